@@ -1,0 +1,85 @@
+//! Zero adjoints of any shape, asked of rustc instead of the macro.
+//!
+//! A proc macro sees tokens, not types: where generated code needs a zero of the same
+//! shape and float width as a value, it calls [`ZeroLike::zero_like`] (containers and
+//! `f32`/`f64`) or [`zero_of`] (any scalar `T: Float`, generic ones included).
+
+use num_traits::{AsPrimitive, Float};
+
+/// Values that have a zero of their own shape: the adjoint or tangent that holds nothing.
+///
+/// Implemented for `f32`, `f64`, fixed arrays of them at any nesting, slices and `Vec`s
+/// (whose zero is an owned `Vec`), and shared references to all of these.
+///
+/// ```
+/// use autodiff_core::ZeroLike;
+/// assert_eq!([[1.5_f64; 2]; 3].zero_like(), [[0.0; 2]; 3]);
+/// assert_eq!([1.0_f32, 2.0][..].zero_like(), vec![0.0_f32, 0.0]);
+/// ```
+pub trait ZeroLike {
+    /// The owned type of the zero: `[T; N]` for arrays, `Vec<T>` for slices and `Vec`s.
+    type Zero;
+    /// A zero of the same shape as `self`.
+    fn zero_like(&self) -> Self::Zero;
+}
+
+impl ZeroLike for f64 {
+    type Zero = f64;
+    #[inline]
+    fn zero_like(&self) -> f64 {
+        0.0
+    }
+}
+
+impl ZeroLike for f32 {
+    type Zero = f32;
+    #[inline]
+    fn zero_like(&self) -> f32 {
+        0.0
+    }
+}
+
+impl<T: ZeroLike, const N: usize> ZeroLike for [T; N] {
+    type Zero = [T::Zero; N];
+    #[inline]
+    fn zero_like(&self) -> Self::Zero {
+        core::array::from_fn(|i| self[i].zero_like())
+    }
+}
+
+impl<T: ZeroLike> ZeroLike for [T] {
+    type Zero = Vec<T::Zero>;
+    #[inline]
+    fn zero_like(&self) -> Self::Zero {
+        self.iter().map(ZeroLike::zero_like).collect()
+    }
+}
+
+impl<T: ZeroLike> ZeroLike for Vec<T> {
+    type Zero = Vec<T::Zero>;
+    #[inline]
+    fn zero_like(&self) -> Self::Zero {
+        self.as_slice().zero_like()
+    }
+}
+
+impl<T: ZeroLike + ?Sized> ZeroLike for &T {
+    type Zero = T::Zero;
+    #[inline]
+    fn zero_like(&self) -> Self::Zero {
+        (**self).zero_like()
+    }
+}
+
+/// The zero of a scalar's own type; works for every `T: Float`, generic ones included.
+#[inline]
+pub fn zero_of<T: Float>(_like: &T) -> T {
+    T::zero()
+}
+
+/// `value` converted to the float type of `like`: the adjoint of an `as` cast between
+/// float types flows back through this.
+#[inline]
+pub fn cast_like<S: AsPrimitive<D>, D: Copy + 'static>(value: S, _like: &D) -> D {
+    value.as_()
+}

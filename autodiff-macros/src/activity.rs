@@ -1,0 +1,196 @@
+//! `activity`: which variables carry a derivative.
+//!
+//! A variable is *varied* when it is computed by differentiable operations from an
+//! active parameter, and *useful* when the output is computed from it by differentiable
+//! operations. Only variables that are both are *active*: only they get tangents and
+//! adjoints. Comparisons, casts to integers, piecewise-constant methods (`floor`, ...),
+//! and queries such as `len` end activity.
+//!
+//! The IR is SSA without loops, so one forward pass (varied) and one backward pass
+//! (useful) in program order are exact.
+//!
+//! Guarantees: an opaque call or method whose argument is varied and whose result is
+//! useful would need a derivative the macro does not have; it is reported at its span.
+
+use crate::diagnostics::{self as diag, Errors};
+use crate::ir::{Atom, Block, Expr, Func, PrimKind, Shape, Stmt, UnOp, Var};
+use quote::ToTokens;
+
+/// Methods whose result has no derivative by nature (integers, booleans, bits).
+const QUERIES: &[&str] = &[
+    "len",
+    "is_empty",
+    "is_nan",
+    "is_infinite",
+    "is_finite",
+    "is_normal",
+    "is_subnormal",
+    "is_sign_positive",
+    "is_sign_negative",
+    "classify",
+    "to_bits",
+    "total_cmp",
+    "partial_cmp",
+];
+
+/// The facts about one function.
+pub struct Activity {
+    active: Vec<bool>,
+}
+
+impl Activity {
+    pub fn is_active(&self, v: Var) -> bool {
+        self.active.get(v.0).copied().unwrap_or(false)
+    }
+
+    /// Whether the atom reads an active variable.
+    pub fn atom(&self, a: &Atom) -> bool {
+        match a {
+            Atom::Var(v) | Atom::Place(v, _) => self.is_active(*v),
+            Atom::Const(_) => false,
+        }
+    }
+}
+
+pub fn analyse(func: &Func, errors: &mut Errors) -> Activity {
+    let n = func.vars.len();
+    let mut varied = vec![false; n];
+    for p in func.active_params() {
+        varied[p.var.0] = true;
+    }
+    forward(&func.body, func, &mut varied);
+    let mut useful = vec![false; n];
+    if let Some(v) = func.output.var() {
+        useful[v.0] = true;
+    }
+    backward(&func.body, &mut useful, &varied, errors);
+    Activity {
+        active: varied.iter().zip(&useful).map(|(a, b)| *a && *b).collect(),
+    }
+}
+
+/// The operands of `expr` through which a derivative flows.
+pub fn differentiable_operands(expr: &Expr) -> Vec<&Atom> {
+    fn atoms(args: &[Expr]) -> Vec<&Atom> {
+        args.iter()
+            .filter_map(|e| match e {
+                Expr::Atom(a) => Some(a),
+                _ => None,
+            })
+            .collect()
+    }
+    match expr {
+        Expr::Atom(a) => vec![a],
+        Expr::Unary(UnOp::Neg | UnOp::Deref, e) | Expr::Cast(e, _) => match &**e {
+            Expr::Atom(a) => vec![a],
+            _ => Vec::new(),
+        },
+        Expr::Binary(op, a, b) if op.is_differentiable() => {
+            let mut out = atoms(std::slice::from_ref(a));
+            out.extend(atoms(std::slice::from_ref(b)));
+            out
+        }
+        Expr::Prim(p, args) if p.kind != PrimKind::Constant => {
+            let mut out = atoms(args);
+            out.truncate(p.float_args());
+            out
+        }
+        _ => Vec::new(),
+    }
+}
+
+fn atom_varied(a: &Atom, varied: &[bool]) -> bool {
+    a.var().is_some_and(|v| varied[v.0])
+}
+
+fn forward(block: &Block, func: &Func, varied: &mut Vec<bool>) {
+    for stmt in &block.stmts {
+        match stmt {
+            Stmt::Let { vars, value, .. } => {
+                let mut is_varied = differentiable_operands(value)
+                    .iter()
+                    .any(|a| atom_varied(a, varied));
+                if let Expr::Cast(..) = value {
+                    // A cast to an integer ends activity.
+                    is_varied &= vars.iter().all(|v| func.info(*v).shape == Shape::Scalar);
+                }
+                for v in vars {
+                    varied[v.0] = is_varied;
+                }
+            }
+            Stmt::If {
+                then, els, outs, ..
+            } => {
+                forward(then, func, varied);
+                forward(els, func, varied);
+                for (k, out) in outs.iter().enumerate() {
+                    let t = then.yields.get(k).is_some_and(|a| atom_varied(a, varied));
+                    let e = els.yields.get(k).is_some_and(|a| atom_varied(a, varied));
+                    varied[out.0] = t || e;
+                }
+            }
+            Stmt::Accumulate { .. } => {}
+        }
+    }
+}
+
+fn backward(block: &Block, useful: &mut Vec<bool>, varied: &[bool], errors: &mut Errors) {
+    for stmt in block.stmts.iter().rev() {
+        match stmt {
+            Stmt::Let { vars, value, span } => {
+                if !vars.iter().any(|v| useful[v.0]) {
+                    continue;
+                }
+                for a in differentiable_operands(value) {
+                    if let Some(v) = a.var() {
+                        useful[v.0] = true;
+                    }
+                }
+                check_opaque(value, varied, *span, errors);
+            }
+            Stmt::If {
+                then, els, outs, ..
+            } => {
+                for (k, out) in outs.iter().enumerate() {
+                    if useful[out.0] {
+                        for a in [then.yields.get(k), els.yields.get(k)]
+                            .into_iter()
+                            .flatten()
+                        {
+                            if let Some(v) = a.var() {
+                                useful[v.0] = true;
+                            }
+                        }
+                    }
+                }
+                backward(then, useful, varied, errors);
+                backward(els, useful, varied, errors);
+            }
+            Stmt::Accumulate { .. } => {}
+        }
+    }
+}
+
+/// Reports an opaque call or method that is given a varied value and whose result
+/// matters: it would need a derivative.
+fn check_opaque(value: &Expr, varied: &[bool], span: proc_macro2::Span, errors: &mut Errors) {
+    let reads_varied = |args: &[Expr]| {
+        let mut vars = Vec::new();
+        args.iter().for_each(|e| e.vars(&mut vars));
+        vars.iter().any(|v| varied[v.0])
+    };
+    match value {
+        Expr::Call { func, args } if reads_varied(args) => {
+            let name = func.to_token_stream().to_string().replace(' ', "");
+            errors.at_span(span, diag::call_without_derivative(&name));
+        }
+        Expr::Method {
+            recv, method, args, ..
+        } if !QUERIES.iter().any(|q| method == q)
+            && reads_varied(std::slice::from_ref(&**recv)) | reads_varied(args) =>
+        {
+            errors.at(method, diag::method_without_derivative(method));
+        }
+        _ => {}
+    }
+}

@@ -1,0 +1,47 @@
+//! Parses the attribute's arguments: `wrt(a, b)`, `crate = path` (and nothing else).
+//!
+//! Guarantees: every argument is recognised or reported at its span; `wrt` names are
+//! returned as written, for `lower` to check against the parameters.
+
+use crate::diagnostics::{self, Errors};
+use syn::parse::Parser;
+
+/// The arguments of one `#[differentiate(..)]`.
+#[derive(Default)]
+pub struct Args {
+    /// `wrt(a, b)`: the parameters to differentiate, in this order.
+    pub wrt: Option<Vec<syn::Ident>>,
+    /// `crate = path`: where `autodiff_core` is, for users who renamed the dependency.
+    pub krate: Option<syn::Path>,
+}
+
+/// Reads the attribute tokens; problems go to `errors` and the rest is still parsed.
+pub fn parse(tokens: proc_macro2::TokenStream, errors: &mut Errors) -> Args {
+    let mut args = Args::default();
+    let parser = syn::meta::parser(|meta| {
+        if meta.path.is_ident("wrt") {
+            let mut names = Vec::new();
+            meta.parse_nested_meta(|inner| {
+                match inner.path.get_ident() {
+                    Some(ident) => names.push(ident.clone()),
+                    None => return Err(inner.error(diagnostics::WRT_NOT_A_NAME)),
+                }
+                Ok(())
+            })?;
+            if names.is_empty() {
+                return Err(meta.error(diagnostics::WRT_EMPTY));
+            }
+            args.wrt = Some(names);
+            Ok(())
+        } else if meta.path.is_ident("crate") {
+            args.krate = Some(meta.value()?.parse()?);
+            Ok(())
+        } else {
+            Err(meta.error(diagnostics::unknown_argument(&meta.path)))
+        }
+    });
+    if let Err(e) = parser.parse2(tokens) {
+        errors.push(e);
+    }
+    args
+}

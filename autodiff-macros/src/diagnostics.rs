@@ -1,0 +1,126 @@
+//! Every message the macro can say, and the accumulator that reports them together.
+//!
+//! Style: lowercase, no final period, the construct named in backticks, advice after a
+//! semicolon. Every error is a `syn::Error` at the span of the offending tokens.
+
+use proc_macro2::{Span, TokenStream};
+use quote::ToTokens;
+
+/// Collects every error of one function so that they are reported in one compile.
+#[derive(Default)]
+pub struct Errors {
+    list: Vec<syn::Error>,
+}
+
+impl Errors {
+    pub fn push(&mut self, e: syn::Error) {
+        self.list.push(e);
+    }
+
+    /// An error at the span of `tokens`.
+    pub fn at(&mut self, tokens: impl ToTokens, msg: impl std::fmt::Display) {
+        self.push(syn::Error::new_spanned(tokens, msg));
+    }
+
+    /// An error at `span`.
+    pub fn at_span(&mut self, span: Span, msg: impl std::fmt::Display) {
+        self.push(syn::Error::new(span, msg));
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.list.is_empty()
+    }
+
+    /// All errors as `compile_error!` invocations.
+    pub fn to_compile_errors(&self) -> TokenStream {
+        self.list.iter().map(syn::Error::to_compile_error).collect()
+    }
+}
+
+pub const WRT_NOT_A_NAME: &str = "`wrt` takes parameter names, e.g. `wrt(x, y)`";
+pub const WRT_EMPTY: &str =
+    "`wrt()` names no parameter; list the parameters to differentiate, e.g. `wrt(x)`";
+
+pub fn unknown_argument(path: &syn::Path) -> String {
+    format!(
+        "unknown argument `{}` of `#[differentiate]`; expected `wrt(..)` or `crate = path`",
+        path.to_token_stream().to_string().replace(' ', "")
+    )
+}
+
+pub const NOT_A_FUNCTION: &str =
+    "`#[differentiate]` applies to functions only; put it on a `fn` with float parameters";
+
+pub fn fn_qualifier(which: &str) -> String {
+    format!("`{which} fn` cannot be differentiated; remove `{which}` or differentiate a plain function that it calls")
+}
+
+pub const VARIADIC: &str = "variadic functions cannot be differentiated";
+
+pub fn wrt_unknown(name: &syn::Ident) -> String {
+    format!("`wrt` names `{name}`, which is not a parameter of this function")
+}
+
+pub fn wrt_not_float(name: &syn::Ident) -> String {
+    format!("`wrt` names `{name}`, which is not a float parameter; only `f32`, `f64`, a `Float` type parameter, arrays, slices and `Vec`s of them can be differentiated")
+}
+
+pub fn wrt_twice(name: &syn::Ident) -> String {
+    format!("`wrt` names `{name}` twice")
+}
+
+pub const NO_ACTIVE_PARAM: &str = "this function has no float parameter to differentiate with respect to; give it an `f32`/`f64` parameter (or an array, slice or `Vec` of them)";
+
+pub const MUT_REF_PARAM: &str =
+    "`&mut` parameters (out-parameters) are not supported yet; return the value instead";
+
+pub const PARAM_PATTERN: &str =
+    "a float parameter must be bound to a plain name; destructure it inside the body instead";
+
+pub const NO_OUTPUT: &str =
+    "a function without a return type has no derivative; return the float value to differentiate";
+
+pub fn output_not_float(ty: &syn::Type) -> String {
+    format!(
+        "`{}` is not a float output; `#[differentiate]` needs a function returning `f32`, `f64` or a `Float` type parameter",
+        ty.to_token_stream().to_string().replace(' ', "")
+    )
+}
+
+pub fn unsupported(construct: &str, advice: &str) -> String {
+    format!("{construct} is not supported in a differentiated function; {advice}")
+}
+
+pub const LOOP: &str = "loops are not supported yet; write the computation without a loop, or differentiate the loop body as a separate `#[differentiate]` function";
+
+pub const RETURN_IN_EXPRESSION: &str = "`return` is supported at the end of a block or directly in an `if` branch; move it out of this expression";
+
+pub fn assign_to_immutable(name: &str) -> String {
+    format!("cannot assign to `{name}`, which is not a `let mut` local of this function")
+}
+
+pub const ASSIGN_TARGET: &str = "only whole local variables can be assigned here; assigning to elements arrives with loop support, so compute a new value with `let` instead";
+
+pub fn call_without_derivative(func: &str) -> String {
+    format!("`{func}` is called with an argument that depends on the differentiated parameters, and it has no derivative; mark `{func}` with `#[differentiate]` or pass only constants to it")
+}
+
+pub fn method_without_derivative(method: &syn::Ident) -> String {
+    format!("the method `{method}` has no derivative rule; use one of the float methods of std (`sin`, `exp`, `powi`, ...) or pass only constants to it")
+}
+
+pub fn tuple_arity(expected: usize, found: usize) -> String {
+    format!("this pattern binds {expected} values but the expression gives {found}")
+}
+
+pub const TUPLE_OUTPUT: &str = "a tuple cannot be used here; bind its parts with `let (a, b) = ..`";
+
+pub fn stub_body(name: &syn::Ident) -> String {
+    format!("`{name}` was not generated: `#[differentiate]` reported an error")
+}
+
+pub const TENSOR_BRANCH: &str = "an `if` that chooses between whole arrays, slices or `Vec`s is not supported; index inside the branches so that they give floats";
+
+pub fn branch_kinds(name: &str) -> String {
+    format!("the branches of this `if` give `{name}` values of different kinds (a tuple in one, a single value in the other); give both the same kind")
+}

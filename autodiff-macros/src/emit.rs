@@ -1,0 +1,511 @@
+//! `emit`: the only pass that builds tokens. Turns a [`Derived`] body into a function.
+//!
+//! - Every local of generated code is named after the user's variable (`y2`, `y2_bar`,
+//!   `y2_dot`), made unique against every identifier of the user's function, and given
+//!   `Span::mixed_site()` hygiene located at the user's expression: it can neither
+//!   capture nor shadow a user's name, and a type error points at the user's code.
+//! - Parameters keep the user's identifiers; the runtime is named by absolute path.
+//! - `let mut` only for adjoints that are accumulated into.
+
+use crate::forward::Derived;
+use crate::ir::{Atom, BinOp, Block, Expr, Func, ParamKind, Proj, Stmt, UnOp, Var};
+use proc_macro2::{Span, TokenStream};
+use quote::{format_ident, quote, quote_spanned, ToTokens};
+use std::collections::{HashMap, HashSet};
+
+/// Which sibling a body is for; fixes its extra parameters, return type and doc.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub enum Sibling {
+    Grad,
+    Jvp,
+    Vjp,
+}
+
+impl Sibling {
+    pub fn suffix(self) -> &'static str {
+        match self {
+            Sibling::Grad => "grad",
+            Sibling::Jvp => "jvp",
+            Sibling::Vjp => "vjp",
+        }
+    }
+}
+
+/// The signature pieces shared by every sibling.
+pub struct Shared<'a> {
+    pub item: &'a syn::ItemFn,
+    pub krate: TokenStream,
+}
+
+/// The sibling `kind` of `func` with body `d`.
+pub fn sibling(shared: &Shared, func: &Func, d: &Derived, kind: Sibling) -> TokenStream {
+    let names = Names::new(func, d);
+    let cx = Cx {
+        names,
+        vars: &d.vars,
+        krate: &shared.krate,
+        mutable: accumulated(&d.body),
+    };
+    let item = shared.item;
+    let vis = &item.vis;
+    let name = sibling_name(&item.sig.ident, kind);
+    let (impl_generics, _, where_clause) = split(&item.sig.generics);
+    let params = user_params(func);
+    let extra: Vec<TokenStream> = d
+        .extra_params
+        .iter()
+        .zip(extra_types(func, kind))
+        .map(|(v, ty)| {
+            let id = cx.ident(*v, Span::call_site());
+            quote!(#id: #ty)
+        })
+        .collect();
+    let out_ty = &func.output_ty;
+    let ret_ty = match kind {
+        Sibling::Jvp => quote!((#out_ty, #out_ty)),
+        Sibling::Grad | Sibling::Vjp => {
+            let g = gradient_type(func);
+            quote!((#out_ty, #g))
+        }
+    };
+    let doc = doc(&item.sig.ident, func, kind);
+    let items = &func.items;
+    let body = cx.stmts(&d.body.stmts);
+    let ret = cx.expr(&d.ret, Span::call_site());
+    quote! {
+        #[doc = #doc]
+        #[allow(
+            unused_parens,
+            clippy::all,
+            clippy::pedantic,
+            clippy::nursery,
+            clippy::restriction
+        )]
+        #vis fn #name #impl_generics (#(#params,)* #(#extra),*) -> #ret_ty #where_clause {
+            #(#items)*
+            #body
+            #ret
+        }
+    }
+}
+
+pub fn sibling_name(fn_name: &syn::Ident, kind: Sibling) -> syn::Ident {
+    format_ident!("{}_{}", fn_name, kind.suffix())
+}
+
+fn split(g: &syn::Generics) -> (TokenStream, (), Option<&syn::WhereClause>) {
+    let params = &g.params;
+    let generics = if params.is_empty() {
+        quote!()
+    } else {
+        quote!(<#params>)
+    };
+    (generics, (), g.where_clause.as_ref())
+}
+
+/// The user's parameters as the siblings declare them (`mut` dropped: generated code
+/// never writes to a parameter).
+pub fn user_params(func: &Func) -> Vec<TokenStream> {
+    func.params
+        .iter()
+        .map(|p| match &p.pat {
+            syn::Pat::Ident(pi) if pi.ident == "self" => {
+                // A receiver keeps its written form (`&self`, `self: Box<Self>`).
+                receiver_tokens(&p.ty, pi)
+            }
+            syn::Pat::Ident(pi) => {
+                let id = &pi.ident;
+                let ty = &p.ty;
+                quote!(#id: #ty)
+            }
+            pat => {
+                let ty = &p.ty;
+                quote!(#pat: #ty)
+            }
+        })
+        .collect()
+}
+
+fn receiver_tokens(ty: &syn::Type, pi: &syn::PatIdent) -> TokenStream {
+    let id = &pi.ident;
+    match ty {
+        syn::Type::Reference(r) if matches!(&*r.elem, syn::Type::Path(p) if p.path.is_ident("Self")) =>
+        {
+            let and = &r.and_token;
+            let lt = &r.lifetime;
+            let m = &r.mutability;
+            quote!(#and #lt #m #id)
+        }
+        syn::Type::Path(p) if p.path.is_ident("Self") => quote!(#id),
+        other => quote!(#id: #other),
+    }
+}
+
+/// The types of the parameters after the user's.
+pub fn extra_types(func: &Func, kind: Sibling) -> Vec<TokenStream> {
+    match kind {
+        Sibling::Grad => Vec::new(),
+        Sibling::Vjp => {
+            let o = &func.output_ty;
+            vec![quote!(#o)]
+        }
+        Sibling::Jvp => func
+            .active_params()
+            .map(|p| match &p.kind {
+                ParamKind::Scalar { float, .. } => quote!(#float),
+                ParamKind::Array { array, .. } => quote!(#array),
+                ParamKind::Seq { elem, .. } => quote!(&[#elem]),
+                ParamKind::Constant => quote!(()),
+            })
+            .collect(),
+    }
+}
+
+/// The gradient type `G` of the contract.
+pub fn gradient_type(func: &Func) -> TokenStream {
+    let entries: Vec<TokenStream> = func
+        .active_params()
+        .map(|p| match &p.kind {
+            ParamKind::Scalar { float, .. } => quote!(#float),
+            ParamKind::Array { array, .. } => quote!(#array),
+            ParamKind::Seq { elem, .. } => quote!(::std::vec::Vec<#elem>),
+            ParamKind::Constant => quote!(()),
+        })
+        .collect();
+    if entries.len() == 1 {
+        entries.into_iter().collect()
+    } else {
+        quote!((#(#entries),*))
+    }
+}
+
+fn doc(fn_name: &syn::Ident, func: &Func, kind: Sibling) -> String {
+    let wrt: Vec<String> = func
+        .active_params()
+        .map(|p| format!("`{}`", p.pat.to_token_stream()))
+        .collect();
+    let wrt = wrt.join(", ");
+    match kind {
+        Sibling::Grad => format!(
+            " Gradient of `{fn_name}`: returns `({fn_name}(..), derivatives)`, the derivatives with respect to {wrt} (generated by `#[differentiate]`)."
+        ),
+        Sibling::Jvp => format!(
+            " Forward mode of `{fn_name}`: returns `({fn_name}(..), directional derivative)` along the tangents given for {wrt} (generated by `#[differentiate]`)."
+        ),
+        Sibling::Vjp => format!(
+            " Reverse mode of `{fn_name}`: returns `({fn_name}(..), dout times the derivatives)` with respect to {wrt} (generated by `#[differentiate]`)."
+        ),
+    }
+}
+
+/// Adjoints that are added to after their declaration.
+fn accumulated(block: &Block) -> HashSet<Var> {
+    let mut out = HashSet::new();
+    fn go(b: &Block, out: &mut HashSet<Var>) {
+        for s in &b.stmts {
+            match s {
+                Stmt::Accumulate { target, .. } => {
+                    if let Some(v) = target.var() {
+                        out.insert(v);
+                    }
+                }
+                Stmt::If { then, els, .. } => {
+                    go(then, out);
+                    go(els, out);
+                }
+                Stmt::Let { .. } => {}
+            }
+        }
+    }
+    go(block, &mut out);
+    out
+}
+
+/// Printed names: unique, readable, never one of the user's identifiers.
+struct Names {
+    names: Vec<String>,
+    /// The user's own identifier, for parameters (call-site hygiene kept).
+    params: HashMap<Var, syn::Ident>,
+}
+
+impl Names {
+    fn new(func: &Func, d: &Derived) -> Names {
+        let mut taken: HashSet<String> = func.reserved.clone();
+        let mut params = HashMap::new();
+        for p in &func.params {
+            if let syn::Pat::Ident(pi) = &p.pat {
+                params.insert(p.var, pi.ident.clone());
+            }
+        }
+        let mut names: Vec<String> = Vec::with_capacity(d.vars.len());
+        for (i, info) in d.vars.iter().enumerate() {
+            let name = {
+                if params.contains_key(&Var(i)) || info.name == "_" {
+                    names.push(info.name.clone());
+                    continue;
+                }
+                // A tangent or adjoint is named after its primal's printed name, which
+                // comes first in the arena.
+                let base = match info.derived {
+                    Some((of, suffix)) if of.0 < names.len() => format!("{}{suffix}", names[of.0]),
+                    _ => info.name.trim_start_matches("r#").to_string(),
+                };
+                let mut name = base.clone();
+                let mut k = 1;
+                while taken.contains(&name) || is_keyword(&name) {
+                    name = format!("{base}_{k}");
+                    k += 1;
+                }
+                taken.insert(name.clone());
+                name
+            };
+            names.push(name);
+        }
+        Names { names, params }
+    }
+}
+
+fn is_keyword(s: &str) -> bool {
+    syn::parse_str::<syn::Ident>(s).is_err()
+}
+
+struct Cx<'a> {
+    names: Names,
+    vars: &'a [crate::ir::VarInfo],
+    krate: &'a TokenStream,
+    mutable: HashSet<Var>,
+}
+
+impl Cx<'_> {
+    fn ident(&self, v: Var, span: Span) -> TokenStream {
+        if let Some(id) = self.names.params.get(&v) {
+            let mut id = id.clone();
+            id.set_span(id.span().located_at(span));
+            return id.into_token_stream();
+        }
+        let name = &self.names.names[v.0];
+        if name == "_" {
+            return quote!(_);
+        }
+        syn::Ident::new(name, Span::mixed_site().located_at(span)).into_token_stream()
+    }
+
+    fn stmts(&self, stmts: &[Stmt]) -> TokenStream {
+        stmts.iter().map(|s| self.stmt(s)).collect()
+    }
+
+    fn stmt(&self, stmt: &Stmt) -> TokenStream {
+        match stmt {
+            Stmt::Let { vars, value, span } => {
+                let value = self.expr(value, *span);
+                match vars.as_slice() {
+                    [v] => {
+                        let m = self.mutable.contains(v).then(|| quote!(mut));
+                        let id = self.ident(*v, *span);
+                        let ty = self.ty_of(*v).map(|t| quote_spanned!(*span=> : #t));
+                        quote_spanned!(*span=> let #m #id #ty = #value;)
+                    }
+                    vs => {
+                        let ids = vs.iter().map(|v| self.ident(*v, *span));
+                        quote_spanned!(*span=> let (#(#ids),*) = #value;)
+                    }
+                }
+            }
+            Stmt::If {
+                cond,
+                then,
+                els,
+                outs,
+                span,
+            } => {
+                let c = self.atom(cond, *span);
+                let t = self.block(then, *span);
+                let e = self.block(els, *span);
+                match outs.as_slice() {
+                    [] if els.stmts.is_empty() => quote_spanned!(*span=> if #c { #t }),
+                    [] => quote_spanned!(*span=> if #c { #t } else { #e }),
+                    [v] => {
+                        let id = self.ident(*v, *span);
+                        quote_spanned!(*span=> let #id = if #c { #t } else { #e };)
+                    }
+                    vs => {
+                        let ids = vs.iter().map(|v| self.ident(*v, *span));
+                        quote_spanned!(*span=> let (#(#ids),*) = if #c { #t } else { #e };)
+                    }
+                }
+            }
+            Stmt::Accumulate {
+                target,
+                value,
+                subtract,
+                span,
+            } => {
+                let t = self.atom(target, *span);
+                let v = self.expr(value, *span);
+                if *subtract {
+                    quote_spanned!(*span=> #t -= #v;)
+                } else {
+                    quote_spanned!(*span=> #t += #v;)
+                }
+            }
+        }
+    }
+
+    /// The type the user wrote on this variable's `let`.
+    fn ty_of(&self, v: Var) -> Option<&syn::Type> {
+        self.vars.get(v.0).and_then(|i| i.ty.as_ref())
+    }
+
+    fn block(&self, b: &Block, span: Span) -> TokenStream {
+        let stmts = self.stmts(&b.stmts);
+        let ys: Vec<TokenStream> = b.yields.iter().map(|a| self.atom(a, span)).collect();
+        match ys.len() {
+            0 => stmts,
+            1 => {
+                let y = &ys[0];
+                quote_spanned!(span=> #stmts #y)
+            }
+            _ => quote_spanned!(span=> #stmts (#(#ys),*)),
+        }
+    }
+
+    fn atom(&self, a: &Atom, span: Span) -> TokenStream {
+        match a {
+            Atom::Var(v) => self.ident(*v, span),
+            Atom::Place(v, proj) => {
+                let mut t = self.ident(*v, span);
+                for p in proj {
+                    match p {
+                        Proj::Index(i) => {
+                            let i = self.atom(i, span);
+                            t = quote_spanned!(span=> #t[#i]);
+                        }
+                        Proj::Field(m) => t = quote_spanned!(span=> #t.#m),
+                    }
+                }
+                t
+            }
+            Atom::Const(e) => match e {
+                syn::Expr::Lit(_) | syn::Expr::Path(_) | syn::Expr::Paren(_) => e.to_token_stream(),
+                other => quote_spanned!(span=> (#other)),
+            },
+        }
+    }
+
+    /// An operand: parenthesized unless it is an atom or a call.
+    fn operand(&self, e: &Expr, span: Span) -> TokenStream {
+        let t = self.expr(e, span);
+        match e {
+            Expr::Atom(_)
+            | Expr::Prim(..)
+            | Expr::Rule(..)
+            | Expr::Call { .. }
+            | Expr::Method { .. }
+            | Expr::ZeroOf(_)
+            | Expr::ZeroLike(_)
+            | Expr::ZeroOfType(_)
+            | Expr::CastLike(..)
+            | Expr::One(_)
+            | Expr::Tuple(_) => t,
+            _ => quote_spanned!(span=> (#t)),
+        }
+    }
+
+    fn expr(&self, e: &Expr, span: Span) -> TokenStream {
+        let krate = self.krate;
+        match e {
+            Expr::Atom(a) => self.atom(a, span),
+            Expr::Unary(op, x) => {
+                let x = self.operand(x, span);
+                match op {
+                    UnOp::Neg => quote_spanned!(span=> -#x),
+                    UnOp::Not => quote_spanned!(span=> !#x),
+                    UnOp::Deref => quote_spanned!(span=> *#x),
+                    UnOp::Ref => quote_spanned!(span=> &#x),
+                }
+            }
+            Expr::Binary(op, a, b) => {
+                let a = self.operand(a, span);
+                let b = self.operand(b, span);
+                let op = bin_op(*op, span);
+                quote_spanned!(span=> #a #op #b)
+            }
+            Expr::Prim(p, args) => {
+                let recv = args
+                    .first()
+                    .map(|r| self.operand(r, span))
+                    .unwrap_or_default();
+                let rest = args.iter().skip(1).map(|a| self.expr(a, span));
+                let m = syn::Ident::new(p.name, span);
+                quote_spanned!(span=> #recv.#m(#(#rest),*))
+            }
+            Expr::Rule(p, args) => {
+                let args = args.iter().map(|a| self.expr(a, span));
+                let f = format_ident!("d_{}", p.name, span = span);
+                quote_spanned!(span=> #krate::rules::#f(#(#args),*))
+            }
+            Expr::Cast(x, ty) => {
+                let x = self.operand(x, span);
+                quote_spanned!(span=> #x as #ty)
+            }
+            Expr::Call { func, args } => {
+                let args = args.iter().map(|a| self.expr(a, span));
+                quote_spanned!(span=> #func(#(#args),*))
+            }
+            Expr::Method {
+                recv,
+                method,
+                turbofish,
+                args,
+            } => {
+                let recv = self.operand(recv, span);
+                let args = args.iter().map(|a| self.expr(a, span));
+                quote_spanned!(span=> #recv.#method #turbofish (#(#args),*))
+            }
+            Expr::ZeroOf(a) => {
+                let a = self.atom(a, span);
+                quote_spanned!(span=> #krate::__private::zero_of(&#a))
+            }
+            Expr::ZeroLike(a) => {
+                let a = self.atom(a, span);
+                quote_spanned!(span=> #krate::__private::ZeroLike::zero_like(&#a))
+            }
+            Expr::ZeroOfType(ty) => {
+                quote_spanned!(span=> <#ty as #krate::__private::num_traits::Zero>::zero())
+            }
+            Expr::CastLike(x, like) => {
+                let x = self.expr(x, span);
+                let like = self.atom(like, span);
+                quote_spanned!(span=> #krate::__private::cast_like(#x, &#like))
+            }
+            Expr::One(ty) => {
+                quote_spanned!(span=> <#ty as #krate::__private::num_traits::One>::one())
+            }
+            Expr::Tuple(xs) => {
+                let xs = xs.iter().map(|x| self.expr(x, span));
+                quote_spanned!(span=> (#(#xs),*))
+            }
+        }
+    }
+}
+
+fn bin_op(op: BinOp, span: Span) -> TokenStream {
+    match op {
+        BinOp::Add => quote_spanned!(span=> +),
+        BinOp::Sub => quote_spanned!(span=> -),
+        BinOp::Mul => quote_spanned!(span=> *),
+        BinOp::Div => quote_spanned!(span=> /),
+        BinOp::Rem => quote_spanned!(span=> %),
+        BinOp::Eq => quote_spanned!(span=> ==),
+        BinOp::Ne => quote_spanned!(span=> !=),
+        BinOp::Lt => quote_spanned!(span=> <),
+        BinOp::Le => quote_spanned!(span=> <=),
+        BinOp::Gt => quote_spanned!(span=> >),
+        BinOp::Ge => quote_spanned!(span=> >=),
+        BinOp::BitAnd => quote_spanned!(span=> &),
+        BinOp::BitOr => quote_spanned!(span=> |),
+        BinOp::BitXor => quote_spanned!(span=> ^),
+        BinOp::Shl => quote_spanned!(span=> <<),
+        BinOp::Shr => quote_spanned!(span=> >>),
+    }
+}

@@ -1,0 +1,211 @@
+//! `forward`: forward mode (the JVP), IR -> IR.
+//!
+//! Input: `let v = a * b;`  Output: `let v = a * b; let v_dot = a_dot * b + b_dot * a;`
+//!
+//! Every active variable gets a tangent `v_dot` right after its definition; an `if`
+//! carries the tangents of its active outs beside them. The tangents of the active
+//! parameters are new parameters of the generated function, in `active_order`.
+//!
+//! Guarantees: the result is a [`Derived`] whose body defines every tangent it reads,
+//! and whose `ret` is `(output, output_dot)`.
+
+use crate::activity::Activity;
+use crate::ir::{Atom, BinOp, Block, Expr, Func, Stmt, Var, VarInfo};
+use crate::partials::partials;
+use std::collections::HashMap;
+
+/// A generated function's body: the arena it uses, its new parameters, its statements
+/// and what it returns.
+pub struct Derived {
+    pub vars: Vec<VarInfo>,
+    /// Parameters after the user's: tangents (forward) or the cotangent (reverse).
+    pub extra_params: Vec<Var>,
+    pub body: Block,
+    pub ret: Expr,
+}
+
+struct Fwd<'a> {
+    vars: Vec<VarInfo>,
+    act: &'a Activity,
+    tangent: HashMap<Var, Atom>,
+}
+
+pub fn jvp(func: &Func, act: &Activity) -> Derived {
+    let mut cx = Fwd {
+        vars: func.vars.clone(),
+        act,
+        tangent: HashMap::new(),
+    };
+    let mut extra_params = Vec::new();
+    for p in func.active_params() {
+        let t = cx.tangent_var(p.var);
+        cx.tangent.insert(p.var, Atom::Var(t));
+        extra_params.push(t);
+    }
+    let body = cx.block(&func.body);
+    let out_dot = match cx.tangent_of(&func.output) {
+        Some(t) => Expr::Atom(t),
+        None => Expr::ZeroOfType(func.output_ty.clone()),
+    };
+    let ret = Expr::Tuple(vec![Expr::Atom(func.output.clone()), out_dot]);
+    Derived {
+        vars: cx.vars,
+        extra_params,
+        body,
+        ret,
+    }
+}
+
+impl Fwd<'_> {
+    fn new_var(&mut self, name: String, shape: crate::ir::Shape) -> Var {
+        self.vars.push(VarInfo {
+            name,
+            shape,
+            ty: None,
+            derived: None,
+        });
+        Var(self.vars.len() - 1)
+    }
+
+    /// The tangent variable of `v`, printed `<v>_dot`.
+    fn tangent_var(&mut self, v: Var) -> Var {
+        let info = &self.vars[v.0];
+        let t = self.new_var(format!("{}_dot", info.name), info.shape);
+        self.vars[t.0].derived = Some((v, "_dot"));
+        t
+    }
+
+    fn tangent_of(&self, a: &Atom) -> Option<Atom> {
+        match a {
+            Atom::Var(v) => self.tangent.get(v).cloned(),
+            Atom::Place(v, proj) => match self.tangent.get(v)? {
+                Atom::Var(t) => Some(Atom::Place(*t, proj.clone())),
+                Atom::Place(t, outer) => {
+                    let mut all = outer.clone();
+                    all.extend(proj.iter().cloned());
+                    Some(Atom::Place(*t, all))
+                }
+                Atom::Const(_) => None,
+            },
+            Atom::Const(_) => None,
+        }
+    }
+
+    fn block(&mut self, block: &Block) -> Block {
+        let mut out = Vec::new();
+        for stmt in &block.stmts {
+            out.push(stmt.clone());
+            match stmt {
+                Stmt::Let { vars, value, span } => {
+                    if let [v] = vars.as_slice() {
+                        if self.act.is_active(*v) {
+                            self.tangent_stmt(*v, value, *span, &mut out);
+                        }
+                    }
+                }
+                Stmt::If {
+                    cond,
+                    then,
+                    els,
+                    outs,
+                    span,
+                } => {
+                    let active: Vec<usize> = (0..outs.len())
+                        .filter(|&k| self.act.is_active(outs[k]))
+                        .collect();
+                    let then = self.branch(then, &active);
+                    let els = self.branch(els, &active);
+                    let mut all_outs = outs.clone();
+                    for &k in &active {
+                        let t = self.tangent_var(outs[k]);
+                        self.tangent.insert(outs[k], Atom::Var(t));
+                        all_outs.push(t);
+                    }
+                    if let Some(last) = out.last_mut() {
+                        *last = Stmt::If {
+                            cond: cond.clone(),
+                            then,
+                            els,
+                            outs: all_outs,
+                            span: *span,
+                        };
+                    }
+                }
+                Stmt::Accumulate { .. } => {}
+            }
+        }
+        Block {
+            stmts: out,
+            yields: block.yields.clone(),
+        }
+    }
+
+    /// A branch with the tangents of the `active` outs appended to its yields.
+    fn branch(&mut self, block: &Block, active: &[usize]) -> Block {
+        let mut b = self.block(block);
+        for &k in active {
+            let y = &block.yields[k];
+            let t = match self.tangent_of(y) {
+                Some(t) => t,
+                None => {
+                    let z = self.new_var("zero".into(), crate::ir::Shape::Scalar);
+                    let span = proc_macro2::Span::call_site();
+                    b.stmts.push(Stmt::Let {
+                        vars: vec![z],
+                        value: Expr::ZeroOf(y.clone()),
+                        span,
+                    });
+                    Atom::Var(z)
+                }
+            };
+            b.yields.push(t);
+        }
+        b
+    }
+
+    fn tangent_stmt(&mut self, v: Var, value: &Expr, span: proc_macro2::Span, out: &mut Vec<Stmt>) {
+        // The identity (`let v = a;`, `*a`) needs no new variable.
+        if let Some(a) = identity_of(value) {
+            if let Some(t) = self.tangent_of(a) {
+                self.tangent.insert(v, t);
+                return;
+            }
+        }
+        let act = self.act;
+        let p = partials(v, value, &mut self.vars, &|a| act.atom(a), span);
+        out.extend(p.pre);
+        let mut sum: Option<Expr> = None;
+        for (a, coef) in &p.coefs {
+            let Some(t) = self.tangent_of(a) else {
+                continue;
+            };
+            let term = coef.forward(Expr::Atom(t));
+            sum = Some(match (sum, coef.negate) {
+                (None, false) => term,
+                (None, true) => Expr::neg(term),
+                (Some(s), false) => Expr::bin(BinOp::Add, s, term),
+                (Some(s), true) => Expr::bin(BinOp::Sub, s, term),
+            });
+        }
+        let value = sum.unwrap_or_else(|| Expr::ZeroOf(Atom::Var(v)));
+        let t = self.tangent_var(v);
+        out.push(Stmt::Let {
+            vars: vec![t],
+            value,
+            span,
+        });
+        self.tangent.insert(v, Atom::Var(t));
+    }
+}
+
+/// The operand of `a` or `*a`: statements whose derivative is the operand's.
+pub fn identity_of(value: &Expr) -> Option<&Atom> {
+    match value {
+        Expr::Atom(a) => Some(a),
+        Expr::Unary(crate::ir::UnOp::Deref, e) => match &**e {
+            Expr::Atom(a) => Some(a),
+            _ => None,
+        },
+        _ => None,
+    }
+}

@@ -1,0 +1,350 @@
+//! The intermediate representation every pass after `lower` works on.
+//!
+//! A function body in A-normal form with structured control flow:
+//!
+//! - Every intermediate value of the primal is bound once, by a [`Stmt::Let`] of one
+//!   operation on [`Atom`]s (SSA: a `let mut` variable that the user overwrites becomes a
+//!   new [`Var`] at each write).
+//! - Control flow stays structured: [`Stmt::If`] carries both branches, and the variables
+//!   that differ after it (the phis) as its `outs`, each branch yielding one atom per out.
+//! - Derivative code written by the transforms may nest expressions ([`Expr`] is a tree)
+//!   and accumulate into adjoints with [`Stmt::Accumulate`]; primal code never does.
+//!
+//! Syntax that only passes through (literal tokens, constant paths, types) is kept as the
+//! syn node it came from, so that `emit` prints it exactly as the user wrote it; every
+//! statement carries the [`Span`] of the source it came from.
+
+use proc_macro2::Span;
+
+/// A variable of the IR: an index into [`Func::vars`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct Var(pub usize);
+
+/// What a value is, as far as differentiation is concerned.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Shape {
+    /// A float scalar.
+    Scalar,
+    /// A fixed array, slice or `Vec` of floats, `depth` levels of indexing deep.
+    Tensor { depth: usize },
+    /// Anything else (integers, `bool`, structs): never active.
+    Other,
+}
+
+impl Shape {
+    /// The shape of `value[i]`.
+    pub fn indexed(self) -> Shape {
+        match self {
+            Shape::Tensor { depth: 1 } => Shape::Scalar,
+            Shape::Tensor { depth } => Shape::Tensor { depth: depth - 1 },
+            other => other,
+        }
+    }
+
+    /// Whether values of this shape can carry a derivative.
+    pub fn is_float(self) -> bool {
+        matches!(self, Shape::Scalar | Shape::Tensor { .. })
+    }
+}
+
+/// Everything the passes know about one variable.
+#[derive(Clone)]
+pub struct VarInfo {
+    /// A readable base name; `emit` makes it unique.
+    pub name: String,
+    pub shape: Shape,
+    /// The type the user wrote on the binding, if any; printed on the primal `let`.
+    pub ty: Option<syn::Type>,
+    /// For a tangent or adjoint: the primal variable and the suffix (`_dot`, `_bar`)
+    /// its printed name is made from.
+    pub derived: Option<(Var, &'static str)>,
+}
+
+/// An operand: a variable, a place inside one, or a constant written by the user.
+#[derive(Clone)]
+pub enum Atom {
+    Var(Var),
+    /// `base[i][j]` or `base.field`: read in place, never copied out whole.
+    Place(Var, Vec<Proj>),
+    /// A literal or a path that is not a local (`2.0`, `f64::consts::PI`, a const `N`).
+    Const(syn::Expr),
+}
+
+/// One step into a place.
+#[derive(Clone)]
+pub enum Proj {
+    Index(Atom),
+    Field(syn::Member),
+}
+
+impl Atom {
+    /// The variable an atom reads, if any (the base, for a place).
+    pub fn var(&self) -> Option<Var> {
+        match self {
+            Atom::Var(v) | Atom::Place(v, _) => Some(*v),
+            Atom::Const(_) => None,
+        }
+    }
+
+    /// Every variable the atom reads, index variables included.
+    pub fn vars(&self, out: &mut Vec<Var>) {
+        match self {
+            Atom::Var(v) => out.push(*v),
+            Atom::Place(v, proj) => {
+                out.push(*v);
+                for p in proj {
+                    if let Proj::Index(i) = p {
+                        i.vars(out);
+                    }
+                }
+            }
+            Atom::Const(_) => {}
+        }
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum UnOp {
+    Neg,
+    Not,
+    /// `*x`: on a float this is the identity for derivatives.
+    Deref,
+    /// `&x`: only on constants.
+    Ref,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum BinOp {
+    Add,
+    Sub,
+    Mul,
+    Div,
+    Rem,
+    Eq,
+    Ne,
+    Lt,
+    Le,
+    Gt,
+    Ge,
+    BitAnd,
+    BitOr,
+    BitXor,
+    Shl,
+    Shr,
+}
+
+impl BinOp {
+    /// Operators whose result has a derivative with respect to float operands.
+    pub fn is_differentiable(self) -> bool {
+        matches!(
+            self,
+            BinOp::Add | BinOp::Sub | BinOp::Mul | BinOp::Div | BinOp::Rem
+        )
+    }
+}
+
+/// A float operation with a rule in `autodiff_core::rules`, written as a method.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Prim {
+    /// The std method name (`sin`, `atan2`, ...); the rule is `d_<name>`.
+    pub name: &'static str,
+    pub kind: PrimKind,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum PrimKind {
+    /// `x.f()`, rule `d_f(x, y) -> T`.
+    Unary,
+    /// `a.f(b)`, rule `d_f(a, b, y) -> (T, T)`.
+    Binary,
+    /// `a.f(b, c)`, rule `d_f(a, b, c, y) -> (T, T, T)`.
+    Ternary,
+    /// `x.powi(n)`, rule `d_powi(x, n, y) -> T`; `n` is an integer.
+    Powi,
+    /// Piecewise constant (`floor`, `signum`, ...): derivative zero, result inactive.
+    Constant,
+}
+
+impl Prim {
+    /// Number of float operands, receiver included.
+    pub fn float_args(self) -> usize {
+        match self.kind {
+            PrimKind::Unary | PrimKind::Powi | PrimKind::Constant => 1,
+            PrimKind::Binary => 2,
+            PrimKind::Ternary => 3,
+        }
+    }
+}
+
+/// An expression: one operation on atoms in primal code, a small tree in derivative code.
+#[derive(Clone)]
+pub enum Expr {
+    Atom(Atom),
+    Unary(UnOp, Box<Expr>),
+    Binary(BinOp, Box<Expr>, Box<Expr>),
+    /// `args[0].name(args[1..])`.
+    Prim(Prim, Vec<Expr>),
+    /// `::autodiff_core::rules::d_<name>(args)`: the local partial derivatives.
+    Rule(Prim, Vec<Expr>),
+    /// `e as T`.
+    Cast(Box<Expr>, syn::Type),
+    /// A call of a function the macro does not differentiate: `func(args)`.
+    Call {
+        func: syn::Expr,
+        args: Vec<Expr>,
+    },
+    /// A method the macro does not differentiate: `recv.method::<turbofish>(args)`.
+    Method {
+        recv: Box<Expr>,
+        method: syn::Ident,
+        turbofish: Option<syn::AngleBracketedGenericArguments>,
+        args: Vec<Expr>,
+    },
+    /// The zero of a scalar's type (`zero_of(&v)`).
+    ZeroOf(Atom),
+    /// The zero of a tensor's shape (`ZeroLike::zero_like(&v)`).
+    ZeroLike(Atom),
+    /// The zero of a written float type (`<T as Zero>::zero()`).
+    ZeroOfType(syn::Type),
+    /// `value` converted to the float type of `like` (the adjoint of a float cast).
+    CastLike(Box<Expr>, Atom),
+    /// The one of the named float type (the seed of a gradient).
+    One(syn::Type),
+    Tuple(Vec<Expr>),
+}
+
+impl Expr {
+    pub fn var(v: Var) -> Expr {
+        Expr::Atom(Atom::Var(v))
+    }
+    pub fn bin(op: BinOp, a: Expr, b: Expr) -> Expr {
+        Expr::Binary(op, Box::new(a), Box::new(b))
+    }
+    pub fn neg(e: Expr) -> Expr {
+        Expr::Unary(UnOp::Neg, Box::new(e))
+    }
+
+    /// Every variable the expression reads.
+    pub fn vars(&self, out: &mut Vec<Var>) {
+        match self {
+            Expr::Atom(a) | Expr::ZeroOf(a) | Expr::ZeroLike(a) => a.vars(out),
+            Expr::Unary(_, e) | Expr::Cast(e, _) => e.vars(out),
+            Expr::Binary(_, a, b) => {
+                a.vars(out);
+                b.vars(out);
+            }
+            Expr::Prim(_, args)
+            | Expr::Rule(_, args)
+            | Expr::Call { args, .. }
+            | Expr::Tuple(args) => args.iter().for_each(|e| e.vars(out)),
+            Expr::Method { recv, args, .. } => {
+                recv.vars(out);
+                args.iter().for_each(|e| e.vars(out));
+            }
+            Expr::CastLike(e, like) => {
+                e.vars(out);
+                like.vars(out);
+            }
+            Expr::One(_) | Expr::ZeroOfType(_) => {}
+        }
+    }
+}
+
+/// A statement.
+#[derive(Clone)]
+pub enum Stmt {
+    /// `let v = value;` or, with several vars, `let (v1, v2, ..) = value;`.
+    Let {
+        vars: Vec<Var>,
+        value: Expr,
+        span: Span,
+    },
+    /// `if cond { then } else { els }`, binding `outs` to the atoms each branch yields.
+    If {
+        cond: Atom,
+        then: Block,
+        els: Block,
+        outs: Vec<Var>,
+        span: Span,
+    },
+    /// `target += value` (or `-=` when `subtract`): adjoint accumulation.
+    Accumulate {
+        target: Atom,
+        value: Expr,
+        subtract: bool,
+        span: Span,
+    },
+}
+
+/// A sequence of statements and the atoms it yields to its `If` (none at top level).
+#[derive(Clone, Default)]
+pub struct Block {
+    pub stmts: Vec<Stmt>,
+    pub yields: Vec<Atom>,
+}
+
+/// How an active parameter is passed, which fixes its gradient and tangent types.
+#[derive(Clone)]
+pub enum ParamKind {
+    /// `x: F` or `x: &F` with `F` a float type; gradient and tangent `F`.
+    Scalar { float: syn::Type, by_ref: bool },
+    /// `x: [..; N]` or `x: &[..; N]`, any nesting; gradient and tangent the array type.
+    Array { array: syn::Type },
+    /// `&[E]`, `Vec<E>`, `&Vec<E>`; gradient `Vec<E>`, tangent `&[E]`.
+    Seq { elem: syn::Type },
+    /// Not differentiated: passes through unchanged.
+    Constant,
+}
+
+/// A parameter of the user's function.
+#[derive(Clone)]
+pub struct Param {
+    /// The variable standing for it in the body.
+    pub var: Var,
+    /// The pattern and type exactly as written (`mut` dropped for generated code).
+    pub pat: syn::Pat,
+    pub ty: syn::Type,
+    pub kind: ParamKind,
+    /// Differentiated (a float parameter selected by `wrt`, or every float one).
+    pub active: bool,
+}
+
+/// A lowered function: the body and what the signature says about it.
+#[derive(Clone)]
+pub struct Func {
+    pub vars: Vec<VarInfo>,
+    pub params: Vec<Param>,
+    /// Items (`use`, `const`) declared in the body, copied into every sibling.
+    pub items: Vec<syn::Item>,
+    pub body: Block,
+    /// What the body computes: yielded at the end of `body`.
+    pub output: Atom,
+    /// The written output type.
+    pub output_ty: syn::Type,
+    /// Indices into `params` of the active ones, in the order their derivatives are
+    /// reported (the `wrt` order when given, else the parameter order).
+    pub active_order: Vec<usize>,
+    /// Every identifier in the user's function: printed names avoid them.
+    pub reserved: std::collections::HashSet<String>,
+}
+
+impl Func {
+    pub fn new_var(&mut self, name: impl Into<String>, shape: Shape) -> Var {
+        self.vars.push(VarInfo {
+            name: name.into(),
+            shape,
+            ty: None,
+            derived: None,
+        });
+        Var(self.vars.len() - 1)
+    }
+
+    pub fn info(&self, v: Var) -> &VarInfo {
+        &self.vars[v.0]
+    }
+
+    /// The active parameters in the order their derivatives are reported.
+    pub fn active_params(&self) -> impl Iterator<Item = &Param> {
+        self.active_order.iter().map(|&i| &self.params[i])
+    }
+}

@@ -1,0 +1,33 @@
+//! The `#[differentiate]` attribute of autodiff. Use it through `autodiff-core`, which
+//! re-exports it and supplies the runtime the generated code calls.
+//!
+//! The pipeline, one module a phase:
+//! `args` + `lower` (the only readers of syn) -> `ir` -> `activity` -> `forward` /
+//! `reverse` (IR -> IR) -> `emit` (the only builder of tokens); `expand` runs it and
+//! `diagnostics` words every message.
+#![forbid(unsafe_code)]
+
+mod activity;
+mod args;
+mod diagnostics;
+mod emit;
+mod expand;
+mod forward;
+mod ir;
+mod lower;
+mod partials;
+mod prune;
+mod reverse;
+#[cfg(test)]
+mod snapshots;
+
+/// Writes the derivative siblings of a function: `f_grad`, `f_jvp`, `f_vjp`.
+///
+/// See the crate `autodiff-core` for the contract and examples.
+#[proc_macro_attribute]
+pub fn differentiate(
+    attr: proc_macro::TokenStream,
+    item: proc_macro::TokenStream,
+) -> proc_macro::TokenStream {
+    expand::expand(attr.into(), item.into()).into()
+}

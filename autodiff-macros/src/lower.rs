@@ -1,0 +1,328 @@
+//! `lower`: the only pass that reads syn. Turns the user's function into [`ir::Func`].
+//!
+//! The signature is classified here (which parameters are active, what their gradient
+//! and tangent types are); the body is lowered by [`body`] into A-normal form.
+//!
+//! Guarantees to the next passes:
+//! - every parameter has a [`ParamKind`]; `active_order` lists the active ones in the
+//!   order derivatives are reported, and is non-empty;
+//! - the output type is a float scalar;
+//! - the body is in SSA A-normal form (see [`crate::ir`]), with `return` removed by
+//!   moving the code after a returning `if` into its other branch;
+//! - every construct outside the supported subset has been reported to `errors` at its
+//!   span. When `errors` is not empty the returned function must not be differentiated.
+
+mod body;
+
+use crate::args::Args;
+use crate::diagnostics::{self as diag, Errors};
+use crate::ir::{Func, Param, ParamKind, Shape};
+use proc_macro2::{TokenStream, TokenTree};
+use quote::ToTokens;
+use std::collections::HashSet;
+
+/// Lowers `item`. Problems are pushed to `errors`; the result is usable for stubs even
+/// then (its parameters and output type are as written).
+pub fn lower(item: &syn::ItemFn, args: &Args, errors: &mut Errors) -> Func {
+    let sig = &item.sig;
+    if let Some(t) = &sig.constness {
+        errors.at(t, diag::fn_qualifier("const"));
+    }
+    if let Some(t) = &sig.asyncness {
+        errors.at(t, diag::fn_qualifier("async"));
+    }
+    if let Some(t) = &sig.unsafety {
+        errors.at(t, diag::fn_qualifier("unsafe"));
+    }
+    if let Some(v) = &sig.variadic {
+        errors.at(v, diag::VARIADIC);
+    }
+
+    let floats = float_type_params(&sig.generics);
+    let mut func = Func {
+        vars: Vec::new(),
+        params: Vec::new(),
+        items: Vec::new(),
+        body: Default::default(),
+        output: crate::ir::Atom::Const(syn::parse_quote!(())),
+        output_ty: syn::parse_quote!(()),
+        active_order: Vec::new(),
+        reserved: HashSet::new(),
+    };
+    collect_idents(item.to_token_stream(), &mut func.reserved);
+
+    let mut names = Vec::new();
+    for input in &sig.inputs {
+        let (name, param) = lower_param(&mut func, input, &floats, errors);
+        names.push(name);
+        func.params.push(param);
+    }
+    select_active(&mut func, &names, args, &sig.ident, errors);
+
+    match &sig.output {
+        syn::ReturnType::Default => errors.at(&sig.ident, diag::NO_OUTPUT),
+        syn::ReturnType::Type(_, ty) => {
+            if !is_float(ty, &floats) {
+                errors.at(ty, diag::output_not_float(ty));
+            }
+            func.output_ty = (**ty).clone();
+        }
+    }
+
+    let bindings: Vec<(String, crate::ir::Var, bool)> = names
+        .iter()
+        .zip(&func.params)
+        .filter_map(|(name, p)| name.clone().map(|n| (n, p.var, is_mut_pat(&p.pat))))
+        .collect();
+    body::lower_body(&mut func, &floats, bindings, &item.block, errors);
+    // The user's locals are all renamed, so their names are free again; parameters and
+    // every other identifier (constants, functions, types) stay reserved.
+    let locals = local_names(&item.block);
+    let params: HashSet<String> = names.iter().flatten().cloned().collect();
+    func.reserved
+        .retain(|n| !locals.contains(n) || params.contains(n));
+    func
+}
+
+/// Type parameters bounded by `Float` (inline or in the where-clause): float types.
+fn float_type_params(generics: &syn::Generics) -> HashSet<String> {
+    let is_float_bound = |b: &syn::TypeParamBound| match b {
+        syn::TypeParamBound::Trait(t) => t.path.segments.last().is_some_and(|s| s.ident == "Float"),
+        _ => false,
+    };
+    let mut out: HashSet<String> = generics
+        .type_params()
+        .filter(|p| p.bounds.iter().any(is_float_bound))
+        .map(|p| p.ident.to_string())
+        .collect();
+    if let Some(wc) = &generics.where_clause {
+        for pred in &wc.predicates {
+            if let syn::WherePredicate::Type(pt) = pred {
+                if let syn::Type::Path(tp) = &pt.bounded_ty {
+                    if let Some(id) = tp.path.get_ident() {
+                        if pt.bounds.iter().any(is_float_bound) {
+                            out.insert(id.to_string());
+                        }
+                    }
+                }
+            }
+        }
+    }
+    out
+}
+
+fn unparen(ty: &syn::Type) -> &syn::Type {
+    match ty {
+        syn::Type::Paren(p) => unparen(&p.elem),
+        syn::Type::Group(g) => unparen(&g.elem),
+        other => other,
+    }
+}
+
+/// `f32`, `f64` or a `Float` type parameter.
+pub(crate) fn is_float(ty: &syn::Type, floats: &HashSet<String>) -> bool {
+    match unparen(ty) {
+        syn::Type::Path(p) if p.qself.is_none() => p
+            .path
+            .get_ident()
+            .is_some_and(|id| id == "f64" || id == "f32" || floats.contains(&id.to_string())),
+        _ => false,
+    }
+}
+
+/// Levels of fixed-array nesting around a float, if `ty` is such a tensor.
+fn array_depth(ty: &syn::Type, floats: &HashSet<String>) -> Option<usize> {
+    match unparen(ty) {
+        syn::Type::Array(a) => array_depth(&a.elem, floats).map(|d| d + 1),
+        t if is_float(t, floats) => Some(0),
+        _ => None,
+    }
+}
+
+/// The element type of `Vec<E>`.
+fn vec_elem(ty: &syn::Type) -> Option<&syn::Type> {
+    let syn::Type::Path(p) = unparen(ty) else {
+        return None;
+    };
+    let last = p.path.segments.last()?;
+    if last.ident != "Vec" {
+        return None;
+    }
+    let syn::PathArguments::AngleBracketed(args) = &last.arguments else {
+        return None;
+    };
+    match args.args.first()? {
+        syn::GenericArgument::Type(t) if args.args.len() == 1 => Some(t),
+        _ => None,
+    }
+}
+
+/// Classifies a parameter type; `Err` for a `&mut` (out-parameter).
+fn classify(ty: &syn::Type, floats: &HashSet<String>) -> Result<(ParamKind, Shape), ()> {
+    let seq = |elem: &syn::Type| {
+        array_depth(elem, floats).map(|d| {
+            (
+                ParamKind::Seq { elem: elem.clone() },
+                Shape::Tensor { depth: d + 1 },
+            )
+        })
+    };
+    let owned = |t: &syn::Type, by_ref: bool| -> Option<(ParamKind, Shape)> {
+        if is_float(t, floats) {
+            return Some((
+                ParamKind::Scalar {
+                    float: t.clone(),
+                    by_ref,
+                },
+                Shape::Scalar,
+            ));
+        }
+        if let Some(depth) = array_depth(t, floats) {
+            return Some((
+                ParamKind::Array { array: t.clone() },
+                Shape::Tensor { depth },
+            ));
+        }
+        vec_elem(t).and_then(seq)
+    };
+    let found = match unparen(ty) {
+        syn::Type::Reference(r) => {
+            let inner = unparen(&r.elem);
+            let kind = match inner {
+                syn::Type::Slice(s) => seq(&s.elem),
+                t => owned(t, true),
+            };
+            if r.mutability.is_some() && kind.is_some() {
+                return Err(());
+            }
+            kind
+        }
+        t => owned(t, false),
+    };
+    Ok(found.unwrap_or((ParamKind::Constant, Shape::Other)))
+}
+
+fn is_mut_pat(pat: &syn::Pat) -> bool {
+    matches!(pat, syn::Pat::Ident(p) if p.mutability.is_some())
+}
+
+/// One parameter: its name (if it binds one) and its IR description.
+fn lower_param(
+    func: &mut Func,
+    input: &syn::FnArg,
+    floats: &HashSet<String>,
+    errors: &mut Errors,
+) -> (Option<String>, Param) {
+    match input {
+        syn::FnArg::Receiver(r) => {
+            let var = func.new_var("self", Shape::Other);
+            let pat: syn::Pat = syn::parse_quote!(self);
+            (
+                Some("self".into()),
+                Param {
+                    var,
+                    pat,
+                    ty: (*r.ty).clone(),
+                    kind: ParamKind::Constant,
+                    active: false,
+                },
+            )
+        }
+        syn::FnArg::Typed(pt) => {
+            let (kind, shape) = classify(&pt.ty, floats).unwrap_or_else(|()| {
+                errors.at(&pt.ty, diag::MUT_REF_PARAM);
+                (ParamKind::Constant, Shape::Other)
+            });
+            let name = match &*pt.pat {
+                syn::Pat::Ident(p) if p.by_ref.is_none() && p.subpat.is_none() => {
+                    Some(p.ident.to_string())
+                }
+                syn::Pat::Wild(_) => None,
+                other => {
+                    errors.at(other, diag::PARAM_PATTERN);
+                    None
+                }
+            };
+            let var = func.new_var(name.clone().unwrap_or_else(|| "_".into()), shape);
+            let param = Param {
+                var,
+                pat: (*pt.pat).clone(),
+                ty: (*pt.ty).clone(),
+                kind,
+                active: false,
+            };
+            (name, param)
+        }
+    }
+}
+
+/// Marks the active parameters: the `wrt` list, or every float parameter.
+fn select_active(
+    func: &mut Func,
+    names: &[Option<String>],
+    args: &Args,
+    fn_name: &syn::Ident,
+    errors: &mut Errors,
+) {
+    let floaty = |p: &Param| !matches!(p.kind, ParamKind::Constant);
+    match &args.wrt {
+        Some(wrt) => {
+            for ident in wrt {
+                let want = ident.to_string();
+                match names.iter().position(|n| n.as_deref() == Some(&*want)) {
+                    None => errors.at(ident, diag::wrt_unknown(ident)),
+                    Some(i) if !floaty(&func.params[i]) => {
+                        errors.at(ident, diag::wrt_not_float(ident))
+                    }
+                    Some(i) if func.active_order.contains(&i) => {
+                        errors.at(ident, diag::wrt_twice(ident))
+                    }
+                    Some(i) => func.active_order.push(i),
+                }
+            }
+        }
+        None => {
+            func.active_order = (0..func.params.len())
+                .filter(|&i| floaty(&func.params[i]))
+                .collect();
+            if func.active_order.is_empty() && errors.is_empty() {
+                errors.at(fn_name, diag::NO_ACTIVE_PARAM);
+            }
+        }
+    }
+    for &i in &func.active_order {
+        func.params[i].active = true;
+    }
+}
+
+fn collect_idents(tokens: TokenStream, out: &mut HashSet<String>) {
+    for tt in tokens {
+        match tt {
+            TokenTree::Ident(id) => {
+                out.insert(id.to_string());
+            }
+            TokenTree::Group(g) => collect_idents(g.stream(), out),
+            _ => {}
+        }
+    }
+}
+
+/// Names bound by `let` patterns in the body.
+fn local_names(block: &syn::Block) -> HashSet<String> {
+    struct Locals(HashSet<String>);
+    impl<'a> syn::visit::Visit<'a> for Locals {
+        fn visit_local(&mut self, l: &'a syn::Local) {
+            struct Idents<'s>(&'s mut HashSet<String>);
+            impl<'a> syn::visit::Visit<'a> for Idents<'_> {
+                fn visit_pat_ident(&mut self, p: &'a syn::PatIdent) {
+                    self.0.insert(p.ident.to_string());
+                }
+            }
+            syn::visit::Visit::visit_pat(&mut Idents(&mut self.0), &l.pat);
+            syn::visit::visit_local(self, l);
+        }
+    }
+    let mut v = Locals(HashSet::new());
+    syn::visit::Visit::visit_block(&mut v, block);
+    v.0
+}

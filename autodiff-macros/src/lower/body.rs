@@ -1,0 +1,1123 @@
+//! Lowers a function body into SSA A-normal form (see [`crate::ir`]).
+//!
+//! Input (user code):
+//! ```text
+//! let mut s = x * x;
+//! if s > 1.0 { s += y; }
+//! s.sin()
+//! ```
+//! Output (IR, printed as Rust):
+//! ```text
+//! let s = x * x;
+//! let t = s > 1.0;
+//! let s_1 = if t { let s_2 = s + y; s_2 } else { s };
+//! let t_1 = s_1.sin();
+//! ```
+//! - Names are resolved here: every `let` and every write of a `let mut` makes a new
+//!   variable, so shadowing and reassignment disappear; a block's `let`s end with it.
+//! - An `if` lists the variables whose value differs after it as its outs (phis).
+//! - `&&` and `||` become `if`s, so the right operand runs only when Rust would run it.
+//! - `return`: the statements after an `if` that returns in some branch are moved into
+//!   the branches that do not return, so no `return` is left in the IR.
+//! - Expressions that read no local (`2.0 * PI`, `N as f64`) stay as written, one atom.
+
+use crate::diagnostics::{self as diag, Errors};
+use crate::ir::{
+    Atom, BinOp, Block, Expr, Func, ParamKind, Prim, PrimKind, Proj, Shape, Stmt, UnOp, Var,
+};
+use proc_macro2::Span;
+use std::collections::HashSet;
+use syn::spanned::Spanned;
+
+/// A value in the lowering environment: tuples exist only here, never in the IR.
+#[derive(Clone)]
+enum Value {
+    Atom(Atom),
+    Tuple(Vec<Value>),
+    Unit,
+}
+
+#[derive(Clone)]
+struct Binding {
+    name: String,
+    value: Value,
+    mutable: bool,
+    /// The type written on the `let`, kept for every later version of the variable.
+    ty: Option<syn::Type>,
+}
+
+/// A block being lowered statement by statement (see [`Lower::lower_seq`]).
+#[derive(Clone)]
+struct Frame {
+    stmts: Vec<syn::Stmt>,
+    pos: usize,
+    /// The block's value is the value of the block below it (it was that block's tail).
+    tail_of_below: bool,
+}
+
+struct Lower<'f> {
+    func: &'f mut Func,
+    floats: &'f HashSet<String>,
+    errors: &'f mut Errors,
+    scopes: Vec<Vec<Binding>>,
+    blocks: Vec<Vec<Stmt>>,
+}
+
+/// Lowers `block` into `func.body` and `func.output`. `params` are the parameter names
+/// with their variables and whether they were declared `mut`.
+pub fn lower_body(
+    func: &mut Func,
+    floats: &HashSet<String>,
+    params: Vec<(String, Var, bool)>,
+    block: &syn::Block,
+    errors: &mut Errors,
+) {
+    let mut l = Lower {
+        func,
+        floats,
+        errors,
+        scopes: vec![Vec::new()],
+        blocks: vec![Vec::new()],
+    };
+    for (name, var, mutable) in params {
+        let by_ref_scalar = l
+            .func
+            .params
+            .iter()
+            .any(|p| p.var == var && matches!(p.kind, ParamKind::Scalar { by_ref: true, .. }));
+        // A float passed by reference is read once, at entry, so that the body and the
+        // rules see plain floats; `*x` in the body is then the identity.
+        let value = if by_ref_scalar {
+            let deref = Expr::Unary(UnOp::Deref, Box::new(Expr::var(var)));
+            l.bind(deref, Some(&name), Shape::Scalar, block.span())
+        } else {
+            Value::Atom(Atom::Var(var))
+        };
+        l.scopes[0].push(Binding {
+            name,
+            value,
+            mutable,
+            ty: None,
+        });
+    }
+    let frame = Frame {
+        stmts: block.stmts.clone(),
+        pos: 0,
+        tail_of_below: false,
+    };
+    l.scopes.push(Vec::new());
+    let out = l.lower_seq(vec![frame]);
+    let output = match out {
+        Value::Atom(a) => a,
+        Value::Unit => {
+            l.errors.at_span(
+                block.span(),
+                diag::unsupported(
+                    "a body that ends without a value",
+                    "end the function with the float expression it returns",
+                ),
+            );
+            Atom::Const(syn::parse_quote!(()))
+        }
+        Value::Tuple(_) => {
+            l.errors.at_span(block.span(), diag::TUPLE_OUTPUT);
+            Atom::Const(syn::parse_quote!(()))
+        }
+    };
+    let stmts = l.blocks.pop().unwrap_or_default();
+    l.func.body = Block {
+        stmts,
+        yields: Vec::new(),
+    };
+    l.func.output = output;
+}
+
+const UNARY: &[&str] = &[
+    "sin",
+    "cos",
+    "tan",
+    "asin",
+    "acos",
+    "atan",
+    "sinh",
+    "cosh",
+    "tanh",
+    "asinh",
+    "acosh",
+    "atanh",
+    "exp",
+    "exp2",
+    "exp_m1",
+    "ln",
+    "ln_1p",
+    "log2",
+    "log10",
+    "sqrt",
+    "cbrt",
+    "abs",
+    "recip",
+    "to_degrees",
+    "to_radians",
+    "fract",
+];
+const BINARY: &[&str] = &["atan2", "hypot", "powf", "log", "min", "max", "rem_euclid"];
+const TERNARY: &[&str] = &["mul_add", "clamp"];
+const CONSTANT: &[&str] = &["signum", "floor", "ceil", "round", "trunc"];
+
+/// The primitive a float method name stands for, given how many arguments follow the
+/// receiver.
+fn prim(name: &str, args: usize) -> Option<Prim> {
+    let find = |list: &[&'static str]| list.iter().find(|&&n| n == name).copied();
+    let (name, kind) = match args {
+        0 => find(UNARY)
+            .map(|n| (n, PrimKind::Unary))
+            .or_else(|| find(CONSTANT).map(|n| (n, PrimKind::Constant)))?,
+        1 if name == "powi" => ("powi", PrimKind::Powi),
+        1 => (find(BINARY)?, PrimKind::Binary),
+        2 => (find(TERNARY)?, PrimKind::Ternary),
+        _ => return None,
+    };
+    Some(Prim { name, kind })
+}
+
+const INT_TYPES: &[&str] = &[
+    "i8", "i16", "i32", "i64", "i128", "isize", "u8", "u16", "u32", "u64", "u128", "usize", "bool",
+    "char",
+];
+
+/// Does `stmt` contain a `return` outside closures and nested items?
+fn has_return(stmt: &syn::Stmt) -> bool {
+    struct Finder(bool);
+    impl<'a> syn::visit::Visit<'a> for Finder {
+        fn visit_expr_return(&mut self, _: &'a syn::ExprReturn) {
+            self.0 = true;
+        }
+        fn visit_expr_closure(&mut self, _: &'a syn::ExprClosure) {}
+        fn visit_item(&mut self, _: &'a syn::Item) {}
+    }
+    let mut f = Finder(false);
+    syn::visit::Visit::visit_stmt(&mut f, stmt);
+    f.0
+}
+
+impl Lower<'_> {
+    // ---- environment -------------------------------------------------------------
+
+    fn lookup(&self, name: &str) -> Option<&Binding> {
+        self.scopes
+            .iter()
+            .rev()
+            .flat_map(|s| s.iter().rev())
+            .find(|b| b.name == name)
+    }
+
+    fn lookup_mut(&mut self, name: &str) -> Option<&mut Binding> {
+        self.scopes
+            .iter_mut()
+            .rev()
+            .flat_map(|s| s.iter_mut().rev())
+            .find(|b| b.name == name)
+    }
+
+    fn declare(&mut self, name: String, value: Value, mutable: bool, ty: Option<syn::Type>) {
+        if let Some(scope) = self.scopes.last_mut() {
+            scope.push(Binding {
+                name,
+                value,
+                mutable,
+                ty,
+            });
+        }
+    }
+
+    fn push(&mut self, stmt: Stmt) {
+        if let Some(b) = self.blocks.last_mut() {
+            b.push(stmt);
+        }
+    }
+
+    /// `let <hint> = expr;` as a new variable.
+    fn bind(&mut self, expr: Expr, hint: Option<&str>, shape: Shape, span: Span) -> Value {
+        let v = self.func.new_var(hint.unwrap_or("t"), shape);
+        self.push(Stmt::Let {
+            vars: vec![v],
+            value: expr,
+            span,
+        });
+        Value::Atom(Atom::Var(v))
+    }
+
+    fn shape_of(&self, a: &Atom) -> Shape {
+        match a {
+            Atom::Var(v) => self.func.info(*v).shape,
+            Atom::Place(v, proj) => proj.iter().fold(self.func.info(*v).shape, |s, p| match p {
+                Proj::Index(_) => s.indexed(),
+                Proj::Field(_) => Shape::Other,
+            }),
+            Atom::Const(e) => const_shape(e),
+        }
+    }
+
+    /// The atom of a value that must be a single operand.
+    fn atom(&mut self, v: Value, span: Span) -> Atom {
+        match v {
+            Value::Atom(a) => a,
+            Value::Tuple(_) => {
+                self.errors.at_span(span, diag::TUPLE_OUTPUT);
+                Atom::Const(syn::parse_quote!(()))
+            }
+            Value::Unit => Atom::Const(syn::parse_quote!(())),
+        }
+    }
+
+    fn operand(&mut self, e: &syn::Expr) -> Atom {
+        let v = self.lower_expr(e, None);
+        self.atom(v, e.span())
+    }
+
+    fn unsupported(&mut self, node: impl quote::ToTokens, construct: &str, advice: &str) -> Value {
+        self.errors.at(&node, diag::unsupported(construct, advice));
+        Value::Unit
+    }
+
+    // ---- statements --------------------------------------------------------------
+
+    /// Lowers the statements of `frames` (innermost last) to the end of the function and
+    /// returns the function's value. Each frame owns one scope, pushed by its creator.
+    fn lower_seq(&mut self, mut frames: Vec<Frame>) -> Value {
+        loop {
+            let Some(frame) = frames.last_mut() else {
+                return Value::Unit;
+            };
+            if frame.pos == frame.stmts.len() {
+                if let Some(done) = self.end_frame(Value::Unit, &mut frames) {
+                    return done;
+                }
+                continue;
+            }
+            let stmt = frame.stmts[frame.pos].clone();
+            frame.pos += 1;
+            let last = frame.pos == frame.stmts.len();
+            if has_return(&stmt) {
+                let is_tail = last && matches!(stmt, syn::Stmt::Expr(_, None));
+                return self.lower_returning(stmt, is_tail, frames);
+            }
+            match &stmt {
+                syn::Stmt::Expr(e, None) if last => {
+                    let v = self.lower_expr(e, None);
+                    if let Some(done) = self.end_frame(v, &mut frames) {
+                        return done;
+                    }
+                }
+                other => self.lower_stmt(other),
+            }
+        }
+    }
+
+    /// Pops the finished innermost frame whose value is `v`; `Some` with the function's
+    /// value when no frame is left.
+    fn end_frame(&mut self, v: Value, frames: &mut Vec<Frame>) -> Option<Value> {
+        loop {
+            let done = frames.pop()?;
+            self.scopes.pop();
+            if frames.is_empty() {
+                return Some(v);
+            }
+            if !done.tail_of_below {
+                return None;
+            }
+            // The finished block was the tail of the one below, which ends with it and
+            // has its value: finish that one too.
+        }
+    }
+
+    /// A statement that contains `return`: a `return`, a block, or an `if`.
+    fn lower_returning(&mut self, stmt: syn::Stmt, is_tail: bool, frames: Vec<Frame>) -> Value {
+        let expr = match &stmt {
+            syn::Stmt::Expr(e, _) => e,
+            other => {
+                self.errors.at(other, diag::RETURN_IN_EXPRESSION);
+                return Value::Unit;
+            }
+        };
+        match expr {
+            syn::Expr::Return(r) => {
+                let v = match &r.expr {
+                    Some(e) => self.lower_expr(e, None),
+                    None => Value::Unit,
+                };
+                for _ in &frames {
+                    self.scopes.pop();
+                }
+                v
+            }
+            syn::Expr::Block(b) if b.label.is_none() => {
+                let mut frames = frames;
+                frames.push(Frame {
+                    stmts: b.block.stmts.clone(),
+                    pos: 0,
+                    tail_of_below: is_tail,
+                });
+                self.scopes.push(Vec::new());
+                self.lower_seq(frames)
+            }
+            syn::Expr::If(ifx) => {
+                let cond = self.lower_cond(&ifx.cond);
+                let snapshot = self.scopes.clone();
+                let then_stmts = ifx.then_branch.stmts.clone();
+                let else_stmts: Option<Vec<syn::Stmt>> =
+                    ifx.else_branch.as_ref().map(|(_, e)| match &**e {
+                        syn::Expr::Block(b) => b.block.stmts.clone(),
+                        other => vec![syn::Stmt::Expr(other.clone(), None)],
+                    });
+                let then_frames = {
+                    let mut f = frames.clone();
+                    f.push(Frame {
+                        stmts: then_stmts,
+                        pos: 0,
+                        tail_of_below: is_tail,
+                    });
+                    f
+                };
+                let else_frames = {
+                    let mut f = frames;
+                    if let Some(stmts) = else_stmts {
+                        f.push(Frame {
+                            stmts,
+                            pos: 0,
+                            tail_of_below: is_tail,
+                        });
+                    } else {
+                        // The missing `else` runs nothing; the rest follows in its frame.
+                        f.push(Frame {
+                            stmts: Vec::new(),
+                            pos: 0,
+                            tail_of_below: is_tail,
+                        });
+                    }
+                    f
+                };
+                let span = ifx.span();
+                self.branch(
+                    cond,
+                    |l| {
+                        l.scopes.push(Vec::new());
+                        l.lower_seq(then_frames)
+                    },
+                    |l| {
+                        l.scopes = snapshot;
+                        l.scopes.push(Vec::new());
+                        l.lower_seq(else_frames)
+                    },
+                    None,
+                    span,
+                    false,
+                )
+            }
+            other => {
+                self.errors.at(other, diag::RETURN_IN_EXPRESSION);
+                Value::Unit
+            }
+        }
+    }
+
+    fn lower_stmt(&mut self, stmt: &syn::Stmt) {
+        if has_return(stmt) {
+            self.errors.at(stmt, diag::RETURN_IN_EXPRESSION);
+            return;
+        }
+        match stmt {
+            syn::Stmt::Local(local) => self.lower_let(local),
+            syn::Stmt::Item(item) => self.func.items.push(item.clone()),
+            syn::Stmt::Expr(e, _) => {
+                self.lower_expr(e, None);
+            }
+            syn::Stmt::Macro(m) => {
+                self.unsupported(
+                    m,
+                    "a macro invocation",
+                    "write the computation as plain Rust",
+                );
+            }
+        }
+    }
+
+    fn lower_let(&mut self, local: &syn::Local) {
+        let Some(init) = &local.init else {
+            self.unsupported(
+                local,
+                "a `let` without a value",
+                "give the variable its value where it is declared",
+            );
+            return;
+        };
+        if let Some((_, diverge)) = &init.diverge {
+            self.unsupported(diverge, "`let .. else`", "use `if` instead");
+            return;
+        }
+        let (pat, ty) = match &local.pat {
+            syn::Pat::Type(pt) => (&*pt.pat, Some((*pt.ty).clone())),
+            p => (p, None),
+        };
+        let hint = match pat {
+            syn::Pat::Ident(p) => Some(p.ident.to_string()),
+            _ => None,
+        };
+        let value = self.lower_expr(&init.expr, hint.as_deref());
+        self.bind_pattern(pat, value, ty, init.expr.span());
+    }
+
+    fn bind_pattern(&mut self, pat: &syn::Pat, value: Value, ty: Option<syn::Type>, span: Span) {
+        match pat {
+            syn::Pat::Ident(p) if p.by_ref.is_none() && p.subpat.is_none() => {
+                let name = p.ident.to_string();
+                let value = match value {
+                    // Constants and places get their own variable: the user's type
+                    // annotation stays on it, and a place is read only once.
+                    Value::Atom(a @ (Atom::Const(_) | Atom::Place(..))) => {
+                        let shape = self.shape_of(&a);
+                        self.bind_typed(Expr::Atom(a), &name, shape, ty.clone(), span)
+                    }
+                    Value::Atom(Atom::Var(v)) if ty.is_some() => {
+                        if self.just_bound(v) {
+                            self.func.vars[v.0].ty = ty.clone();
+                            Value::Atom(Atom::Var(v))
+                        } else {
+                            let shape = self.func.info(v).shape;
+                            self.bind_typed(Expr::var(v), &name, shape, ty.clone(), span)
+                        }
+                    }
+                    other => other,
+                };
+                self.declare(name, value, p.mutability.is_some(), ty);
+            }
+            syn::Pat::Type(pt) => self.bind_pattern(&pt.pat, value, Some((*pt.ty).clone()), span),
+            syn::Pat::Paren(p) => self.bind_pattern(&p.pat, value, ty, span),
+            syn::Pat::Wild(_) => {}
+            syn::Pat::Tuple(t) => match value {
+                Value::Tuple(parts) if parts.len() == t.elems.len() => {
+                    let tys: Vec<Option<syn::Type>> = match &ty {
+                        Some(syn::Type::Tuple(tt)) if tt.elems.len() == parts.len() => {
+                            tt.elems.iter().cloned().map(Some).collect()
+                        }
+                        _ => vec![None; parts.len()],
+                    };
+                    for ((p, v), ty) in t.elems.iter().zip(parts).zip(tys) {
+                        self.bind_pattern(p, v, ty, span);
+                    }
+                }
+                Value::Tuple(parts) => {
+                    self.errors
+                        .at(t, diag::tuple_arity(t.elems.len(), parts.len()));
+                }
+                _ => {
+                    self.unsupported(
+                        t,
+                        "destructuring a value that is not a tuple expression",
+                        "bind the parts with `let (a, b) = (.., ..)` or index them",
+                    );
+                }
+            },
+            other => {
+                self.unsupported(other, "this pattern", "bind to a name or a tuple of names");
+            }
+        }
+    }
+
+    /// Was `v` bound by the statement just lowered (so it is the `let`'s own value)?
+    fn just_bound(&self, v: Var) -> bool {
+        let last = self.blocks.last().and_then(|b| b.last());
+        matches!(last, Some(Stmt::Let { vars, .. }) if vars.as_slice() == [v])
+    }
+
+    fn bind_typed(
+        &mut self,
+        expr: Expr,
+        name: &str,
+        shape: Shape,
+        ty: Option<syn::Type>,
+        span: Span,
+    ) -> Value {
+        let v = self.func.new_var(name, shape);
+        self.func.vars[v.0].ty = ty;
+        self.push(Stmt::Let {
+            vars: vec![v],
+            value: expr,
+            span,
+        });
+        Value::Atom(Atom::Var(v))
+    }
+
+    /// `x = e` and `x op= e` on a `let mut` local (or `mut` parameter).
+    fn lower_assign(&mut self, target: &syn::Expr, op: Option<BinOp>, rhs: &syn::Expr) -> Value {
+        let name = match target {
+            syn::Expr::Path(p) if p.qself.is_none() && p.path.get_ident().is_some() => {
+                p.path.segments[0].ident.to_string()
+            }
+            other => {
+                self.errors.at(other, diag::ASSIGN_TARGET);
+                return Value::Unit;
+            }
+        };
+        let (old, ty) = match self.lookup(&name) {
+            Some(b) if b.mutable => (b.value.clone(), b.ty.clone()),
+            _ => {
+                self.errors.at(target, diag::assign_to_immutable(&name));
+                return Value::Unit;
+            }
+        };
+        let span = rhs.span();
+        let new = match op {
+            None => match self.lower_expr(rhs, Some(&name)) {
+                Value::Atom(a @ (Atom::Const(_) | Atom::Place(..))) => {
+                    let shape = self.shape_of(&a);
+                    self.bind_typed(Expr::Atom(a), &name, shape, ty, span)
+                }
+                v => v,
+            },
+            Some(op) => {
+                let a = self.atom(old, target.span());
+                let b = self.operand(rhs);
+                let shape = self.arith_shape(&a, &b);
+                self.bind(
+                    Expr::bin(op, Expr::Atom(a), Expr::Atom(b)),
+                    Some(&name),
+                    shape,
+                    span,
+                )
+            }
+        };
+        if let Some(b) = self.lookup_mut(&name) {
+            b.value = new;
+        }
+        Value::Unit
+    }
+
+    fn arith_shape(&self, a: &Atom, b: &Atom) -> Shape {
+        if self.shape_of(a) == Shape::Scalar || self.shape_of(b) == Shape::Scalar {
+            Shape::Scalar
+        } else {
+            Shape::Other
+        }
+    }
+
+    // ---- control flow ------------------------------------------------------------
+
+    fn lower_cond(&mut self, cond: &syn::Expr) -> Atom {
+        if let syn::Expr::Let(l) = cond {
+            self.unsupported(l, "`if let`", "compare with `==` or use plain `if`");
+            return Atom::Const(syn::parse_quote!(false));
+        }
+        self.operand(cond)
+    }
+
+    /// Lowers both branches with `then` and `els` (each runs in its own statement list)
+    /// and joins them: the variables that differ, and the branch values, become outs.
+    /// With `merge_env` false the branches end the function, and nothing is merged.
+    fn branch(
+        &mut self,
+        cond: Atom,
+        then: impl FnOnce(&mut Self) -> Value,
+        els: impl FnOnce(&mut Self) -> Value,
+        hint: Option<&str>,
+        span: Span,
+        merge_env: bool,
+    ) -> Value {
+        let before = self.scopes.clone();
+        self.blocks.push(Vec::new());
+        let then_value = then(self);
+        let then_stmts = self.blocks.pop().unwrap_or_default();
+        let then_env = std::mem::replace(&mut self.scopes, before.clone());
+        self.blocks.push(Vec::new());
+        let else_value = els(self);
+        let else_stmts = self.blocks.pop().unwrap_or_default();
+        let else_env = std::mem::replace(&mut self.scopes, before);
+
+        let mut then_yields = Vec::new();
+        let mut else_yields = Vec::new();
+        let mut outs = Vec::new();
+        let mut rebuild: Vec<(usize, usize, Value)> = Vec::new();
+        if merge_env {
+            let names: Vec<(usize, usize, String)> = self
+                .scopes
+                .iter()
+                .enumerate()
+                .flat_map(|(i, s)| {
+                    s.iter()
+                        .enumerate()
+                        .map(move |(j, b)| (i, j, b.name.clone()))
+                })
+                .collect();
+            for (i, j, name) in names {
+                {
+                    let (t, e) = (&then_env[i][j].value, &else_env[i][j].value);
+                    if !same(t, e) {
+                        match self.join(t, e, &name, &mut then_yields, &mut else_yields, &mut outs)
+                        {
+                            Ok(v) => rebuild.push((i, j, v)),
+                            Err(msg) => self.errors.at_span(span, msg),
+                        }
+                    }
+                }
+            }
+        }
+        let value = match self.join(
+            &then_value,
+            &else_value,
+            hint.unwrap_or("t"),
+            &mut then_yields,
+            &mut else_yields,
+            &mut outs,
+        ) {
+            Ok(v) => v,
+            Err(msg) => {
+                self.errors.at_span(span, msg);
+                Value::Unit
+            }
+        };
+        for (i, j, v) in rebuild {
+            self.scopes[i][j].value = v;
+        }
+        let then = Block {
+            stmts: then_stmts,
+            yields: then_yields,
+        };
+        let els = Block {
+            stmts: else_stmts,
+            yields: else_yields,
+        };
+        self.push(Stmt::If {
+            cond,
+            then,
+            els,
+            outs,
+            span,
+        });
+        value
+    }
+
+    /// The out variables joining `t` (then) and `e` (else), tuple by tuple.
+    fn join(
+        &mut self,
+        t: &Value,
+        e: &Value,
+        name: &str,
+        ty: &mut Vec<Atom>,
+        ey: &mut Vec<Atom>,
+        outs: &mut Vec<Var>,
+    ) -> Result<Value, String> {
+        match (t, e) {
+            (Value::Unit, Value::Unit) => Ok(Value::Unit),
+            (Value::Atom(a), Value::Atom(b)) => {
+                let sa = self.shape_of(a);
+                let shape = if sa.is_float() { sa } else { self.shape_of(b) };
+                if let Shape::Tensor { .. } = shape {
+                    return Err(diag::TENSOR_BRANCH.into());
+                }
+                let v = self.func.new_var(name, shape);
+                ty.push(a.clone());
+                ey.push(b.clone());
+                outs.push(v);
+                Ok(Value::Atom(Atom::Var(v)))
+            }
+            (Value::Tuple(xs), Value::Tuple(ys)) if xs.len() == ys.len() => xs
+                .iter()
+                .zip(ys)
+                .map(|(x, y)| self.join(x, y, name, ty, ey, outs))
+                .collect::<Result<Vec<_>, String>>()
+                .map(Value::Tuple),
+            _ => Err(diag::branch_kinds(name)),
+        }
+    }
+
+    fn lower_block(&mut self, block: &syn::Block) -> Value {
+        self.scopes.push(Vec::new());
+        let mut value = Value::Unit;
+        for (i, stmt) in block.stmts.iter().enumerate() {
+            match stmt {
+                syn::Stmt::Expr(e, None) if i + 1 == block.stmts.len() && !has_return(stmt) => {
+                    value = self.lower_expr(e, None);
+                }
+                other => self.lower_stmt(other),
+            }
+        }
+        self.scopes.pop();
+        value
+    }
+
+    // ---- expressions -------------------------------------------------------------
+
+    /// Is `e` free of locals (and of anything with effects on them)? Then it is kept as
+    /// written, one constant atom.
+    fn is_constant(&self, e: &syn::Expr) -> bool {
+        use syn::Expr as E;
+        match e {
+            E::Lit(_) => true,
+            E::Path(p) => match p.path.get_ident() {
+                Some(id) if p.qself.is_none() => self.lookup(&id.to_string()).is_none(),
+                _ => true,
+            },
+            E::Paren(p) => self.is_constant(&p.expr),
+            E::Group(g) => self.is_constant(&g.expr),
+            E::Unary(u) => self.is_constant(&u.expr),
+            E::Binary(b) => {
+                !is_assign_op(&b.op) && self.is_constant(&b.left) && self.is_constant(&b.right)
+            }
+            E::Cast(c) => self.is_constant(&c.expr),
+            E::Field(f) => self.is_constant(&f.base),
+            E::Index(i) => self.is_constant(&i.expr) && self.is_constant(&i.index),
+            E::MethodCall(m) => {
+                self.is_constant(&m.receiver) && m.args.iter().all(|a| self.is_constant(a))
+            }
+            E::Call(c) => self.is_constant(&c.func) && c.args.iter().all(|a| self.is_constant(a)),
+            E::Reference(r) => r.mutability.is_none() && self.is_constant(&r.expr),
+            _ => false,
+        }
+    }
+
+    fn lower_expr(&mut self, e: &syn::Expr, hint: Option<&str>) -> Value {
+        use syn::Expr as E;
+        if !matches!(e, E::Paren(_) | E::Group(_)) && self.is_constant(e) {
+            return Value::Atom(Atom::Const(e.clone()));
+        }
+        let span = e.span();
+        match e {
+            E::Path(p) => {
+                // Not constant, so a local.
+                let name = p.path.segments[0].ident.to_string();
+                self.lookup(&name)
+                    .map(|b| b.value.clone())
+                    .unwrap_or(Value::Unit)
+            }
+            E::Paren(p) => self.lower_expr(&p.expr, hint),
+            E::Group(g) => self.lower_expr(&g.expr, hint),
+            E::Unary(u) => {
+                let a = self.operand(&u.expr);
+                let op = match u.op {
+                    syn::UnOp::Neg(_) => UnOp::Neg,
+                    syn::UnOp::Not(_) => UnOp::Not,
+                    syn::UnOp::Deref(_) => {
+                        if self.shape_of(&a).is_float() {
+                            return Value::Atom(a);
+                        }
+                        UnOp::Deref
+                    }
+                    _ => return self.unsupported(u, "this unary operator", "use `-`, `!` or `*`"),
+                };
+                let shape = if op == UnOp::Neg {
+                    self.shape_of(&a)
+                } else {
+                    Shape::Other
+                };
+                self.bind(Expr::Unary(op, Box::new(Expr::Atom(a))), hint, shape, span)
+            }
+            E::Binary(b) => self.lower_binary(b, hint),
+            E::Assign(a) => self.lower_assign(&a.left, None, &a.right),
+            E::Call(c) => self.lower_call(c, hint),
+            E::MethodCall(m) => self.lower_method(m, hint),
+            E::Index(ix) => {
+                let base = self.operand(&ix.expr);
+                let index = self.operand(&ix.index);
+                self.project(base, Proj::Index(index), span, hint)
+            }
+            E::Field(f) => {
+                let base = self.lower_expr(&f.base, None);
+                match (base, &f.member) {
+                    (Value::Tuple(mut parts), syn::Member::Unnamed(i))
+                        if (i.index as usize) < parts.len() =>
+                    {
+                        parts.swap_remove(i.index as usize)
+                    }
+                    (v, member) => {
+                        let a = self.atom(v, span);
+                        self.project(a, Proj::Field(member.clone()), span, hint)
+                    }
+                }
+            }
+            E::Cast(c) => {
+                let a = self.operand(&c.expr);
+                let shape = match &*c.ty {
+                    syn::Type::Path(p)
+                        if p.path
+                            .get_ident()
+                            .is_some_and(|i| INT_TYPES.iter().any(|t| i == t)) =>
+                    {
+                        Shape::Other
+                    }
+                    t if super::is_float(t, self.floats) => Shape::Scalar,
+                    _ => Shape::Other,
+                };
+                self.bind(
+                    Expr::Cast(Box::new(Expr::Atom(a)), (*c.ty).clone()),
+                    hint,
+                    shape,
+                    span,
+                )
+            }
+            E::Block(b) if b.label.is_none() => self.lower_block(&b.block),
+            E::If(ifx) => {
+                let cond = self.lower_cond(&ifx.cond);
+                self.branch(
+                    cond,
+                    |l| l.lower_block(&ifx.then_branch),
+                    |l| match &ifx.else_branch {
+                        Some((_, e)) => l.lower_expr(e, None),
+                        None => Value::Unit,
+                    },
+                    hint,
+                    span,
+                    true,
+                )
+            }
+            E::Tuple(t) => Value::Tuple(t.elems.iter().map(|e| self.lower_expr(e, None)).collect()),
+            E::Reference(r) if r.mutability.is_none() => {
+                let a = self.operand(&r.expr);
+                self.bind(
+                    Expr::Unary(UnOp::Ref, Box::new(Expr::Atom(a))),
+                    hint,
+                    Shape::Other,
+                    span,
+                )
+            }
+            E::Return(r) => {
+                self.errors.at(r, diag::RETURN_IN_EXPRESSION);
+                Value::Unit
+            }
+            E::ForLoop(_) | E::While(_) | E::Loop(_) | E::Break(_) | E::Continue(_) => {
+                self.errors.at(e, diag::LOOP);
+                Value::Unit
+            }
+            E::Match(m) => self.unsupported(m.match_token, "`match`", "use `if`/`else` for now"),
+            E::Closure(c) => self.unsupported(c, "a closure", "write the computation inline"),
+            E::Macro(m) => self.unsupported(
+                m,
+                "a macro invocation",
+                "write the computation as plain Rust",
+            ),
+            E::Array(a) => self.unsupported(
+                a,
+                "an array expression",
+                "local arrays arrive with loop support; index the parameters instead",
+            ),
+            E::Repeat(a) => self.unsupported(
+                a,
+                "an array expression",
+                "local arrays arrive with loop support; index the parameters instead",
+            ),
+            E::Range(r) => self.unsupported(r, "a range", "index single elements"),
+            E::Unsafe(u) => self.unsupported(
+                u.unsafe_token,
+                "`unsafe`",
+                "move unsafe code into a function called with constant arguments",
+            ),
+            E::Reference(r) => self.unsupported(
+                r,
+                "`&mut`",
+                "compute a new value instead of mutating through a reference",
+            ),
+            other => self.unsupported(
+                other,
+                "this expression",
+                "see the supported subset in the autodiff-core documentation",
+            ),
+        }
+    }
+
+    fn project(&mut self, base: Atom, proj: Proj, span: Span, hint: Option<&str>) -> Value {
+        let place = match base {
+            Atom::Var(v) => Atom::Place(v, vec![proj]),
+            Atom::Place(v, mut p) => {
+                p.push(proj);
+                Atom::Place(v, p)
+            }
+            c @ Atom::Const(_) => {
+                let shape = self.shape_of(&c);
+                let Value::Atom(Atom::Var(v)) = self.bind(Expr::Atom(c), hint, shape, span) else {
+                    return Value::Unit;
+                };
+                Atom::Place(v, vec![proj])
+            }
+        };
+        Value::Atom(place)
+    }
+
+    fn lower_binary(&mut self, b: &syn::ExprBinary, hint: Option<&str>) -> Value {
+        use syn::BinOp as B;
+        let span = b.span();
+        let op = match b.op {
+            B::And(_) | B::Or(_) => {
+                // Short-circuit: `a && b` is `if a { b } else { false }`.
+                let a = self.operand(&b.left);
+                let and = matches!(b.op, B::And(_));
+                let short: syn::Expr = if and {
+                    syn::parse_quote!(false)
+                } else {
+                    syn::parse_quote!(true)
+                };
+                let right = &b.right;
+                let rhs = |l: &mut Self| l.lower_expr(right, None);
+                let konst = |_: &mut Self| Value::Atom(Atom::Const(short));
+                return if and {
+                    self.branch(a, rhs, konst, hint, span, true)
+                } else {
+                    self.branch(a, konst, rhs, hint, span, true)
+                };
+            }
+            B::Add(_) => BinOp::Add,
+            B::Sub(_) => BinOp::Sub,
+            B::Mul(_) => BinOp::Mul,
+            B::Div(_) => BinOp::Div,
+            B::Rem(_) => BinOp::Rem,
+            B::Eq(_) => BinOp::Eq,
+            B::Ne(_) => BinOp::Ne,
+            B::Lt(_) => BinOp::Lt,
+            B::Le(_) => BinOp::Le,
+            B::Gt(_) => BinOp::Gt,
+            B::Ge(_) => BinOp::Ge,
+            B::BitAnd(_) => BinOp::BitAnd,
+            B::BitOr(_) => BinOp::BitOr,
+            B::BitXor(_) => BinOp::BitXor,
+            B::Shl(_) => BinOp::Shl,
+            B::Shr(_) => BinOp::Shr,
+            B::AddAssign(_) => return self.lower_assign(&b.left, Some(BinOp::Add), &b.right),
+            B::SubAssign(_) => return self.lower_assign(&b.left, Some(BinOp::Sub), &b.right),
+            B::MulAssign(_) => return self.lower_assign(&b.left, Some(BinOp::Mul), &b.right),
+            B::DivAssign(_) => return self.lower_assign(&b.left, Some(BinOp::Div), &b.right),
+            B::RemAssign(_) => return self.lower_assign(&b.left, Some(BinOp::Rem), &b.right),
+            _ => {
+                return self.unsupported(
+                    b.op,
+                    "this operator",
+                    "use arithmetic, comparison or `&&`/`||`",
+                )
+            }
+        };
+        let l = self.operand(&b.left);
+        let r = self.operand(&b.right);
+        let shape = if op.is_differentiable() {
+            self.arith_shape(&l, &r)
+        } else {
+            Shape::Other
+        };
+        self.bind(
+            Expr::bin(op, Expr::Atom(l), Expr::Atom(r)),
+            hint,
+            shape,
+            span,
+        )
+    }
+
+    /// `f64::sin(x)`-style paths name a primitive; other calls are opaque.
+    fn lower_call(&mut self, c: &syn::ExprCall, hint: Option<&str>) -> Value {
+        let span = c.span();
+        if let syn::Expr::Path(p) = &*c.func {
+            let segs = &p.path.segments;
+            if p.qself.is_none() && segs.len() >= 2 && !c.args.is_empty() {
+                let ty = segs[segs.len() - 2].ident.to_string();
+                let is_float_type =
+                    ty == "f64" || ty == "f32" || ty == "Float" || self.floats.contains(&ty);
+                if let Some(prim) = is_float_type
+                    .then(|| prim(&segs[segs.len() - 1].ident.to_string(), c.args.len() - 1))
+                    .flatten()
+                {
+                    let args: Vec<Atom> = c.args.iter().map(|a| self.operand(a)).collect();
+                    return self.bind_prim(prim, args, hint, span);
+                }
+            }
+        }
+        let args: Vec<Expr> = c.args.iter().map(|a| Expr::Atom(self.operand(a))).collect();
+        self.bind(
+            Expr::Call {
+                func: (*c.func).clone(),
+                args,
+            },
+            hint,
+            Shape::Other,
+            span,
+        )
+    }
+
+    fn lower_method(&mut self, m: &syn::ExprMethodCall, hint: Option<&str>) -> Value {
+        let span = m.span();
+        let recv = self.operand(&m.receiver);
+        let args: Vec<Atom> = m.args.iter().map(|a| self.operand(a)).collect();
+        if m.turbofish.is_none() {
+            if let Some(prim) = prim(&m.method.to_string(), args.len()) {
+                let mut all = vec![recv];
+                all.extend(args);
+                return self.bind_prim(prim, all, hint, span);
+            }
+        }
+        let expr = Expr::Method {
+            recv: Box::new(Expr::Atom(recv)),
+            method: m.method.clone(),
+            turbofish: m.turbofish.clone(),
+            args: args.into_iter().map(Expr::Atom).collect(),
+        };
+        self.bind(expr, hint, Shape::Other, span)
+    }
+
+    fn bind_prim(&mut self, prim: Prim, args: Vec<Atom>, hint: Option<&str>, span: Span) -> Value {
+        let float_args = prim.float_args();
+        let shape = if args
+            .iter()
+            .take(float_args)
+            .any(|a| self.shape_of(a) == Shape::Scalar)
+        {
+            Shape::Scalar
+        } else {
+            Shape::Other
+        };
+        self.bind(
+            Expr::Prim(prim, args.into_iter().map(Expr::Atom).collect()),
+            hint,
+            shape,
+            span,
+        )
+    }
+}
+
+fn is_assign_op(op: &syn::BinOp) -> bool {
+    use syn::BinOp as B;
+    matches!(
+        op,
+        B::AddAssign(_)
+            | B::SubAssign(_)
+            | B::MulAssign(_)
+            | B::DivAssign(_)
+            | B::RemAssign(_)
+            | B::BitXorAssign(_)
+            | B::BitAndAssign(_)
+            | B::BitOrAssign(_)
+            | B::ShlAssign(_)
+            | B::ShrAssign(_)
+    )
+}
+
+/// Whether two environment values are the same (so no phi is needed).
+fn same(a: &Value, b: &Value) -> bool {
+    match (a, b) {
+        (Value::Unit, Value::Unit) => true,
+        (Value::Atom(Atom::Var(x)), Value::Atom(Atom::Var(y))) => x == y,
+        (Value::Atom(Atom::Const(x)), Value::Atom(Atom::Const(y))) => {
+            quote::ToTokens::to_token_stream(x).to_string()
+                == quote::ToTokens::to_token_stream(y).to_string()
+        }
+        (Value::Tuple(xs), Value::Tuple(ys)) => {
+            xs.len() == ys.len() && xs.iter().zip(ys).all(|(x, y)| same(x, y))
+        }
+        _ => false,
+    }
+}
+
+/// A guess at a constant's shape from its tokens: only used to pick the zero of a phi
+/// whose other side is active, where either guess compiles to the same code.
+fn const_shape(e: &syn::Expr) -> Shape {
+    let s = quote::ToTokens::to_token_stream(e).to_string();
+    let floaty = s.contains('.') || s.contains("f64") || s.contains("f32") || s.contains("consts");
+    if floaty {
+        Shape::Scalar
+    } else {
+        Shape::Other
+    }
+}

@@ -1,0 +1,219 @@
+//! `partials`: the local derivative of one primal statement, shared by both modes.
+//!
+//! For `let v = op(a, b, ..)` it gives, for each operand, the coefficient by which a
+//! change of the operand changes `v`. Forward mode sums `coef * a_dot` into `v_dot`;
+//! reverse mode adds `coef * v_bar` to `a_bar`. One table, two modes: a rule is written
+//! once. Arithmetic is written inline (`a_bar += v_bar * b`); every other primitive calls
+//! its rule in `autodiff_core::rules`, which returns the partials.
+
+use crate::ir::{Atom, BinOp, Expr, Prim, PrimKind, Shape, Stmt, UnOp, Var, VarInfo};
+use proc_macro2::Span;
+
+/// How a derivative flowing through one operand is scaled.
+#[derive(Clone)]
+pub enum Factor {
+    /// Passes unchanged.
+    One,
+    /// Multiplied by the expression.
+    Mul(Expr),
+    /// Divided by the expression.
+    Div(Expr),
+    /// Through an `as` cast between float types.
+    Cast(syn::Type),
+}
+
+/// The coefficient of one operand: a factor, negated or not.
+#[derive(Clone)]
+pub struct Coef {
+    pub factor: Factor,
+    pub negate: bool,
+}
+
+impl Coef {
+    fn plus(factor: Factor) -> Coef {
+        Coef {
+            factor,
+            negate: false,
+        }
+    }
+    fn minus(factor: Factor) -> Coef {
+        Coef {
+            factor,
+            negate: true,
+        }
+    }
+
+    /// `derivative` carried forward through this operand (the sign is the caller's).
+    pub fn forward(&self, derivative: Expr) -> Expr {
+        match &self.factor {
+            Factor::One => derivative,
+            Factor::Mul(e) => Expr::bin(BinOp::Mul, derivative, e.clone()),
+            Factor::Div(e) => Expr::bin(BinOp::Div, derivative, e.clone()),
+            Factor::Cast(ty) => Expr::Cast(Box::new(derivative), ty.clone()),
+        }
+    }
+
+    /// `adjoint` carried back to `operand` (the sign is the caller's).
+    pub fn reverse(&self, adjoint: Expr, operand: &Atom) -> Expr {
+        match &self.factor {
+            Factor::Cast(_) => Expr::CastLike(Box::new(adjoint), operand.clone()),
+            _ => self.forward(adjoint),
+        }
+    }
+}
+
+/// Statements to run first (rule calls returning several partials) and, for each
+/// operand, its coefficient.
+pub struct Partials {
+    pub pre: Vec<Stmt>,
+    pub coefs: Vec<(Atom, Coef)>,
+}
+
+/// The partials of `let v = value`; `vars` is the arena new temporaries go to. `active`
+/// tells which operands need one (the others get `_` in a tuple of partials).
+pub fn partials(
+    v: Var,
+    value: &Expr,
+    vars: &mut Vec<VarInfo>,
+    active: &dyn Fn(&Atom) -> bool,
+    span: Span,
+) -> Partials {
+    let atom = |e: &Expr| match e {
+        Expr::Atom(a) => Some(a.clone()),
+        _ => None,
+    };
+    let val = Expr::var(v);
+    let mut pre = Vec::new();
+    let coefs = match value {
+        Expr::Atom(a) => vec![(a.clone(), Coef::plus(Factor::One))],
+        Expr::Unary(UnOp::Neg, e) => atom(e)
+            .map(|a| (a, Coef::minus(Factor::One)))
+            .into_iter()
+            .collect(),
+        Expr::Unary(UnOp::Deref, e) => atom(e)
+            .map(|a| (a, Coef::plus(Factor::One)))
+            .into_iter()
+            .collect(),
+        Expr::Cast(e, ty) => atom(e)
+            .map(|a| (a, Coef::plus(Factor::Cast(ty.clone()))))
+            .into_iter()
+            .collect(),
+        Expr::Binary(op, l, r) => {
+            let (Some(a), Some(b)) = (atom(l), atom(r)) else {
+                return Partials {
+                    pre,
+                    coefs: Vec::new(),
+                };
+            };
+            match op {
+                BinOp::Add => vec![(a, Coef::plus(Factor::One)), (b, Coef::plus(Factor::One))],
+                BinOp::Sub => vec![(a, Coef::plus(Factor::One)), (b, Coef::minus(Factor::One))],
+                BinOp::Mul => {
+                    vec![
+                        (a.clone(), Coef::plus(Factor::Mul(Expr::Atom(b.clone())))),
+                        (b, Coef::plus(Factor::Mul(Expr::Atom(a)))),
+                    ]
+                }
+                BinOp::Div => {
+                    let quotient = Expr::bin(BinOp::Div, val, Expr::Atom(b.clone()));
+                    vec![
+                        (a, Coef::plus(Factor::Div(Expr::Atom(b.clone())))),
+                        (b, Coef::minus(Factor::Mul(quotient))),
+                    ]
+                }
+                BinOp::Rem => {
+                    let rem = Prim {
+                        name: "rem",
+                        kind: PrimKind::Binary,
+                    };
+                    rule_partials(rem, v, &[a, b], &[], vars, active, &mut pre, span)
+                }
+                _ => Vec::new(),
+            }
+        }
+        Expr::Prim(p, args) => {
+            let atoms: Vec<Atom> = args.iter().filter_map(atom).collect();
+            if atoms.len() != args.len() {
+                return Partials {
+                    pre,
+                    coefs: Vec::new(),
+                };
+            }
+            match p.kind {
+                PrimKind::Constant => Vec::new(),
+                PrimKind::Unary => {
+                    let rule = Expr::Rule(*p, vec![Expr::Atom(atoms[0].clone()), val]);
+                    vec![(atoms[0].clone(), Coef::plus(Factor::Mul(rule)))]
+                }
+                PrimKind::Powi => {
+                    let rule = Expr::Rule(
+                        *p,
+                        vec![
+                            Expr::Atom(atoms[0].clone()),
+                            Expr::Atom(atoms[1].clone()),
+                            val,
+                        ],
+                    );
+                    vec![(atoms[0].clone(), Coef::plus(Factor::Mul(rule)))]
+                }
+                PrimKind::Binary | PrimKind::Ternary => {
+                    rule_partials(*p, v, &atoms, &[], vars, active, &mut pre, span)
+                }
+            }
+        }
+        _ => Vec::new(),
+    };
+    Partials { pre, coefs }
+}
+
+/// `let (dv_da, dv_db, ..) = d_op(a, b, .., v);` and the coefficients it names.
+#[allow(clippy::too_many_arguments)]
+fn rule_partials(
+    prim: Prim,
+    v: Var,
+    operands: &[Atom],
+    extra: &[Atom],
+    vars: &mut Vec<VarInfo>,
+    active: &dyn Fn(&Atom) -> bool,
+    pre: &mut Vec<Stmt>,
+    span: Span,
+) -> Vec<(Atom, Coef)> {
+    let vname = vars[v.0].name.clone();
+    let mut names = Vec::new();
+    let mut coefs = Vec::new();
+    for (k, a) in operands.iter().enumerate() {
+        let name = if active(a) {
+            let of = match a.var() {
+                Some(x) if matches!(a, Atom::Var(_)) => vars[x.0].name.clone(),
+                _ => ["a", "b", "c"][k.min(2)].to_string(),
+            };
+            format!("d{vname}_d{of}")
+        } else {
+            "_".to_string()
+        };
+        vars.push(VarInfo {
+            name: name.clone(),
+            shape: Shape::Scalar,
+            ty: None,
+            derived: None,
+        });
+        let d = Var(vars.len() - 1);
+        names.push(d);
+        if name != "_" {
+            coefs.push((a.clone(), Coef::plus(Factor::Mul(Expr::var(d)))));
+        }
+    }
+    let mut args: Vec<Expr> = operands
+        .iter()
+        .chain(extra)
+        .cloned()
+        .map(Expr::Atom)
+        .collect();
+    args.push(Expr::var(v));
+    pre.push(Stmt::Let {
+        vars: names,
+        value: Expr::Rule(prim, args),
+        span,
+    });
+    coefs
+}

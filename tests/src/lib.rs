@@ -1,0 +1,1 @@
+//! Tests, examples and benchmarks of autodiff; nothing here is published.
