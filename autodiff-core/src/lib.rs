@@ -8,6 +8,8 @@
 //! generated code may call lives in the hidden `__private` module.
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
+#![doc = "\n\n# The project README\n"]
+#![doc = include_str!("../../README.md")]
 
 pub use autodiff_macros::differentiate;
 
