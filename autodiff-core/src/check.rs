@@ -141,11 +141,7 @@ pub fn check_gradient(
         return Err(Mismatch::missing(0, claimed.len().min(x.len()), tol));
     }
     let approx = gradient(f, x, DEFAULT_STEP);
-    match claimed
-        .iter()
-        .zip(&approx)
-        .position(|(&c, &a)| !close(c, a, tol))
-    {
+    match claimed.iter().zip(&approx).position(|(&c, &a)| !close(c, a, tol)) {
         Some(j) => Err(Mismatch {
             row: 0,
             column: j,
@@ -191,10 +187,7 @@ pub fn check_jacobian(
         if claimed_row.len() != x.len() {
             return Err(Mismatch::missing(i, claimed_row.len().min(x.len()), tol));
         }
-        let first_bad = claimed_row
-            .iter()
-            .zip(approx_row)
-            .position(|(&c, &a)| !close(c, a, tol));
+        let first_bad = claimed_row.iter().zip(approx_row).position(|(&c, &a)| !close(c, a, tol));
         if let Some(j) = first_bad {
             return Err(Mismatch {
                 row: i,
@@ -250,13 +243,7 @@ pub struct Mismatch {
 impl Mismatch {
     /// A shape mismatch at `(row, column)`.
     fn missing(row: usize, column: usize, tolerance: f64) -> Self {
-        Mismatch {
-            row,
-            column,
-            claimed: f64::NAN,
-            finite_difference: f64::NAN,
-            tolerance,
-        }
+        Mismatch { row, column, claimed: f64::NAN, finite_difference: f64::NAN, tolerance }
     }
 }
 
@@ -360,10 +347,7 @@ mod tests {
     }
 
     fn two_by_three_jacobian(v: &[f64]) -> Vec<Vec<f64>> {
-        vec![
-            vec![v[1] * v[2], v[0] * v[2], v[0] * v[1]],
-            vec![v[0].cos(), 0.0, 2.0 * v[2]],
-        ]
+        vec![vec![v[1] * v[2], v[0] * v[2], v[0] * v[1]], vec![v[0].cos(), 0.0, 2.0 * v[2]]]
     }
 
     const POINT: [f64; 3] = [0.5, -2.0, 1.5];
@@ -458,9 +442,8 @@ mod tests {
     #[test]
     fn check_jacobian_rejects_a_transposed_jacobian() {
         let claimed = two_by_three_jacobian(&POINT);
-        let transposed: Vec<Vec<f64>> = (0..3)
-            .map(|j| claimed.iter().map(|row| row[j]).collect())
-            .collect();
+        let transposed: Vec<Vec<f64>> =
+            (0..3).map(|j| claimed.iter().map(|row| row[j]).collect()).collect();
         let err = check_jacobian(two_by_three, &POINT, &transposed, TOL).unwrap_err();
         assert_eq!((err.row, err.column), (0, 2));
         assert!(err.claimed.is_nan() && err.finite_difference.is_nan());
@@ -503,13 +486,8 @@ mod tests {
 
     #[test]
     fn mismatch_displays_a_lowercase_message() {
-        let m = Mismatch {
-            row: 1,
-            column: 2,
-            claimed: 1.5,
-            finite_difference: 2.0,
-            tolerance: 1e-6,
-        };
+        let m =
+            Mismatch { row: 1, column: 2, claimed: 1.5, finite_difference: 2.0, tolerance: 1e-6 };
         assert_eq!(
             m.to_string(),
             "derivative mismatch at row 1, column 2: claimed 1.5, finite difference 2.0 (tolerance 1e-6)"

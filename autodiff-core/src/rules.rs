@@ -374,16 +374,8 @@ pub fn d_hypot<T: Float>(a: T, b: T, y: T) -> (T, T) {
 /// avoided). A zero base with `b ≤ 0` is outside the domain.
 #[inline]
 pub fn d_powf<T: Float>(a: T, b: T, y: T) -> (T, T) {
-    let da = if b == T::zero() {
-        T::zero()
-    } else {
-        b * a.powf(b - T::one())
-    };
-    let db = if y == T::zero() {
-        T::zero()
-    } else {
-        y * a.ln()
-    };
+    let da = if b == T::zero() { T::zero() } else { b * a.powf(b - T::one()) };
+    let db = if y == T::zero() { T::zero() } else { y * a.ln() };
     (da, db)
 }
 
@@ -638,30 +630,15 @@ mod tests {
             unary!(exp2, d_exp2, |x| x.exp2(), ALL_REAL),
             unary!(exp_m1, d_exp_m1, |x| x.exp_m1(), ALL_REAL),
             unary!(ln, d_ln, |x| x.ln(), POSITIVE),
-            unary!(
-                ln_1p,
-                d_ln_1p,
-                |x| x.ln_1p(),
-                &[-0.9, -0.5, 0.0, 1e-8, 0.5, 3.0]
-            ),
+            unary!(ln_1p, d_ln_1p, |x| x.ln_1p(), &[-0.9, -0.5, 0.0, 1e-8, 0.5, 3.0]),
             unary!(log2, d_log2, |x| x.log2(), POSITIVE),
             unary!(log10, d_log10, |x| x.log10(), POSITIVE),
             unary!(sqrt, d_sqrt, |x| x.sqrt(), POSITIVE),
             unary!(cbrt, d_cbrt, |x| x.cbrt(), NONZERO),
             unary!(abs, d_abs, |x| x.abs(), NONZERO),
             unary!(recip, d_recip, |x| x.recip(), NONZERO),
-            unary!(
-                to_degrees,
-                d_to_degrees,
-                |x| x * (180.0 / std::f64::consts::PI),
-                ALL_REAL
-            ),
-            unary!(
-                to_radians,
-                d_to_radians,
-                |x| x * (std::f64::consts::PI / 180.0),
-                ALL_REAL
-            ),
+            unary!(to_degrees, d_to_degrees, |x| x * (180.0 / std::f64::consts::PI), ALL_REAL),
+            unary!(to_radians, d_to_radians, |x| x * (std::f64::consts::PI / 180.0), ALL_REAL),
             unary!(signum, d_signum, |x| x.signum(), NONZERO),
             // num-dual panics on floor, ceil, round, trunc and fract. Away from the jumps
             // these are x plus a locally constant term, which is what the oracles say.
@@ -713,13 +690,7 @@ mod tests {
 
     #[test]
     fn hypot_agrees_with_num_dual() {
-        for (a, b) in [
-            (3.0, 4.0),
-            (-1.0, 0.5),
-            (0.0, 2.0),
-            (-2.0, 0.0),
-            (1e-3, 7.0),
-        ] {
+        for (a, b) in [(3.0, 4.0), (-1.0, 0.5), (0.0, 2.0), (-2.0, 0.0), (1e-3, 7.0)] {
             let (da, db) = d_hypot(a, b, a.hypot(b));
             let (wa, wb) = partials2(|a, b| (a * a + b * b).sqrt(), a, b);
             let at = format!("({a}, {b})");
@@ -730,15 +701,9 @@ mod tests {
 
     #[test]
     fn powf_agrees_with_num_dual() {
-        for (a, b) in [
-            (0.5, 2.5),
-            (2.0, -1.5),
-            (3.0, 0.5),
-            (1.5, 3.0),
-            (2.0, 0.0),
-            (1.0, 4.0),
-            (7.0, 1.0),
-        ] {
+        for (a, b) in
+            [(0.5, 2.5), (2.0, -1.5), (3.0, 0.5), (1.5, 3.0), (2.0, 0.0), (1.0, 4.0), (7.0, 1.0)]
+        {
             let (da, db) = d_powf(a, b, a.powf(b));
             // num-dual's `powf` takes a constant exponent and `powd` a dual one.
             let wa = var(a).powf(b).eps;
@@ -769,13 +734,7 @@ mod tests {
 
     #[test]
     fn log_agrees_with_num_dual() {
-        for (a, b) in [
-            (2.0, 10.0),
-            (0.5, 3.0),
-            (7.0, 0.5),
-            (100.0, 2.0),
-            (1.0, 5.0),
-        ] {
+        for (a, b) in [(2.0, 10.0), (0.5, 3.0), (7.0, 0.5), (100.0, 2.0), (1.0, 5.0)] {
             let (da, db) = d_log(a, b, a.log(b));
             let wa = var(a).log(b).eps;
             let wb = (cst(a).ln() / var(b).ln()).eps;
@@ -866,13 +825,7 @@ mod tests {
         for &(a, b) in REM_POINTS {
             assert_eq!(div_euclid(a, b), a.div_euclid(b), "at ({a}, {b})");
         }
-        for (a, b) in [
-            (6.0_f64, 2.0),
-            (-6.0, 2.0),
-            (-6.0, -2.0),
-            (0.0, 3.0),
-            (-0.0, -3.0),
-        ] {
+        for (a, b) in [(6.0_f64, 2.0), (-6.0, 2.0), (-6.0, -2.0), (0.0, 3.0), (-0.0, -3.0)] {
             assert_eq!(div_euclid(a, b), a.div_euclid(b), "at ({a}, {b})");
         }
     }
@@ -1048,38 +1001,19 @@ mod tests {
         for x in [5.5, -7.0, 10.0, -15.0, 25.0] {
             let exact = 1.0 / x.cosh().powi(2);
             let got = d_tanh(x, x.tanh());
-            assert!(
-                (got - exact).abs() <= 2.0 * f64::EPSILON,
-                "tanh at {x}: {got:e}"
-            );
+            assert!((got - exact).abs() <= 2.0 * f64::EPSILON, "tanh at {x}: {got:e}");
         }
         for x in [-6.0, -20.0, -40.0] {
             let got = d_exp_m1(x, x.exp_m1());
-            assert!(
-                (got - x.exp()).abs() <= f64::EPSILON,
-                "exp_m1 at {x}: {got:e}"
-            );
+            assert!((got - x.exp()).abs() <= f64::EPSILON, "exp_m1 at {x}: {got:e}");
         }
     }
 
     #[test]
     fn to_degrees_and_to_radians_are_the_conversion_factors() {
-        assert_eq!(
-            d_to_degrees(3.0, 3.0_f64.to_degrees()),
-            1.0_f64.to_degrees()
-        );
-        assert_close(
-            "to_degrees",
-            "any",
-            d_to_degrees(0.0, 0.0),
-            180.0 / std::f64::consts::PI,
-        );
-        assert_close(
-            "to_radians",
-            "any",
-            d_to_radians(0.0, 0.0),
-            std::f64::consts::PI / 180.0,
-        );
+        assert_eq!(d_to_degrees(3.0, 3.0_f64.to_degrees()), 1.0_f64.to_degrees());
+        assert_close("to_degrees", "any", d_to_degrees(0.0, 0.0), 180.0 / std::f64::consts::PI);
+        assert_close("to_radians", "any", d_to_radians(0.0, 0.0), std::f64::consts::PI / 180.0);
     }
 
     /// The smooth unary primitives with a range where finite differences are reliable.

@@ -6,8 +6,8 @@
 //! adjoints. Comparisons, casts to integers, piecewise-constant methods (`floor`, ...),
 //! and queries such as `len` end activity.
 //!
-//! The IR is SSA without loops, so one forward pass (varied) and one backward pass
-//! (useful) in program order are exact.
+//! Both are computed by passes in program order (forward for varied, backward for
+//! useful), repeated until nothing changes, since loops feed values back.
 //!
 //! Guarantees: an opaque call or method whose argument is varied and whose result is
 //! useful would need a derivative the macro does not have; it is reported at its span.
@@ -58,15 +58,21 @@ pub fn analyse(func: &Func, errors: &mut Errors) -> Activity {
     for p in func.active_params() {
         varied[p.var.0] = true;
     }
-    forward(&func.body, func, &mut varied);
+    // Loops feed values back, so both passes run to a fixpoint (facts only grow).
+    while forward(&func.body, func, &mut varied) {}
     let mut useful = vec![false; n];
     if let Some(v) = func.output.var() {
         useful[v.0] = true;
     }
-    backward(&func.body, &mut useful, &varied, errors);
-    Activity {
-        active: varied.iter().zip(&useful).map(|(a, b)| *a && *b).collect(),
-    }
+    while backward(&func.body, &mut useful) {}
+    check_opaque_calls(&func.body, &varied, &useful, errors);
+    Activity { active: varied.iter().zip(&useful).map(|(a, b)| *a && *b).collect() }
+}
+
+fn mark(facts: &mut [bool], v: Var) -> bool {
+    let changed = !facts[v.0];
+    facts[v.0] = true;
+    changed
 }
 
 /// The operands of `expr` through which a derivative flows.
@@ -103,70 +109,122 @@ fn atom_varied(a: &Atom, varied: &[bool]) -> bool {
     a.var().is_some_and(|v| varied[v.0])
 }
 
-fn forward(block: &Block, func: &Func, varied: &mut Vec<bool>) {
+/// One pass of "varied"; whether anything changed.
+fn forward(block: &Block, func: &Func, varied: &mut Vec<bool>) -> bool {
+    let mut changed = false;
     for stmt in &block.stmts {
         match stmt {
             Stmt::Let { vars, value, .. } => {
-                let mut is_varied = differentiable_operands(value)
-                    .iter()
-                    .any(|a| atom_varied(a, varied));
+                let mut is_varied =
+                    differentiable_operands(value).iter().any(|a| atom_varied(a, varied));
                 if let Expr::Cast(..) = value {
                     // A cast to an integer ends activity.
                     is_varied &= vars.iter().all(|v| func.info(*v).shape == Shape::Scalar);
                 }
-                for v in vars {
-                    varied[v.0] = is_varied;
+                if is_varied {
+                    for v in vars {
+                        changed |= mark(varied, *v);
+                    }
                 }
             }
-            Stmt::If {
-                then, els, outs, ..
-            } => {
-                forward(then, func, varied);
-                forward(els, func, varied);
+            Stmt::If { then, els, outs, .. } => {
+                changed |= forward(then, func, varied);
+                changed |= forward(els, func, varied);
                 for (k, out) in outs.iter().enumerate() {
                     let t = then.yields.get(k).is_some_and(|a| atom_varied(a, varied));
                     let e = els.yields.get(k).is_some_and(|a| atom_varied(a, varied));
-                    varied[out.0] = t || e;
-                }
-            }
-            Stmt::Accumulate { .. } => {}
-        }
-    }
-}
-
-fn backward(block: &Block, useful: &mut Vec<bool>, varied: &[bool], errors: &mut Errors) {
-    for stmt in block.stmts.iter().rev() {
-        match stmt {
-            Stmt::Let { vars, value, span } => {
-                if !vars.iter().any(|v| useful[v.0]) {
-                    continue;
-                }
-                for a in differentiable_operands(value) {
-                    if let Some(v) = a.var() {
-                        useful[v.0] = true;
+                    if t || e {
+                        changed |= mark(varied, *out);
                     }
                 }
-                check_opaque(value, varied, *span, errors);
             }
-            Stmt::If {
-                then, els, outs, ..
-            } => {
+            Stmt::Assign { target, value, .. } => {
+                let from = differentiable_operands(value).iter().any(|a| atom_varied(a, varied));
+                if let (true, Some(v)) = (from, target.var()) {
+                    changed |= mark(varied, v);
+                }
+            }
+            Stmt::Loop { carried, body, .. } => {
+                for (k, (cell, init)) in carried.iter().enumerate() {
+                    if atom_varied(init, varied)
+                        || body.yields.get(k).is_some_and(|a| atom_varied(a, varied))
+                    {
+                        changed |= mark(varied, *cell);
+                    }
+                }
+                changed |= forward(body, func, varied);
+            }
+            Stmt::Accumulate { .. } | Stmt::Push { .. } => {}
+        }
+    }
+    changed
+}
+
+fn mark_atom(useful: &mut [bool], a: &Atom) -> bool {
+    a.var().is_some_and(|v| mark(useful, v))
+}
+
+/// One pass of "useful"; whether anything changed.
+fn backward(block: &Block, useful: &mut Vec<bool>) -> bool {
+    let mut changed = false;
+    for stmt in block.stmts.iter().rev() {
+        match stmt {
+            Stmt::Let { vars, value, .. } => {
+                if vars.iter().any(|v| useful[v.0]) {
+                    for a in differentiable_operands(value) {
+                        changed |= mark_atom(useful, a);
+                    }
+                }
+            }
+            Stmt::If { then, els, outs, .. } => {
                 for (k, out) in outs.iter().enumerate() {
                     if useful[out.0] {
-                        for a in [then.yields.get(k), els.yields.get(k)]
-                            .into_iter()
-                            .flatten()
-                        {
-                            if let Some(v) = a.var() {
-                                useful[v.0] = true;
-                            }
+                        for a in [then.yields.get(k), els.yields.get(k)].into_iter().flatten() {
+                            changed |= mark_atom(useful, a);
                         }
                     }
                 }
-                backward(then, useful, varied, errors);
-                backward(els, useful, varied, errors);
+                changed |= backward(then, useful);
+                changed |= backward(els, useful);
             }
-            Stmt::Accumulate { .. } => {}
+            Stmt::Assign { target, value, .. } => {
+                if target.var().is_some_and(|v| useful[v.0]) {
+                    for a in differentiable_operands(value) {
+                        changed |= mark_atom(useful, a);
+                    }
+                }
+            }
+            Stmt::Loop { carried, body, .. } => {
+                for (k, (cell, init)) in carried.iter().enumerate() {
+                    if useful[cell.0] {
+                        changed |= mark_atom(useful, init);
+                        if let Some(y) = body.yields.get(k) {
+                            changed |= mark_atom(useful, y);
+                        }
+                    }
+                }
+                changed |= backward(body, useful);
+            }
+            Stmt::Accumulate { .. } | Stmt::Push { .. } => {}
+        }
+    }
+    changed
+}
+
+/// Reports each opaque call or method that is given a varied value and whose result
+/// matters: it would need a derivative.
+fn check_opaque_calls(block: &Block, varied: &[bool], useful: &[bool], errors: &mut Errors) {
+    for stmt in &block.stmts {
+        match stmt {
+            Stmt::Let { vars, value, span } if vars.iter().any(|v| useful[v.0]) => {
+                check_opaque(value, varied, *span, errors);
+            }
+            Stmt::If { then, els, .. } => {
+                check_opaque_calls(then, varied, useful, errors);
+                check_opaque_calls(els, varied, useful, errors);
+            }
+            Stmt::Loop { body, .. } => check_opaque_calls(body, varied, useful, errors),
+            _ => {}
         }
     }
 }
@@ -184,10 +242,9 @@ fn check_opaque(value: &Expr, varied: &[bool], span: proc_macro2::Span, errors: 
             let name = func.to_token_stream().to_string().replace(' ', "");
             errors.at_span(span, diag::call_without_derivative(&name));
         }
-        Expr::Method {
-            recv, method, args, ..
-        } if !QUERIES.iter().any(|q| method == q)
-            && reads_varied(std::slice::from_ref(&**recv)) | reads_varied(args) =>
+        Expr::Method { recv, method, args, .. }
+            if !QUERIES.iter().any(|q| method == q)
+                && reads_varied(std::slice::from_ref(&**recv)) | reads_varied(args) =>
         {
             errors.at(method, diag::method_without_derivative(method));
         }

@@ -91,7 +91,9 @@ pub fn unsupported(construct: &str, advice: &str) -> String {
     format!("{construct} is not supported in a differentiated function; {advice}")
 }
 
-pub const LOOP: &str = "loops are not supported yet; write the computation without a loop, or differentiate the loop body as a separate `#[differentiate]` function";
+pub const LOOP_VALUE: &str = "a loop used as a value is not supported; assign to a `let mut` declared before the loop and use that";
+
+pub const TENSOR_ASSIGN: &str = "a whole array, slice or `Vec` is reassigned in this loop; declare it `let mut` once and write its elements (`y[i] = ..`)";
 
 pub const RETURN_IN_EXPRESSION: &str = "`return` is supported at the end of a block or directly in an `if` branch; move it out of this expression";
 
@@ -99,7 +101,7 @@ pub fn assign_to_immutable(name: &str) -> String {
     format!("cannot assign to `{name}`, which is not a `let mut` local of this function")
 }
 
-pub const ASSIGN_TARGET: &str = "only whole local variables can be assigned here; assigning to elements arrives with loop support, so compute a new value with `let` instead";
+pub const ASSIGN_TARGET: &str = "only `let mut` locals and elements of `let mut` local arrays can be assigned; compute a new value with `let` instead";
 
 pub fn call_without_derivative(func: &str) -> String {
     format!("`{func}` is called with an argument that depends on the differentiated parameters, and it has no derivative; mark `{func}` with `#[differentiate]` or pass only constants to it")
@@ -124,3 +126,7 @@ pub const TENSOR_BRANCH: &str = "an `if` that chooses between whole arrays, slic
 pub fn branch_kinds(name: &str) -> String {
     format!("the branches of this `if` give `{name}` values of different kinds (a tuple in one, a single value in the other); give both the same kind")
 }
+
+pub const STORE_TARGET: &str = "only elements of a `let mut` local array or `Vec` can be assigned; copy the data into one first (`let mut y = [0.0; N];`)";
+
+pub const MUT_TENSOR_COPY: &str = "a `let mut` copy of an array parameter is not supported yet; declare `let mut y = [0.0; N];` and copy the elements in a loop";

@@ -8,7 +8,7 @@
 //! - `let mut` only for adjoints that are accumulated into.
 
 use crate::forward::Derived;
-use crate::ir::{Atom, BinOp, Block, Expr, Func, ParamKind, Proj, Stmt, UnOp, Var};
+use crate::ir::{Atom, BinOp, Block, Expr, Func, Header, ParamKind, Proj, Stmt, UnOp, Var};
 use proc_macro2::{Span, TokenStream};
 use quote::{format_ident, quote, quote_spanned, ToTokens};
 use std::collections::{HashMap, HashSet};
@@ -40,12 +40,7 @@ pub struct Shared<'a> {
 /// The sibling `kind` of `func` with body `d`.
 pub fn sibling(shared: &Shared, func: &Func, d: &Derived, kind: Sibling) -> TokenStream {
     let names = Names::new(func, d);
-    let cx = Cx {
-        names,
-        vars: &d.vars,
-        krate: &shared.krate,
-        mutable: accumulated(&d.body),
-    };
+    let cx = Cx { names, vars: &d.vars, krate: &shared.krate, mutable: accumulated(&d.body) };
     let item = shared.item;
     let vis = &item.vis;
     let name = sibling_name(&item.sig.ident, kind);
@@ -95,11 +90,7 @@ pub fn sibling_name(fn_name: &syn::Ident, kind: Sibling) -> syn::Ident {
 
 fn split(g: &syn::Generics) -> (TokenStream, (), Option<&syn::WhereClause>) {
     let params = &g.params;
-    let generics = if params.is_empty() {
-        quote!()
-    } else {
-        quote!(<#params>)
-    };
+    let generics = if params.is_empty() { quote!() } else { quote!(<#params>) };
     (generics, (), g.where_clause.as_ref())
 }
 
@@ -180,10 +171,8 @@ pub fn gradient_type(func: &Func) -> TokenStream {
 }
 
 fn doc(fn_name: &syn::Ident, func: &Func, kind: Sibling) -> String {
-    let wrt: Vec<String> = func
-        .active_params()
-        .map(|p| format!("`{}`", p.pat.to_token_stream()))
-        .collect();
+    let wrt: Vec<String> =
+        func.active_params().map(|p| format!("`{}`", p.pat.to_token_stream())).collect();
     let wrt = wrt.join(", ");
     match kind {
         Sibling::Grad => format!(
@@ -198,25 +187,40 @@ fn doc(fn_name: &syn::Ident, func: &Func, kind: Sibling) -> String {
     }
 }
 
-/// Adjoints that are added to after their declaration.
+/// Variables written after their declaration (accumulated, stored into, pushed to or
+/// popped from): the ones declared `let mut`.
 fn accumulated(block: &Block) -> HashSet<Var> {
-    let mut out = HashSet::new();
+    fn expr(e: &Expr, out: &mut HashSet<Var>) {
+        let mut pops = Vec::new();
+        collect_pops(e, &mut pops);
+        out.extend(pops);
+    }
+    fn collect_pops(e: &Expr, out: &mut Vec<Var>) {
+        if let Expr::Pop(t) = e {
+            out.push(*t);
+        }
+    }
     fn go(b: &Block, out: &mut HashSet<Var>) {
         for s in &b.stmts {
             match s {
-                Stmt::Accumulate { target, .. } => {
+                Stmt::Accumulate { target, .. } | Stmt::Assign { target, .. } => {
                     if let Some(v) = target.var() {
                         out.insert(v);
                     }
                 }
+                Stmt::Push { tape, .. } => {
+                    out.insert(*tape);
+                }
+                Stmt::Let { value, .. } => expr(value, out),
                 Stmt::If { then, els, .. } => {
                     go(then, out);
                     go(els, out);
                 }
-                Stmt::Let { .. } => {}
+                Stmt::Loop { body, .. } => go(body, out),
             }
         }
     }
+    let mut out = HashSet::new();
     go(block, &mut out);
     out
 }
@@ -311,13 +315,7 @@ impl Cx<'_> {
                     }
                 }
             }
-            Stmt::If {
-                cond,
-                then,
-                els,
-                outs,
-                span,
-            } => {
+            Stmt::If { cond, then, els, outs, span } => {
                 let c = self.atom(cond, *span);
                 let t = self.block(then, *span);
                 let e = self.block(els, *span);
@@ -334,12 +332,7 @@ impl Cx<'_> {
                     }
                 }
             }
-            Stmt::Accumulate {
-                target,
-                value,
-                subtract,
-                span,
-            } => {
+            Stmt::Accumulate { target, value, subtract, span } => {
                 let t = self.atom(target, *span);
                 let v = self.expr(value, *span);
                 if *subtract {
@@ -348,7 +341,87 @@ impl Cx<'_> {
                     quote_spanned!(*span=> #t += #v;)
                 }
             }
+            Stmt::Assign { target, value, span } => {
+                let t = self.atom(target, *span);
+                let v = self.expr(value, *span);
+                quote_spanned!(*span=> #t = #v;)
+            }
+            Stmt::Push { tape, value, span } => {
+                let t = self.ident(*tape, *span);
+                let v = self.atom(value, *span);
+                quote_spanned!(*span=> #t.push(#v);)
+            }
+            Stmt::Loop { header, carried, body, code, trips, span, .. } => {
+                self.emit_loop(header, carried, body, *code, *trips, *span)
+            }
         }
+    }
+
+    fn emit_loop(
+        &self,
+        header: &Header,
+        carried: &[(Var, Atom)],
+        body: &Block,
+        code: Option<Var>,
+        trips: Option<Var>,
+        span: Span,
+    ) -> TokenStream {
+        let mut pre = TokenStream::new();
+        for (cell, init) in carried {
+            let c = self.ident(*cell, span);
+            let ty = self.ty_of(*cell).map(|t| quote_spanned!(span=> : #t));
+            let i = self.atom(init, span);
+            pre.extend(quote_spanned!(span=> let mut #c #ty = #i;));
+        }
+        if let Some(code) = code {
+            let c = self.ident(code, span);
+            pre.extend(quote_spanned!(span=> let mut #c = 0;));
+        }
+        let count = trips.map(|t| self.ident(t, span));
+        if let Some(t) = &count {
+            pre.extend(quote_spanned!(span=> let mut #t: usize = 0;));
+        }
+        let head = match header {
+            Header::Range { index, iter } => {
+                let i = self.ident(*index, span);
+                let it = self.expr(iter, span);
+                quote_spanned!(span=> for #i in #it)
+            }
+            Header::Forever => quote_spanned!(span=> loop),
+            Header::Times { count } => {
+                let n = self.atom(count, span);
+                quote_spanned!(span=> for _ in 0..#n)
+            }
+        };
+        let count_up = count.map(|t| quote_spanned!(span=> #t += 1;));
+        let stmts = self.stmts(&body.stmts);
+        let pairs: Vec<(TokenStream, TokenStream)> = carried
+            .iter()
+            .zip(&body.yields)
+            .filter(|((cell, _), y)| !matches!(y, Atom::Var(v) if v == cell))
+            .map(|((cell, _), y)| (self.ident(*cell, span), self.atom(y, span)))
+            .collect();
+        let update = match pairs.len() {
+            0 => TokenStream::new(),
+            1 => {
+                let (c, y) = &pairs[0];
+                quote_spanned!(span=> #c = #y;)
+            }
+            _ => {
+                let cs = pairs.iter().map(|p| &p.0);
+                let ys = pairs.iter().map(|p| &p.1);
+                quote_spanned!(span=> (#(#cs),*) = (#(#ys),*);)
+            }
+        };
+        let exit = match (code, body.yields.get(carried.len())) {
+            (Some(code), Some(y)) => {
+                let c = self.ident(code, span);
+                let y = self.atom(y, span);
+                quote_spanned!(span=> if #y != 0 { #c = #y; break; })
+            }
+            _ => TokenStream::new(),
+        };
+        quote_spanned!(span=> #pre #head { #count_up #stmts #update #exit })
     }
 
     /// The type the user wrote on this variable's `let`.
@@ -406,6 +479,9 @@ impl Cx<'_> {
             | Expr::ZeroOfType(_)
             | Expr::CastLike(..)
             | Expr::One(_)
+            | Expr::Pop(_)
+            | Expr::NewTape
+            | Expr::Repeat { .. }
             | Expr::Tuple(_) => t,
             _ => quote_spanned!(span=> (#t)),
         }
@@ -431,10 +507,7 @@ impl Cx<'_> {
                 quote_spanned!(span=> #a #op #b)
             }
             Expr::Prim(p, args) => {
-                let recv = args
-                    .first()
-                    .map(|r| self.operand(r, span))
-                    .unwrap_or_default();
+                let recv = args.first().map(|r| self.operand(r, span)).unwrap_or_default();
                 let rest = args.iter().skip(1).map(|a| self.expr(a, span));
                 let m = syn::Ident::new(p.name, span);
                 quote_spanned!(span=> #recv.#m(#(#rest),*))
@@ -452,12 +525,7 @@ impl Cx<'_> {
                 let args = args.iter().map(|a| self.expr(a, span));
                 quote_spanned!(span=> #func(#(#args),*))
             }
-            Expr::Method {
-                recv,
-                method,
-                turbofish,
-                args,
-            } => {
+            Expr::Method { recv, method, turbofish, args } => {
                 let recv = self.operand(recv, span);
                 let args = args.iter().map(|a| self.expr(a, span));
                 quote_spanned!(span=> #recv.#method #turbofish (#(#args),*))
@@ -485,6 +553,29 @@ impl Cx<'_> {
                 let xs = xs.iter().map(|x| self.expr(x, span));
                 quote_spanned!(span=> (#(#xs),*))
             }
+            Expr::Range { start, end, inclusive } => {
+                let a = self.operand(start, span);
+                let b = self.operand(end, span);
+                if *inclusive {
+                    quote_spanned!(span=> #a..=#b)
+                } else {
+                    quote_spanned!(span=> #a..#b)
+                }
+            }
+            Expr::Repeat { elem, len, vec } => {
+                let e = self.expr(elem, span);
+                let n = self.expr(len, span);
+                if *vec {
+                    quote_spanned!(span=> ::std::vec![#e; #n])
+                } else {
+                    quote_spanned!(span=> [#e; #n])
+                }
+            }
+            Expr::Pop(t) => {
+                let t = self.ident(*t, span);
+                quote_spanned!(span=> #krate::__private::pop(&mut #t))
+            }
+            Expr::NewTape => quote_spanned!(span=> ::std::vec::Vec::new()),
         }
     }
 }

@@ -26,10 +26,7 @@ pub fn expand(attr: TokenStream, item: TokenStream) -> TokenStream {
         Some(path) => quote!(#path),
         None => quote!(::autodiff_core),
     };
-    let shared = Shared {
-        item: &item_fn,
-        krate,
-    };
+    let shared = Shared { item: &item_fn, krate };
     if !errors.is_empty() {
         let errs = errors.to_compile_errors();
         let stubs = stubs(&shared, &func);

@@ -31,11 +31,7 @@ struct Fwd<'a> {
 }
 
 pub fn jvp(func: &Func, act: &Activity) -> Derived {
-    let mut cx = Fwd {
-        vars: func.vars.clone(),
-        act,
-        tangent: HashMap::new(),
-    };
+    let mut cx = Fwd { vars: func.vars.clone(), act, tangent: HashMap::new() };
     let mut extra_params = Vec::new();
     for p in func.active_params() {
         let t = cx.tangent_var(p.var);
@@ -48,22 +44,12 @@ pub fn jvp(func: &Func, act: &Activity) -> Derived {
         None => Expr::ZeroOfType(func.output_ty.clone()),
     };
     let ret = Expr::Tuple(vec![Expr::Atom(func.output.clone()), out_dot]);
-    Derived {
-        vars: cx.vars,
-        extra_params,
-        body,
-        ret,
-    }
+    Derived { vars: cx.vars, extra_params, body, ret }
 }
 
 impl Fwd<'_> {
     fn new_var(&mut self, name: String, shape: crate::ir::Shape) -> Var {
-        self.vars.push(VarInfo {
-            name,
-            shape,
-            ty: None,
-            derived: None,
-        });
+        self.vars.push(VarInfo { name, shape, ty: None, derived: None });
         Var(self.vars.len() - 1)
     }
 
@@ -103,16 +89,9 @@ impl Fwd<'_> {
                         }
                     }
                 }
-                Stmt::If {
-                    cond,
-                    then,
-                    els,
-                    outs,
-                    span,
-                } => {
-                    let active: Vec<usize> = (0..outs.len())
-                        .filter(|&k| self.act.is_active(outs[k]))
-                        .collect();
+                Stmt::If { cond, then, els, outs, span } => {
+                    let active: Vec<usize> =
+                        (0..outs.len()).filter(|&k| self.act.is_active(outs[k])).collect();
                     let then = self.branch(then, &active);
                     let els = self.branch(els, &active);
                     let mut all_outs = outs.clone();
@@ -122,22 +101,77 @@ impl Fwd<'_> {
                         all_outs.push(t);
                     }
                     if let Some(last) = out.last_mut() {
-                        *last = Stmt::If {
-                            cond: cond.clone(),
-                            then,
-                            els,
-                            outs: all_outs,
-                            span: *span,
-                        };
+                        *last =
+                            Stmt::If { cond: cond.clone(), then, els, outs: all_outs, span: *span };
                     }
                 }
-                Stmt::Accumulate { .. } => {}
+                Stmt::Assign { target, value, span } => {
+                    if let Some(t) = self.tangent_of(target) {
+                        let tv = match value {
+                            Expr::Atom(a) => self.tangent_of(a).map(Expr::Atom),
+                            _ => None,
+                        };
+                        let tv = tv.unwrap_or_else(|| Expr::ZeroOf(t.clone()));
+                        out.push(Stmt::Assign { target: t, value: tv, span: *span });
+                    }
+                }
+                Stmt::Loop { header, carried, body, code, trips, label, span } => {
+                    let active: Vec<usize> =
+                        (0..carried.len()).filter(|&k| self.act.is_active(carried[k].0)).collect();
+                    let mut all = carried.clone();
+                    let mut inits = Vec::new();
+                    for &k in &active {
+                        let (cell, init) = &carried[k];
+                        let t = self.tangent_var(*cell);
+                        let init_t = match self.tangent_of(init) {
+                            Some(a) => a,
+                            None => {
+                                let z = self.new_var("zero".into(), crate::ir::Shape::Scalar);
+                                inits.push(Stmt::Let {
+                                    vars: vec![z],
+                                    value: Expr::ZeroOf(init.clone()),
+                                    span: *span,
+                                });
+                                Atom::Var(z)
+                            }
+                        };
+                        self.tangent.insert(*cell, Atom::Var(t));
+                        all.push((t, init_t));
+                    }
+                    let mut b = self.block(body);
+                    // Tangent yields go after the carried ones, before the exit code.
+                    for (at, &k) in (carried.len()..).zip(active.iter()) {
+                        let y = &body.yields[k];
+                        let t = match self.tangent_of(y) {
+                            Some(t) => t,
+                            None => {
+                                let z = self.new_var("zero".into(), crate::ir::Shape::Scalar);
+                                b.stmts.push(Stmt::Let {
+                                    vars: vec![z],
+                                    value: Expr::ZeroOf(y.clone()),
+                                    span: *span,
+                                });
+                                Atom::Var(z)
+                            }
+                        };
+                        b.yields.insert(at, t);
+                    }
+                    out.pop();
+                    out.extend(inits);
+                    out.push(Stmt::Loop {
+                        header: header.clone(),
+                        carried: all,
+                        body: b,
+                        code: *code,
+                        trips: *trips,
+                        label: label.clone(),
+                        span: *span,
+                    });
+                }
+                Stmt::Accumulate { .. } | Stmt::Push { .. } => {}
             }
         }
-        Block {
-            stmts: out,
-            yields: block.yields.clone(),
-        }
+        Block { stmts: out, yields: block.yields.clone() }
     }
 
     /// A branch with the tangents of the `active` outs appended to its yields.
@@ -150,11 +184,7 @@ impl Fwd<'_> {
                 None => {
                     let z = self.new_var("zero".into(), crate::ir::Shape::Scalar);
                     let span = proc_macro2::Span::call_site();
-                    b.stmts.push(Stmt::Let {
-                        vars: vec![z],
-                        value: Expr::ZeroOf(y.clone()),
-                        span,
-                    });
+                    b.stmts.push(Stmt::Let { vars: vec![z], value: Expr::ZeroOf(y.clone()), span });
                     Atom::Var(z)
                 }
             };
@@ -187,13 +217,12 @@ impl Fwd<'_> {
                 (Some(s), true) => Expr::bin(BinOp::Sub, s, term),
             });
         }
-        let value = sum.unwrap_or_else(|| Expr::ZeroOf(Atom::Var(v)));
-        let t = self.tangent_var(v);
-        out.push(Stmt::Let {
-            vars: vec![t],
-            value,
-            span,
+        let value = sum.unwrap_or_else(|| match self.vars[v.0].shape {
+            crate::ir::Shape::Tensor { .. } => Expr::ZeroLike(Atom::Var(v)),
+            _ => Expr::ZeroOf(Atom::Var(v)),
         });
+        let t = self.tangent_var(v);
+        out.push(Stmt::Let { vars: vec![t], value, span });
         self.tangent.insert(v, Atom::Var(t));
     }
 }

@@ -136,10 +136,7 @@ pub enum BinOp {
 impl BinOp {
     /// Operators whose result has a derivative with respect to float operands.
     pub fn is_differentiable(self) -> bool {
-        matches!(
-            self,
-            BinOp::Add | BinOp::Sub | BinOp::Mul | BinOp::Div | BinOp::Rem
-        )
+        matches!(self, BinOp::Add | BinOp::Sub | BinOp::Mul | BinOp::Div | BinOp::Rem)
     }
 }
 
@@ -184,6 +181,22 @@ pub enum Expr {
     Binary(BinOp, Box<Expr>, Box<Expr>),
     /// `args[0].name(args[1..])`.
     Prim(Prim, Vec<Expr>),
+    /// `start..end` or `start..=end` (integers, never active).
+    Range {
+        start: Box<Expr>,
+        end: Box<Expr>,
+        inclusive: bool,
+    },
+    /// `[elem; len]`: a local array (`vec: false`) or `vec![elem; len]`.
+    Repeat {
+        elem: Box<Expr>,
+        len: Box<Expr>,
+        vec: bool,
+    },
+    /// The value popped from a tape.
+    Pop(Var),
+    /// An empty tape (`Vec::new()`).
+    NewTape,
     /// `::autodiff_core::rules::d_<name>(args)`: the local partial derivatives.
     Rule(Prim, Vec<Expr>),
     /// `e as T`.
@@ -229,6 +242,12 @@ impl Expr {
         match self {
             Expr::Atom(a) | Expr::ZeroOf(a) | Expr::ZeroLike(a) => a.vars(out),
             Expr::Unary(_, e) | Expr::Cast(e, _) => e.vars(out),
+            Expr::Range { start: a, end: b, .. } | Expr::Repeat { elem: a, len: b, .. } => {
+                a.vars(out);
+                b.vars(out);
+            }
+            Expr::Pop(t) => out.push(*t),
+            Expr::NewTape => {}
             Expr::Binary(_, a, b) => {
                 a.vars(out);
                 b.vars(out);
@@ -254,26 +273,44 @@ impl Expr {
 #[derive(Clone)]
 pub enum Stmt {
     /// `let v = value;` or, with several vars, `let (v1, v2, ..) = value;`.
-    Let {
-        vars: Vec<Var>,
-        value: Expr,
-        span: Span,
-    },
+    Let { vars: Vec<Var>, value: Expr, span: Span },
     /// `if cond { then } else { els }`, binding `outs` to the atoms each branch yields.
-    If {
-        cond: Atom,
-        then: Block,
-        els: Block,
-        outs: Vec<Var>,
-        span: Span,
-    },
+    If { cond: Atom, then: Block, els: Block, outs: Vec<Var>, span: Span },
     /// `target += value` (or `-=` when `subtract`): adjoint accumulation.
-    Accumulate {
-        target: Atom,
-        value: Expr,
-        subtract: bool,
+    Accumulate { target: Atom, value: Expr, subtract: bool, span: Span },
+    /// `target = value`: a store into an element of a local array (primal), or the
+    /// reset of an adjoint (derivative code).
+    Assign { target: Atom, value: Expr, span: Span },
+    /// A loop. Each `carried` cell starts at its init and takes, after every iteration,
+    /// the value the body yields for it; after the loop it holds the final value, and
+    /// inside the body it reads the value at the start of the iteration. When `code` is
+    /// set, the body yields one more atom, an exit code: `0` goes on, anything else ends
+    /// the loop and is left in `code` (see `lower`).
+    Loop {
+        header: Header,
+        carried: Vec<(Var, Atom)>,
+        body: Block,
+        code: Option<Var>,
+        /// A counter of the iterations run, kept where reverse mode needs it.
+        trips: Option<Var>,
+        label: Option<syn::Lifetime>,
         span: Span,
     },
+    /// Push `value` on the tape `tape` (reverse mode's forward sweep).
+    Push { tape: Var, value: Atom, span: Span },
+}
+
+/// What a loop iterates over.
+#[derive(Clone)]
+pub enum Header {
+    /// `for index in iter`, `iter` an integer range expression (`a..b`, `(a..=b).rev()`,
+    /// `(a..b).step_by(k)`): reversible with `.rev()`.
+    Range { index: Var, iter: Expr },
+    /// `loop { .. }`: ends by an exit code only.
+    Forever,
+    /// `for _ in 0..count`: the reversed iterations of a loop whose trip count was
+    /// recorded.
+    Times { count: Atom },
 }
 
 /// A sequence of statements and the atoms it yields to its `If` (none at top level).
@@ -330,12 +367,7 @@ pub struct Func {
 
 impl Func {
     pub fn new_var(&mut self, name: impl Into<String>, shape: Shape) -> Var {
-        self.vars.push(VarInfo {
-            name: name.into(),
-            shape,
-            ty: None,
-            derived: None,
-        });
+        self.vars.push(VarInfo { name: name.into(), shape, ty: None, derived: None });
         Var(self.vars.len() - 1)
     }
 

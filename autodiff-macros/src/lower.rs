@@ -79,8 +79,7 @@ pub fn lower(item: &syn::ItemFn, args: &Args, errors: &mut Errors) -> Func {
     // every other identifier (constants, functions, types) stay reserved.
     let locals = local_names(&item.block);
     let params: HashSet<String> = names.iter().flatten().cloned().collect();
-    func.reserved
-        .retain(|n| !locals.contains(n) || params.contains(n));
+    func.reserved.retain(|n| !locals.contains(n) || params.contains(n));
     func
 }
 
@@ -160,28 +159,15 @@ fn vec_elem(ty: &syn::Type) -> Option<&syn::Type> {
 /// Classifies a parameter type; `Err` for a `&mut` (out-parameter).
 fn classify(ty: &syn::Type, floats: &HashSet<String>) -> Result<(ParamKind, Shape), ()> {
     let seq = |elem: &syn::Type| {
-        array_depth(elem, floats).map(|d| {
-            (
-                ParamKind::Seq { elem: elem.clone() },
-                Shape::Tensor { depth: d + 1 },
-            )
-        })
+        array_depth(elem, floats)
+            .map(|d| (ParamKind::Seq { elem: elem.clone() }, Shape::Tensor { depth: d + 1 }))
     };
     let owned = |t: &syn::Type, by_ref: bool| -> Option<(ParamKind, Shape)> {
         if is_float(t, floats) {
-            return Some((
-                ParamKind::Scalar {
-                    float: t.clone(),
-                    by_ref,
-                },
-                Shape::Scalar,
-            ));
+            return Some((ParamKind::Scalar { float: t.clone(), by_ref }, Shape::Scalar));
         }
         if let Some(depth) = array_depth(t, floats) {
-            return Some((
-                ParamKind::Array { array: t.clone() },
-                Shape::Tensor { depth },
-            ));
+            return Some((ParamKind::Array { array: t.clone() }, Shape::Tensor { depth }));
         }
         vec_elem(t).and_then(seq)
     };
@@ -219,13 +205,7 @@ fn lower_param(
             let pat: syn::Pat = syn::parse_quote!(self);
             (
                 Some("self".into()),
-                Param {
-                    var,
-                    pat,
-                    ty: (*r.ty).clone(),
-                    kind: ParamKind::Constant,
-                    active: false,
-                },
+                Param { var, pat, ty: (*r.ty).clone(), kind: ParamKind::Constant, active: false },
             )
         }
         syn::FnArg::Typed(pt) => {
@@ -244,13 +224,8 @@ fn lower_param(
                 }
             };
             let var = func.new_var(name.clone().unwrap_or_else(|| "_".into()), shape);
-            let param = Param {
-                var,
-                pat: (*pt.pat).clone(),
-                ty: (*pt.ty).clone(),
-                kind,
-                active: false,
-            };
+            let param =
+                Param { var, pat: (*pt.pat).clone(), ty: (*pt.ty).clone(), kind, active: false };
             (name, param)
         }
     }
@@ -282,9 +257,8 @@ fn select_active(
             }
         }
         None => {
-            func.active_order = (0..func.params.len())
-                .filter(|&i| floaty(&func.params[i]))
-                .collect();
+            func.active_order =
+                (0..func.params.len()).filter(|&i| floaty(&func.params[i])).collect();
             if func.active_order.is_empty() && errors.is_empty() {
                 errors.at(fn_name, diag::NO_ACTIVE_PARAM);
             }
@@ -307,19 +281,13 @@ fn collect_idents(tokens: TokenStream, out: &mut HashSet<String>) {
     }
 }
 
-/// Names bound by `let` patterns in the body.
+/// Names bound by patterns (`let`, `for`) in the body.
 fn local_names(block: &syn::Block) -> HashSet<String> {
     struct Locals(HashSet<String>);
     impl<'a> syn::visit::Visit<'a> for Locals {
-        fn visit_local(&mut self, l: &'a syn::Local) {
-            struct Idents<'s>(&'s mut HashSet<String>);
-            impl<'a> syn::visit::Visit<'a> for Idents<'_> {
-                fn visit_pat_ident(&mut self, p: &'a syn::PatIdent) {
-                    self.0.insert(p.ident.to_string());
-                }
-            }
-            syn::visit::Visit::visit_pat(&mut Idents(&mut self.0), &l.pat);
-            syn::visit::visit_local(self, l);
+        fn visit_pat_ident(&mut self, p: &'a syn::PatIdent) {
+            self.0.insert(p.ident.to_string());
+            syn::visit::visit_pat_ident(self, p);
         }
     }
     let mut v = Locals(HashSet::new());

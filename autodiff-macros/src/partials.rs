@@ -31,16 +31,10 @@ pub struct Coef {
 
 impl Coef {
     fn plus(factor: Factor) -> Coef {
-        Coef {
-            factor,
-            negate: false,
-        }
+        Coef { factor, negate: false }
     }
     fn minus(factor: Factor) -> Coef {
-        Coef {
-            factor,
-            negate: true,
-        }
+        Coef { factor, negate: true }
     }
 
     /// `derivative` carried forward through this operand (the sign is the caller's).
@@ -86,24 +80,18 @@ pub fn partials(
     let mut pre = Vec::new();
     let coefs = match value {
         Expr::Atom(a) => vec![(a.clone(), Coef::plus(Factor::One))],
-        Expr::Unary(UnOp::Neg, e) => atom(e)
-            .map(|a| (a, Coef::minus(Factor::One)))
-            .into_iter()
-            .collect(),
-        Expr::Unary(UnOp::Deref, e) => atom(e)
-            .map(|a| (a, Coef::plus(Factor::One)))
-            .into_iter()
-            .collect(),
-        Expr::Cast(e, ty) => atom(e)
-            .map(|a| (a, Coef::plus(Factor::Cast(ty.clone()))))
-            .into_iter()
-            .collect(),
+        Expr::Unary(UnOp::Neg, e) => {
+            atom(e).map(|a| (a, Coef::minus(Factor::One))).into_iter().collect()
+        }
+        Expr::Unary(UnOp::Deref, e) => {
+            atom(e).map(|a| (a, Coef::plus(Factor::One))).into_iter().collect()
+        }
+        Expr::Cast(e, ty) => {
+            atom(e).map(|a| (a, Coef::plus(Factor::Cast(ty.clone())))).into_iter().collect()
+        }
         Expr::Binary(op, l, r) => {
             let (Some(a), Some(b)) = (atom(l), atom(r)) else {
-                return Partials {
-                    pre,
-                    coefs: Vec::new(),
-                };
+                return Partials { pre, coefs: Vec::new() };
             };
             match op {
                 BinOp::Add => vec![(a, Coef::plus(Factor::One)), (b, Coef::plus(Factor::One))],
@@ -122,10 +110,7 @@ pub fn partials(
                     ]
                 }
                 BinOp::Rem => {
-                    let rem = Prim {
-                        name: "rem",
-                        kind: PrimKind::Binary,
-                    };
+                    let rem = Prim { name: "rem", kind: PrimKind::Binary };
                     rule_partials(rem, v, &[a, b], &[], vars, active, &mut pre, span)
                 }
                 _ => Vec::new(),
@@ -134,10 +119,7 @@ pub fn partials(
         Expr::Prim(p, args) => {
             let atoms: Vec<Atom> = args.iter().filter_map(atom).collect();
             if atoms.len() != args.len() {
-                return Partials {
-                    pre,
-                    coefs: Vec::new(),
-                };
+                return Partials { pre, coefs: Vec::new() };
             }
             match p.kind {
                 PrimKind::Constant => Vec::new(),
@@ -148,11 +130,7 @@ pub fn partials(
                 PrimKind::Powi => {
                     let rule = Expr::Rule(
                         *p,
-                        vec![
-                            Expr::Atom(atoms[0].clone()),
-                            Expr::Atom(atoms[1].clone()),
-                            val,
-                        ],
+                        vec![Expr::Atom(atoms[0].clone()), Expr::Atom(atoms[1].clone()), val],
                     );
                     vec![(atoms[0].clone(), Coef::plus(Factor::Mul(rule)))]
                 }
@@ -191,29 +169,15 @@ fn rule_partials(
         } else {
             "_".to_string()
         };
-        vars.push(VarInfo {
-            name: name.clone(),
-            shape: Shape::Scalar,
-            ty: None,
-            derived: None,
-        });
+        vars.push(VarInfo { name: name.clone(), shape: Shape::Scalar, ty: None, derived: None });
         let d = Var(vars.len() - 1);
         names.push(d);
         if name != "_" {
             coefs.push((a.clone(), Coef::plus(Factor::Mul(Expr::var(d)))));
         }
     }
-    let mut args: Vec<Expr> = operands
-        .iter()
-        .chain(extra)
-        .cloned()
-        .map(Expr::Atom)
-        .collect();
+    let mut args: Vec<Expr> = operands.iter().chain(extra).cloned().map(Expr::Atom).collect();
     args.push(Expr::var(v));
-    pre.push(Stmt::Let {
-        vars: names,
-        value: Expr::Rule(prim, args),
-        span,
-    });
+    pre.push(Stmt::Let { vars: names, value: Expr::Rule(prim, args), span });
     coefs
 }

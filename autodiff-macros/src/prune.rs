@@ -6,7 +6,7 @@
 //! warnings. Opaque calls are kept: they may have effects.
 
 use crate::forward::Derived;
-use crate::ir::{Block, Expr, Stmt, Var};
+use crate::ir::{Block, Expr, Header, Stmt, Var};
 use std::collections::HashSet;
 
 pub fn prune(d: &mut Derived) {
@@ -14,6 +14,42 @@ pub fn prune(d: &mut Derived) {
     d.ret.vars(&mut live);
     let mut live: HashSet<Var> = live.into_iter().collect();
     prune_block(&mut d.body, &mut live);
+}
+
+/// Every variable read anywhere in `block`.
+fn all_reads(block: &Block, out: &mut Vec<Var>) {
+    block.yields.iter().for_each(|y| y.vars(out));
+    for stmt in &block.stmts {
+        match stmt {
+            Stmt::Let { value, .. } => value.vars(out),
+            Stmt::If { cond, then, els, .. } => {
+                cond.vars(out);
+                all_reads(then, out);
+                all_reads(els, out);
+            }
+            Stmt::Accumulate { target, value, .. } | Stmt::Assign { target, value, .. } => {
+                target.vars(out);
+                value.vars(out);
+            }
+            Stmt::Push { tape, value, .. } => {
+                out.push(*tape);
+                value.vars(out);
+            }
+            Stmt::Loop { header, carried, body, .. } => {
+                all_reads(body, out);
+                if let Header::Range { iter, .. } = header {
+                    iter.vars(out);
+                }
+                if let Header::Times { count } = header {
+                    count.vars(out);
+                }
+                carried.iter().for_each(|(c, i)| {
+                    out.push(*c);
+                    i.vars(out);
+                });
+            }
+        }
+    }
 }
 
 /// Prunes `block` given the variables live after it; leaves those live before it.
@@ -35,13 +71,7 @@ fn prune_block(block: &mut Block, live: &mut HashSet<Var>) {
                 });
                 value.vars(&mut reads);
             }
-            Stmt::If {
-                cond,
-                then,
-                els,
-                outs,
-                ..
-            } => {
+            Stmt::If { cond, then, els, outs, .. } => {
                 outs.iter().for_each(|v| {
                     live.remove(v);
                 });
@@ -54,9 +84,33 @@ fn prune_block(block: &mut Block, live: &mut HashSet<Var>) {
                 live.extend(else_live);
                 cond.vars(&mut reads);
             }
-            Stmt::Accumulate { target, value, .. } => {
+            Stmt::Accumulate { target, value, .. } | Stmt::Assign { target, value, .. } => {
                 target.vars(&mut reads);
                 value.vars(&mut reads);
+            }
+            Stmt::Push { tape, value, .. } => {
+                reads.push(*tape);
+                value.vars(&mut reads);
+            }
+            Stmt::Loop { header, carried, body, .. } => {
+                // What one iteration reads is live throughout the loop (the next
+                // iteration reads it again): a conservative fixpoint in one step.
+                let mut all = Vec::new();
+                all_reads(body, &mut all);
+                if let Header::Range { iter, .. } = header {
+                    iter.vars(&mut all);
+                }
+                if let Header::Times { count } = header {
+                    count.vars(&mut all);
+                }
+                for (cell, init) in carried.iter() {
+                    all.push(*cell);
+                    init.vars(&mut all);
+                }
+                let mut body_live = live.clone();
+                body_live.extend(all.iter().copied());
+                prune_block(body, &mut body_live);
+                reads.extend(all);
             }
         }
         live.extend(reads);

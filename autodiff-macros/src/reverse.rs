@@ -2,27 +2,36 @@
 //!
 //! Input: `let y2 = y1 + b1; let y3 = y2 * y2;` with `y3` the output. Output:
 //! ```text
-//! let y2 = y1 + b1; let y3 = y2 * y2;      // forward sweep: the primal, unchanged
+//! let y2 = y1 + b1; let y3 = y2 * y2;      // forward sweep: the primal
 //! let y3_bar = dout;                       // seed
 //! let mut y2_bar = y3_bar * y2;            // adjoint sweep, statements in reverse
 //! y2_bar += y3_bar * y2;
 //! let y1_bar = y2_bar; let b1_bar = y2_bar;
 //! ```
 //! - An adjoint `v_bar` is declared by its first contribution and accumulated with `+=`
-//!   after that; one that a branch contributes to is declared as zero before the branch.
-//! - Straight-line code needs no tape: A-normal form keeps every value in its own local.
-//! - An `if` is reversed as an `if` on the same condition (the condition is an SSA
-//!   local, still in scope). The branch's own statements are run again at the start of
-//!   the reversed branch, since the forward sweep's branch locals are out of scope.
-//! - Adjoints of tensor parameters start as zero of their shape and are accumulated
-//!   element by element (`x_bar[i] += ..`).
+//!   after that; one that a branch or loop adds to is declared as zero before it.
+//! - Straight-line code needs no tape: A-normal form keeps every value in its own local,
+//!   in scope for the adjoint sweep.
+//! - An `if` is reversed as an `if` on the same condition; a loop as a loop over the
+//!   reversed range (`.rev()`) when its bounds are fixed and it has no early exit, or
+//!   over its recorded trip count otherwise. The carried cells' adjoints flow from one
+//!   reversed iteration to the one before.
+//! - A reversed branch or loop body needs some of the block's own values. Each one is
+//!   either computed again at the start of the reversed block, when it depends only on
+//!   values that are still there (parameters, outer locals, the loop index, other values
+//!   computed again), or else pushed on a tape of its own at the end of the forward
+//!   block and popped at the start of the reversed one: loop-carried values, reads of
+//!   arrays the function writes, the outs of inner branches and loops (a branch record),
+//!   the trip counts of inner loops with early exits. Nothing else is saved.
+//! - Arrays the function writes: `y[i] = v` is reversed as `v_bar += y_bar[i];
+//!   y_bar[i] = 0`; a read `t = y[i]` as `y_bar[i] += t_bar`.
 //!
 //! Guarantees: the result's `ret` is `(output, gradient)` with one gradient entry per
 //! active parameter in `active_order` (bare for one, a tuple for several).
 
 use crate::activity::Activity;
 use crate::forward::{identity_of, Derived};
-use crate::ir::{Atom, Block, Expr, Func, ParamKind, Shape, Stmt, Var, VarInfo};
+use crate::ir::{Atom, Block, Expr, Func, Header, ParamKind, Shape, Stmt, Var, VarInfo};
 use crate::partials::partials;
 use proc_macro2::Span;
 use std::collections::{HashMap, HashSet};
@@ -43,18 +52,25 @@ struct Rev<'a> {
     adjoint_vars: HashSet<Var>,
     /// Adjoints declared at this point of the sweep.
     born: HashSet<Var>,
+    /// Arrays the primal writes element by element: reads of them cannot be repeated.
+    stored: HashSet<Var>,
+    /// The tape of each saved variable, in order of creation.
+    tapes: Vec<(Var, Var)>,
 }
 
 pub fn vjp(func: &Func, act: &Activity, seed: Seed) -> Derived {
+    let mut stored = HashSet::new();
+    stores(&func.body, &mut stored);
     let mut cx = Rev {
         vars: func.vars.clone(),
         act,
         adjoint: HashMap::new(),
         adjoint_vars: HashSet::new(),
         born: HashSet::new(),
+        stored,
+        tapes: Vec::new(),
     };
     let span = Span::call_site();
-    let mut stmts = func.body.stmts.clone();
     let mut extra_params = Vec::new();
     let seed = match seed {
         Seed::Param => {
@@ -64,20 +80,29 @@ pub fn vjp(func: &Func, act: &Activity, seed: Seed) -> Derived {
         }
         Seed::One => Expr::One(func.output_ty.clone()),
     };
-    for p in func.active_params() {
-        if let Shape::Tensor { .. } = func.info(p.var).shape {
-            let bar = cx.adjoint_var(p.var);
-            stmts.push(Stmt::Let {
-                vars: vec![bar],
-                value: Expr::ZeroLike(Atom::Var(p.var)),
-                span,
-            });
-            cx.born.insert(p.var);
-        }
+    let mut adjoint = Vec::new();
+    let tensors: Vec<Var> = func
+        .active_params()
+        .map(|p| p.var)
+        .chain(tensor_locals(&func.body))
+        .filter(|v| act.is_active(*v) || func.params.iter().any(|p| p.var == *v && p.active))
+        .filter(|v| matches!(cx.vars[v.0].shape, Shape::Tensor { .. }))
+        .collect();
+    for v in tensors {
+        let bar = cx.adjoint_var(v);
+        adjoint.push(Stmt::Let { vars: vec![bar], value: Expr::ZeroLike(Atom::Var(v)), span });
+        cx.born.insert(v);
     }
-    cx.contribute(&func.output, seed, false, &mut stmts, span);
-    cx.reverse_block(&func.body.stmts, &mut stmts);
+    cx.contribute(&func.output, seed, false, &mut adjoint, span);
+    let forward = cx.reverse_stmts(&func.body.stmts, &mut adjoint);
 
+    let mut stmts: Vec<Stmt> = cx
+        .tapes
+        .iter()
+        .map(|(_, tape)| Stmt::Let { vars: vec![*tape], value: Expr::NewTape, span })
+        .collect();
+    stmts.extend(forward);
+    stmts.extend(adjoint);
     let grads: Vec<Expr> = func
         .active_params()
         .map(|p| match (cx.born.contains(&p.var), &p.kind) {
@@ -92,25 +117,24 @@ pub fn vjp(func: &Func, act: &Activity, seed: Seed) -> Derived {
         Expr::Tuple(grads)
     };
     let ret = Expr::Tuple(vec![Expr::Atom(func.output.clone()), grad]);
-    Derived {
-        vars: cx.vars,
-        extra_params,
-        body: Block {
-            stmts,
-            yields: Vec::new(),
-        },
-        ret,
-    }
+    Derived { vars: cx.vars, extra_params, body: Block { stmts, yields: Vec::new() }, ret }
+}
+
+/// What a reversed child block starts from.
+struct ChildSeed {
+    /// Adjoint statements to run first (a loop's seeding of its carried adjoints).
+    pre: Vec<Stmt>,
+    /// `(atom, adjoint)`: contributions of the block's yields.
+    yields: Vec<(Atom, Expr)>,
+    /// Variables defined at the block's start besides its `let`s: a loop body's
+    /// carried cells (and its index when the reversed loop cannot give it again).
+    defined: Vec<Var>,
+    span: Span,
 }
 
 impl Rev<'_> {
     fn new_var(&mut self, name: String, shape: Shape) -> Var {
-        self.vars.push(VarInfo {
-            name,
-            shape,
-            ty: None,
-            derived: None,
-        });
+        self.vars.push(VarInfo { name, shape, ty: None, derived: None });
         Var(self.vars.len() - 1)
     }
 
@@ -153,21 +177,12 @@ impl Rev<'_> {
                 }
                 let bar = self.adjoint_var(v);
                 let value = if subtract { Expr::neg(value) } else { value };
-                out.push(Stmt::Let {
-                    vars: vec![bar],
-                    value,
-                    span,
-                });
+                out.push(Stmt::Let { vars: vec![bar], value, span });
                 self.born.insert(v);
             }
             Atom::Var(_) => {
                 let bar = self.adjoint_var(v);
-                out.push(Stmt::Accumulate {
-                    target: Atom::Var(bar),
-                    value,
-                    subtract,
-                    span,
-                });
+                out.push(Stmt::Accumulate { target: Atom::Var(bar), value, subtract, span });
             }
             Atom::Place(_, proj) => {
                 let bar = self.adjoint_var(v);
@@ -190,10 +205,58 @@ impl Rev<'_> {
         }
     }
 
-    fn reverse_block(&mut self, stmts: &[Stmt], out: &mut Vec<Stmt>) {
+    /// The tape that saves `v`.
+    fn tape_of(&mut self, v: Var) -> Var {
+        if let Some((_, t)) = self.tapes.iter().find(|(of, _)| *of == v) {
+            return *t;
+        }
+        let name = format!("{}_tape", self.vars[v.0].name);
+        let t = self.new_var(name, Shape::Other);
+        self.vars[t.0].derived = Some((v, "_tape"));
+        self.tapes.push((v, t));
+        t
+    }
+
+    /// Adjoints of scalar variables that `stmt` reads from outside and may add to start
+    /// as zero here, so that every path through it (and what follows) can accumulate.
+    fn declare_outer(&mut self, stmt: &Stmt, adj: &mut Vec<Stmt>, span: Span) {
+        let mut outer = Vec::new();
+        match stmt {
+            Stmt::If { then, els, .. } => {
+                free_vars(then, &mut outer);
+                free_vars(els, &mut outer);
+            }
+            Stmt::Loop { carried, body, .. } => {
+                free_vars(body, &mut outer);
+                for (cell, init) in carried {
+                    outer.push(*cell);
+                    init.vars(&mut outer);
+                }
+            }
+            _ => {}
+        }
+        outer.sort();
+        outer.dedup();
+        for u in outer {
+            if self.act.is_active(u)
+                && !self.born.contains(&u)
+                && self.vars[u.0].shape == Shape::Scalar
+            {
+                let bar = self.adjoint_var(u);
+                adj.push(Stmt::Let { vars: vec![bar], value: Expr::ZeroOf(Atom::Var(u)), span });
+                self.born.insert(u);
+            }
+        }
+    }
+
+    /// Reverses `stmts`: their adjoint goes to `adj`; returns their forward version
+    /// (the primal with the pushes that reversed inner blocks need).
+    fn reverse_stmts(&mut self, stmts: &[Stmt], adj: &mut Vec<Stmt>) -> Vec<Stmt> {
+        let mut fwd = Vec::with_capacity(stmts.len());
         for stmt in stmts.iter().rev() {
             match stmt {
                 Stmt::Let { vars, value, span } => {
+                    fwd.push(stmt.clone());
                     let [v] = vars.as_slice() else { continue };
                     if !self.act.is_active(*v) || !self.born.contains(v) {
                         continue;
@@ -209,81 +272,363 @@ impl Rev<'_> {
                     }
                     let act = self.act;
                     let p = partials(*v, value, &mut self.vars, &|a| act.atom(a), *span);
-                    out.extend(p.pre);
+                    adj.extend(p.pre);
                     for (a, coef) in &p.coefs {
                         let value = coef.reverse(Expr::var(bar), a);
-                        self.contribute(a, value, coef.negate, out, *span);
+                        self.contribute(a, value, coef.negate, adj, *span);
                     }
                 }
-                Stmt::If {
-                    cond,
-                    then,
-                    els,
-                    outs,
-                    span,
-                } => {
+                Stmt::Assign { target, value, span } => {
+                    fwd.push(stmt.clone());
+                    let Atom::Place(y, proj) = target else { continue };
+                    if !self.act.is_active(*y) || !self.born.contains(y) {
+                        continue;
+                    }
+                    let elem = Atom::Place(self.adjoint[y], proj.clone());
+                    if let Expr::Atom(a) = value {
+                        self.contribute(a, Expr::Atom(elem.clone()), false, adj, *span);
+                    }
+                    adj.push(Stmt::Assign {
+                        target: elem.clone(),
+                        value: Expr::ZeroOf(elem),
+                        span: *span,
+                    });
+                }
+                Stmt::If { cond, then, els, outs, span } => {
+                    if !self.is_active_stmt(stmt) {
+                        fwd.push(stmt.clone());
+                        continue;
+                    }
+                    self.declare_outer(stmt, adj, *span);
                     let active: Vec<usize> = (0..outs.len())
                         .filter(|&k| self.act.is_active(outs[k]) && self.born.contains(&outs[k]))
                         .collect();
-                    if active.is_empty() {
-                        continue;
-                    }
-                    // Adjoints of outer variables that the branches add to start as zero
-                    // here, so that both branches (and what follows) can accumulate.
-                    let mut outer = Vec::new();
-                    free_vars(then, &mut outer);
-                    free_vars(els, &mut outer);
-                    outer.sort();
-                    outer.dedup();
-                    for u in outer {
-                        if self.act.is_active(u)
-                            && !self.born.contains(&u)
-                            && self.vars[u.0].shape == Shape::Scalar
-                        {
-                            let bar = self.adjoint_var(u);
-                            out.push(Stmt::Let {
-                                vars: vec![bar],
-                                value: Expr::ZeroOf(Atom::Var(u)),
-                                span: *span,
-                            });
-                            self.born.insert(u);
-                        }
-                    }
-                    let then = self.reverse_branch(then, outs, &active, *span);
-                    let els = self.reverse_branch(els, outs, &active, *span);
-                    out.push(Stmt::If {
+                    let branch = |cx: &mut Self, b: &Block| {
+                        let yields = active
+                            .iter()
+                            .map(|&k| (b.yields[k].clone(), Expr::var(cx.adjoint[&outs[k]])))
+                            .collect();
+                        cx.child(
+                            b,
+                            ChildSeed { pre: Vec::new(), yields, defined: Vec::new(), span: *span },
+                        )
+                    };
+                    let (fwd_then, rev_then) = branch(self, then);
+                    let (fwd_els, rev_els) = branch(self, els);
+                    fwd.push(Stmt::If {
                         cond: cond.clone(),
-                        then,
-                        els,
+                        then: fwd_then,
+                        els: fwd_els,
+                        outs: outs.clone(),
+                        span: *span,
+                    });
+                    adj.push(Stmt::If {
+                        cond: cond.clone(),
+                        then: rev_then,
+                        els: rev_els,
                         outs: Vec::new(),
                         span: *span,
                     });
                 }
-                Stmt::Accumulate { .. } => {}
+                Stmt::Loop { header, carried, body, code, label, span, .. } => {
+                    if !self.is_active_stmt(stmt) {
+                        fwd.push(stmt.clone());
+                        continue;
+                    }
+                    self.declare_outer(stmt, adj, *span);
+                    // A loop that may stop early is replayed by its trip count.
+                    let fixed = matches!(header, Header::Range { .. }) && code.is_none();
+                    let trips = (!fixed).then(|| self.new_var("trips".into(), Shape::Other));
+                    let mut pre = Vec::new();
+                    let mut yields = Vec::new();
+                    for (k, (cell, _)) in carried.iter().enumerate() {
+                        if !self.act.is_active(*cell) || !self.born.contains(cell) {
+                            continue;
+                        }
+                        let bar = self.adjoint[cell];
+                        let seed =
+                            self.new_var(format!("{}_next", self.vars[bar.0].name), Shape::Scalar);
+                        self.vars[seed.0].derived = Some((bar, "_next"));
+                        self.adjoint_vars.insert(seed);
+                        pre.push(Stmt::Let {
+                            vars: vec![seed],
+                            value: Expr::var(bar),
+                            span: *span,
+                        });
+                        pre.push(Stmt::Assign {
+                            target: Atom::Var(bar),
+                            value: Expr::ZeroOf(Atom::Var(bar)),
+                            span: *span,
+                        });
+                        yields.push((body.yields[k].clone(), Expr::var(seed)));
+                    }
+                    let mut defined: Vec<Var> = carried.iter().map(|(c, _)| *c).collect();
+                    let reversed = match (header, fixed) {
+                        (Header::Range { index, iter }, true) => Header::Range {
+                            index: *index,
+                            iter: Expr::Method {
+                                recv: Box::new(iter.clone()),
+                                method: syn::Ident::new("rev", *span),
+                                turbofish: None,
+                                args: Vec::new(),
+                            },
+                        },
+                        (h, _) => {
+                            if let Header::Range { index, .. } = h {
+                                defined.push(*index);
+                            }
+                            Header::Times { count: Atom::Var(trips.unwrap_or(Var(0))) }
+                        }
+                    };
+                    let (fwd_body, rev_body) =
+                        self.child(body, ChildSeed { pre, yields, defined, span: *span });
+                    fwd.push(Stmt::Loop {
+                        header: header.clone(),
+                        carried: carried.clone(),
+                        body: fwd_body,
+                        code: *code,
+                        trips,
+                        label: label.clone(),
+                        span: *span,
+                    });
+                    adj.push(Stmt::Loop {
+                        header: reversed,
+                        carried: Vec::new(),
+                        body: rev_body,
+                        code: None,
+                        trips: None,
+                        label: None,
+                        span: *span,
+                    });
+                    for (cell, init) in carried {
+                        if self.act.is_active(*cell) && self.born.contains(cell) {
+                            let bar = self.adjoint[cell];
+                            self.contribute(init, Expr::var(bar), false, adj, *span);
+                        }
+                    }
+                }
+                Stmt::Accumulate { .. } | Stmt::Push { .. } => fwd.push(stmt.clone()),
             }
+        }
+        fwd.reverse();
+        fwd
+    }
+
+    /// Does `stmt` define or write anything active (so it has an adjoint)?
+    fn is_active_stmt(&self, stmt: &Stmt) -> bool {
+        match stmt {
+            Stmt::Let { vars, .. } => vars.iter().any(|v| self.act.is_active(*v)),
+            Stmt::Assign { target, .. } => self.act.atom(target),
+            Stmt::If { then, els, outs, .. } => {
+                outs.iter().any(|v| self.act.is_active(*v))
+                    || then.stmts.iter().chain(&els.stmts).any(|s| self.is_active_stmt(s))
+            }
+            Stmt::Loop { carried, body, .. } => {
+                carried.iter().any(|(c, _)| self.act.is_active(*c))
+                    || body.stmts.iter().any(|s| self.is_active_stmt(s))
+            }
+            Stmt::Accumulate { .. } | Stmt::Push { .. } => false,
         }
     }
 
-    /// The reversed branch: its primal statements again, the outs' adjoints passed to
-    /// what the branch yielded, then its adjoint sweep.
-    fn reverse_branch(
-        &mut self,
-        block: &Block,
-        outs: &[Var],
-        active: &[usize],
-        span: Span,
-    ) -> Block {
+    /// Reverses a branch or loop body: returns its forward version (with pushes at its
+    /// end) and its reversed version (pops, values computed again, then the adjoint).
+    fn child(&mut self, block: &Block, seed: ChildSeed) -> (Block, Block) {
+        let span = seed.span;
         let born = self.born.clone();
-        let mut stmts = block.stmts.clone();
-        for &k in active {
-            let bar = self.adjoint[&outs[k]];
-            self.contribute(&block.yields[k], Expr::var(bar), false, &mut stmts, span);
+        let mut adj = seed.pre;
+        let mut tensor_zeros = Vec::new();
+        for v in tensor_locals(block) {
+            if self.act.is_active(v) {
+                let bar = self.adjoint_var(v);
+                tensor_zeros.push(Stmt::Let {
+                    vars: vec![bar],
+                    value: Expr::ZeroLike(Atom::Var(v)),
+                    span,
+                });
+                self.born.insert(v);
+            }
         }
-        self.reverse_block(&block.stmts, &mut stmts);
+        for (a, value) in seed.yields {
+            self.contribute(&a, value, false, &mut adj, span);
+        }
+        let mut fwd = self.reverse_stmts(&block.stmts, &mut adj);
         self.born = born;
-        Block {
-            stmts,
-            yields: Vec::new(),
+
+        // Which of the block's own values the reversed block reads, and how it gets them.
+        let mut lets: HashMap<Var, &Stmt> = HashMap::new();
+        let mut defined: HashSet<Var> = seed.defined.iter().copied().collect();
+        for stmt in &block.stmts {
+            match stmt {
+                Stmt::Let { vars, .. } => vars.iter().for_each(|v| {
+                    lets.insert(*v, stmt);
+                    defined.insert(*v);
+                }),
+                Stmt::If { outs, .. } => defined.extend(outs.iter().copied()),
+                Stmt::Loop { code, carried, .. } => {
+                    defined.extend(code.iter().copied());
+                    defined.extend(carried.iter().map(|(c, _)| *c));
+                }
+                _ => {}
+            }
+        }
+        for stmt in &fwd {
+            if let Stmt::Loop { trips: Some(t), .. } = stmt {
+                defined.insert(*t);
+            }
+        }
+        let mut work = Vec::new();
+        for s in tensor_zeros.iter().chain(&adj) {
+            stmt_reads(s, &mut work);
+        }
+        // A value is computed again when that needs nothing saved; otherwise the value
+        // itself is saved (a branch decision rather than the values it compares).
+        let mut memo: HashMap<Var, bool> = HashMap::new();
+        let mut again: HashSet<Var> = HashSet::new();
+        let mut saved: Vec<Var> = Vec::new();
+        let mut seen: HashSet<Var> = HashSet::new();
+        while let Some(v) = work.pop() {
+            if !defined.contains(&v) || !seen.insert(v) {
+                continue;
+            }
+            if self.recomputable(v, &lets, &defined, &mut memo) {
+                if let Some(Stmt::Let { value, vars, .. }) = lets.get(&v) {
+                    again.extend(vars.iter().copied());
+                    value.vars(&mut work);
+                }
+            } else {
+                saved.push(v);
+            }
+        }
+        saved.sort();
+        let mut rev: Vec<Stmt> = Vec::new();
+        for v in &saved {
+            let tape = self.tape_of(*v);
+            fwd.push(Stmt::Push { tape, value: Atom::Var(*v), span });
+            rev.push(Stmt::Let { vars: vec![*v], value: Expr::Pop(tape), span });
+        }
+        rev.extend(
+            block
+                .stmts
+                .iter()
+                .filter(|s| matches!(s, Stmt::Let { vars, .. } if vars.iter().any(|v| again.contains(v))))
+                .cloned(),
+        );
+        rev.extend(tensor_zeros);
+        rev.extend(adj);
+        (
+            Block { stmts: fwd, yields: block.yields.clone() },
+            Block { stmts: rev, yields: Vec::new() },
+        )
+    }
+
+    /// Can `v` (defined in the block being reversed) be computed again from values that
+    /// are still there, without saving anything?
+    fn recomputable(
+        &self,
+        v: Var,
+        lets: &HashMap<Var, &Stmt>,
+        defined: &HashSet<Var>,
+        memo: &mut HashMap<Var, bool>,
+    ) -> bool {
+        if !defined.contains(&v) {
+            return true;
+        }
+        if let Some(&known) = memo.get(&v) {
+            return known;
+        }
+        memo.insert(v, false);
+        let ok = match lets.get(&v) {
+            Some(Stmt::Let { value, .. }) if !self.reads_stored(value) => {
+                let mut deps = Vec::new();
+                value.vars(&mut deps);
+                deps.into_iter().all(|d| self.recomputable(d, lets, defined, memo))
+            }
+            _ => false,
+        };
+        memo.insert(v, ok);
+        ok
+    }
+
+    /// Does `value` read an element of an array the primal writes?
+    fn reads_stored(&self, value: &Expr) -> bool {
+        place_of_stored(value, &self.stored)
+    }
+}
+
+/// Whether an expression reads a place inside a stored array.
+fn place_of_stored(e: &Expr, stored: &HashSet<Var>) -> bool {
+    match e {
+        Expr::Atom(Atom::Place(v, _)) => stored.contains(v),
+        Expr::Unary(_, x) | Expr::Cast(x, _) => place_of_stored(x, stored),
+        Expr::Binary(_, a, b) => place_of_stored(a, stored) || place_of_stored(b, stored),
+        Expr::Prim(_, args) | Expr::Call { args, .. } | Expr::Tuple(args) => {
+            args.iter().any(|a| place_of_stored(a, stored))
+        }
+        Expr::Method { recv, args, .. } => {
+            place_of_stored(recv, stored) || args.iter().any(|a| place_of_stored(a, stored))
+        }
+        _ => false,
+    }
+}
+
+/// Arrays written element by element anywhere in `block`.
+fn stores(block: &Block, out: &mut HashSet<Var>) {
+    for stmt in &block.stmts {
+        match stmt {
+            Stmt::Assign { target, .. } => out.extend(target.var()),
+            Stmt::If { then, els, .. } => {
+                stores(then, out);
+                stores(els, out);
+            }
+            Stmt::Loop { body, .. } => stores(body, out),
+            _ => {}
+        }
+    }
+}
+
+/// Tensor-shaped locals defined by the `let`s of `block` itself.
+fn tensor_locals(block: &Block) -> Vec<Var> {
+    block
+        .stmts
+        .iter()
+        .filter_map(|s| match s {
+            Stmt::Let { vars, value: Expr::Atom(Atom::Const(_)) | Expr::Repeat { .. }, .. } => {
+                vars.first().copied()
+            }
+            _ => None,
+        })
+        .collect()
+}
+
+/// Every variable a statement reads, nested blocks included.
+fn stmt_reads(stmt: &Stmt, out: &mut Vec<Var>) {
+    match stmt {
+        Stmt::Let { value, .. } => value.vars(out),
+        Stmt::Accumulate { target, value, .. } | Stmt::Assign { target, value, .. } => {
+            target.vars(out);
+            value.vars(out);
+        }
+        Stmt::Push { tape, value, .. } => {
+            out.push(*tape);
+            value.vars(out);
+        }
+        Stmt::If { cond, then, els, .. } => {
+            cond.vars(out);
+            for b in [then, els] {
+                b.stmts.iter().for_each(|s| stmt_reads(s, out));
+                b.yields.iter().for_each(|y| y.vars(out));
+            }
+        }
+        Stmt::Loop { header, carried, body, .. } => {
+            match header {
+                Header::Range { iter, .. } => iter.vars(out),
+                Header::Times { count } => count.vars(out),
+                Header::Forever => {}
+            }
+            carried.iter().for_each(|(_, i)| i.vars(out));
+            body.stmts.iter().for_each(|s| stmt_reads(s, out));
+            body.yields.iter().for_each(|y| y.vars(out));
         }
     }
 }
@@ -303,22 +648,22 @@ fn walk(block: &Block, defined: &mut HashSet<Var>, read: &mut Vec<Var>) {
                 value.vars(read);
                 defined.extend(vars.iter().copied());
             }
-            Stmt::If {
-                cond,
-                then,
-                els,
-                outs,
-                ..
-            } => {
+            Stmt::If { cond, then, els, outs, .. } => {
                 cond.vars(read);
                 walk(then, defined, read);
                 walk(els, defined, read);
                 defined.extend(outs.iter().copied());
             }
-            Stmt::Accumulate { target, value, .. } => {
-                target.vars(read);
-                value.vars(read);
+            Stmt::Loop { header, carried, body, code, .. } => {
+                stmt_reads(stmt, read);
+                if let Header::Range { index, .. } = header {
+                    defined.insert(*index);
+                }
+                walk(body, defined, read);
+                defined.extend(carried.iter().map(|(c, _)| *c));
+                defined.extend(code.iter().copied());
             }
+            other => stmt_reads(other, read),
         }
     }
     for y in &block.yields {

@@ -9,10 +9,7 @@ fn expand_file(src: &str) -> String {
     let mut out = Vec::new();
     for item in file.items {
         let syn::Item::Fn(mut f) = item else { continue };
-        let pos = f
-            .attrs
-            .iter()
-            .position(|a| a.path().is_ident("differentiate"));
+        let pos = f.attrs.iter().position(|a| a.path().is_ident("differentiate"));
         let Some(pos) = pos else { continue };
         let attr = f.attrs.remove(pos);
         let args = match attr.meta {

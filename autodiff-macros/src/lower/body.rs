@@ -23,7 +23,7 @@
 
 use crate::diagnostics::{self as diag, Errors};
 use crate::ir::{
-    Atom, BinOp, Block, Expr, Func, ParamKind, Prim, PrimKind, Proj, Shape, Stmt, UnOp, Var,
+    Atom, BinOp, Block, Expr, Func, Header, ParamKind, Prim, PrimKind, Proj, Shape, Stmt, UnOp, Var,
 };
 use proc_macro2::Span;
 use std::collections::HashSet;
@@ -61,7 +61,46 @@ struct Lower<'f> {
     errors: &'f mut Errors,
     scopes: Vec<Vec<Binding>>,
     blocks: Vec<Vec<Stmt>>,
+    /// The loops being lowered, innermost last.
+    loops: Vec<LoopCtx>,
+    /// Local arrays declared `let mut`: their elements are read into locals at once.
+    mutable_tensors: HashSet<Var>,
+    /// Loops lowered so far (names the exit-code variables).
+    loop_count: usize,
+    /// A `for` loop's index, to be bound in the body's scope.
+    pending_index: Option<(String, Var)>,
 }
+
+/// How a loop body's sequence ends, besides running to its end (code 0).
+#[derive(Clone, PartialEq, Eq)]
+enum Exit {
+    Return,
+    Break(Option<String>),
+    Continue(Option<String>),
+}
+
+struct LoopCtx {
+    label: Option<String>,
+    /// The outer variables the body writes: the loop's carried cells.
+    carried: Vec<String>,
+    /// Exits that leave this loop for somewhere further out, with their codes.
+    escapes: Vec<(Exit, u32)>,
+    /// Whether any exit (even this loop's own `break`) was lowered.
+    exits: bool,
+}
+
+fn flatten(v: Value, out: &mut Vec<Atom>) {
+    match v {
+        Value::Atom(a) => out.push(a),
+        Value::Tuple(parts) => parts.into_iter().for_each(|p| flatten(p, out)),
+        Value::Unit => {}
+    }
+}
+
+/// The binding that carries a `return` value out of loops.
+const RET: &str = "__autodiff_ret";
+const CODE_BREAK: u32 = 1;
+const CODE_RETURN: u32 = 2;
 
 /// Lowers `block` into `func.body` and `func.output`. `params` are the parameter names
 /// with their variables and whether they were declared `mut`.
@@ -78,6 +117,10 @@ pub fn lower_body(
         errors,
         scopes: vec![Vec::new()],
         blocks: vec![Vec::new()],
+        loops: Vec::new(),
+        mutable_tensors: HashSet::new(),
+        loop_count: 0,
+        pending_index: None,
     };
     for (name, var, mutable) in params {
         let by_ref_scalar = l
@@ -93,18 +136,9 @@ pub fn lower_body(
         } else {
             Value::Atom(Atom::Var(var))
         };
-        l.scopes[0].push(Binding {
-            name,
-            value,
-            mutable,
-            ty: None,
-        });
+        l.scopes[0].push(Binding { name, value, mutable, ty: None });
     }
-    let frame = Frame {
-        stmts: block.stmts.clone(),
-        pos: 0,
-        tail_of_below: false,
-    };
+    let frame = Frame { stmts: block.stmts.clone(), pos: 0, tail_of_below: false };
     l.scopes.push(Vec::new());
     let out = l.lower_seq(vec![frame]);
     let output = match out {
@@ -125,10 +159,7 @@ pub fn lower_body(
         }
     };
     let stmts = l.blocks.pop().unwrap_or_default();
-    l.func.body = Block {
-        stmts,
-        yields: Vec::new(),
-    };
+    l.func.body = Block { stmts, yields: Vec::new() };
     l.func.output = output;
 }
 
@@ -185,48 +216,143 @@ const INT_TYPES: &[&str] = &[
     "char",
 ];
 
-/// Does `stmt` contain a `return` outside closures and nested items?
-fn has_return(stmt: &syn::Stmt) -> bool {
-    struct Finder(bool);
-    impl<'a> syn::visit::Visit<'a> for Finder {
-        fn visit_expr_return(&mut self, _: &'a syn::ExprReturn) {
-            self.0 = true;
+/// Does `stmt` contain a `return`, or a `break`/`continue` that leaves it, outside
+/// closures and nested items?
+fn has_exit(stmt: &syn::Stmt) -> bool {
+    let mut f = ExitFinder { labels: Vec::new(), depth: 0, found: false, returns: false };
+    syn::visit::Visit::visit_stmt(&mut f, stmt);
+    f.found
+}
+
+/// Does the block contain a `return` (outside closures and nested items)?
+fn has_return_in(block: &syn::Block) -> bool {
+    let mut f = ExitFinder { labels: Vec::new(), depth: 0, found: false, returns: false };
+    syn::visit::Visit::visit_block(&mut f, block);
+    f.returns
+}
+
+struct ExitFinder {
+    labels: Vec<String>,
+    depth: usize,
+    found: bool,
+    returns: bool,
+}
+
+impl ExitFinder {
+    fn jump(&mut self, label: Option<&syn::Lifetime>) {
+        let leaves = match label {
+            None => self.depth == 0,
+            Some(l) => !self.labels.contains(&l.ident.to_string()),
+        };
+        self.found |= leaves;
+    }
+    fn enter(&mut self, label: Option<&syn::Label>) {
+        self.depth += 1;
+        self.labels.push(label.map(|l| l.name.ident.to_string()).unwrap_or_default());
+    }
+    fn leave(&mut self) {
+        self.depth -= 1;
+        self.labels.pop();
+    }
+}
+
+impl<'a> syn::visit::Visit<'a> for ExitFinder {
+    fn visit_expr_return(&mut self, r: &'a syn::ExprReturn) {
+        self.found = true;
+        self.returns = true;
+        syn::visit::visit_expr_return(self, r);
+    }
+    fn visit_expr_break(&mut self, b: &'a syn::ExprBreak) {
+        self.jump(b.label.as_ref());
+    }
+    fn visit_expr_continue(&mut self, c: &'a syn::ExprContinue) {
+        self.jump(c.label.as_ref());
+    }
+    fn visit_expr_for_loop(&mut self, e: &'a syn::ExprForLoop) {
+        self.visit_expr(&e.expr);
+        self.enter(e.label.as_ref());
+        self.visit_block(&e.body);
+        self.leave();
+    }
+    fn visit_expr_while(&mut self, e: &'a syn::ExprWhile) {
+        self.enter(e.label.as_ref());
+        self.visit_expr(&e.cond);
+        self.visit_block(&e.body);
+        self.leave();
+    }
+    fn visit_expr_loop(&mut self, e: &'a syn::ExprLoop) {
+        self.enter(e.label.as_ref());
+        self.visit_block(&e.body);
+        self.leave();
+    }
+    fn visit_expr_closure(&mut self, _: &'a syn::ExprClosure) {}
+    fn visit_item(&mut self, _: &'a syn::Item) {}
+}
+
+/// Names assigned (`x = ..`, `x += ..`) anywhere in `block`.
+fn assigned_names(block: &syn::Block) -> Vec<String> {
+    struct Assigned(Vec<String>);
+    impl<'a> syn::visit::Visit<'a> for Assigned {
+        fn visit_expr_assign(&mut self, a: &'a syn::ExprAssign) {
+            if let syn::Expr::Path(p) = &*a.left {
+                if let Some(id) = p.path.get_ident() {
+                    self.0.push(id.to_string());
+                }
+            }
+            syn::visit::visit_expr_assign(self, a);
+        }
+        fn visit_expr_binary(&mut self, b: &'a syn::ExprBinary) {
+            if is_assign_op(&b.op) {
+                if let syn::Expr::Path(p) = &*b.left {
+                    if let Some(id) = p.path.get_ident() {
+                        self.0.push(id.to_string());
+                    }
+                }
+            }
+            syn::visit::visit_expr_binary(self, b);
         }
         fn visit_expr_closure(&mut self, _: &'a syn::ExprClosure) {}
         fn visit_item(&mut self, _: &'a syn::Item) {}
     }
-    let mut f = Finder(false);
-    syn::visit::Visit::visit_stmt(&mut f, stmt);
-    f.0
+    let mut a = Assigned(Vec::new());
+    syn::visit::Visit::visit_block(&mut a, block);
+    a.0
+}
+
+/// A loop expression, possibly the statement itself.
+fn as_loop(stmt: &syn::Stmt) -> Option<&syn::Expr> {
+    match stmt {
+        syn::Stmt::Expr(
+            e @ (syn::Expr::ForLoop(_) | syn::Expr::While(_) | syn::Expr::Loop(_)),
+            _,
+        ) => Some(e),
+        _ => None,
+    }
+}
+
+/// What one iteration over arrays binds (see [`Lower::elements`]).
+enum Item {
+    /// The element of a tensor at the loop index.
+    Elem(Atom),
+    /// The loop index itself (`enumerate`).
+    Index,
+    Pair(Box<Item>, Box<Item>),
 }
 
 impl Lower<'_> {
     // ---- environment -------------------------------------------------------------
 
     fn lookup(&self, name: &str) -> Option<&Binding> {
-        self.scopes
-            .iter()
-            .rev()
-            .flat_map(|s| s.iter().rev())
-            .find(|b| b.name == name)
+        self.scopes.iter().rev().flat_map(|s| s.iter().rev()).find(|b| b.name == name)
     }
 
     fn lookup_mut(&mut self, name: &str) -> Option<&mut Binding> {
-        self.scopes
-            .iter_mut()
-            .rev()
-            .flat_map(|s| s.iter_mut().rev())
-            .find(|b| b.name == name)
+        self.scopes.iter_mut().rev().flat_map(|s| s.iter_mut().rev()).find(|b| b.name == name)
     }
 
     fn declare(&mut self, name: String, value: Value, mutable: bool, ty: Option<syn::Type>) {
         if let Some(scope) = self.scopes.last_mut() {
-            scope.push(Binding {
-                name,
-                value,
-                mutable,
-                ty,
-            });
+            scope.push(Binding { name, value, mutable, ty });
         }
     }
 
@@ -239,11 +365,7 @@ impl Lower<'_> {
     /// `let <hint> = expr;` as a new variable.
     fn bind(&mut self, expr: Expr, hint: Option<&str>, shape: Shape, span: Span) -> Value {
         let v = self.func.new_var(hint.unwrap_or("t"), shape);
-        self.push(Stmt::Let {
-            vars: vec![v],
-            value: expr,
-            span,
-        });
+        self.push(Stmt::Let { vars: vec![v], value: expr, span });
         Value::Atom(Atom::Var(v))
     }
 
@@ -291,14 +413,22 @@ impl Lower<'_> {
             };
             if frame.pos == frame.stmts.len() {
                 if let Some(done) = self.end_frame(Value::Unit, &mut frames) {
-                    return done;
+                    return self.finish_seq(done);
                 }
                 continue;
             }
             let stmt = frame.stmts[frame.pos].clone();
             frame.pos += 1;
             let last = frame.pos == frame.stmts.len();
-            if has_return(&stmt) {
+            if let Some(e) = as_loop(&stmt) {
+                let dispatch = self.lower_loop(e);
+                if let Some(frame) = frames.last_mut() {
+                    let at = frame.pos;
+                    frame.stmts.splice(at..at, dispatch);
+                }
+                continue;
+            }
+            if has_exit(&stmt) {
                 let is_tail = last && matches!(stmt, syn::Stmt::Expr(_, None));
                 return self.lower_returning(stmt, is_tail, frames);
             }
@@ -306,12 +436,383 @@ impl Lower<'_> {
                 syn::Stmt::Expr(e, None) if last => {
                     let v = self.lower_expr(e, None);
                     if let Some(done) = self.end_frame(v, &mut frames) {
-                        return done;
+                        return self.finish_seq(done);
                     }
                 }
                 other => self.lower_stmt(other),
             }
         }
+    }
+
+    /// Lowers a `for`, `while` or `loop` statement. Returns the statements that must
+    /// follow it: one `if` per exit that leaves the loop for somewhere further out
+    /// (`return`, `break 'outer`), dispatching on the loop's exit code.
+    fn lower_loop(&mut self, e: &syn::Expr) -> Vec<syn::Stmt> {
+        let span = e.span();
+        let (label, body) = match e {
+            syn::Expr::ForLoop(f) => (&f.label, &f.body),
+            syn::Expr::While(w) => (&w.label, &w.body),
+            syn::Expr::Loop(l) => (&l.label, &l.body),
+            _ => return Vec::new(),
+        };
+        // The iteration space is evaluated once, before the loop.
+        let mut binds: Vec<(syn::Pat, Item)> = Vec::new();
+        let mut stmts = body.stmts.clone();
+        let header = match e {
+            syn::Expr::ForLoop(f) => match self.for_header(&f.pat, &f.expr, &mut binds) {
+                Some(h) => h,
+                None => return Vec::new(),
+            },
+            syn::Expr::While(w) => {
+                if let syn::Expr::Let(l) = &*w.cond {
+                    self.unsupported(
+                        l,
+                        "`while let`",
+                        "loop over indices with `for` or `while` on a plain condition",
+                    );
+                    return Vec::new();
+                }
+                let cond = &w.cond;
+                stmts.insert(0, syn::parse_quote!(if !(#cond) { break; }));
+                Header::Forever
+            }
+            _ => Header::Forever,
+        };
+
+        // The outer variables the body writes become the loop's carried cells.
+        if has_return_in(body) && self.lookup(RET).is_none() {
+            let ret = self.bind(
+                Expr::ZeroOfType(self.func.output_ty.clone()),
+                Some("ret"),
+                Shape::Scalar,
+                span,
+            );
+            self.declare(RET.into(), ret, true, None);
+        }
+        let mut names: Vec<String> = assigned_names(body);
+        if has_return_in(body) {
+            names.push(RET.into());
+        }
+        let mut carried_names = Vec::new();
+        let mut carried = Vec::new();
+        for name in names {
+            if carried_names.contains(&name) {
+                continue;
+            }
+            let Some(b) = self.lookup(&name).filter(|b| b.mutable).cloned() else { continue };
+            let Value::Atom(init) = b.value else {
+                self.unsupported(
+                    body,
+                    &format!("a tuple `{name}` written in a loop"),
+                    "use one variable per part",
+                );
+                continue;
+            };
+            let shape = self.shape_of(&init);
+            if let Shape::Tensor { .. } = shape {
+                if init.var().is_some_and(|v| self.mutable_tensors.contains(&v)) {
+                    continue; // written element by element, in place
+                }
+                self.errors.at_span(span, diag::TENSOR_ASSIGN);
+                continue;
+            }
+            let cell = self.func.new_var(b.name.as_str(), shape);
+            self.func.vars[cell.0].ty = b.ty.clone();
+            if let Some(b) = self.lookup_mut(&name) {
+                b.value = Value::Atom(Atom::Var(cell));
+            }
+            carried_names.push(name);
+            carried.push((cell, init));
+        }
+
+        self.blocks.push(Vec::new());
+        self.scopes.push(Vec::new());
+        if let Some((name, index)) = self.pending_index.take() {
+            self.declare(name, Value::Atom(Atom::Var(index)), false, None);
+        }
+        let index = match &header {
+            Header::Range { index, .. } => Some(*index),
+            _ => None,
+        };
+        for (pat, item) in binds {
+            if let Some(i) = index {
+                let v = self.item_value(&item, i, span);
+                self.bind_pattern(&pat, v, None, span);
+            }
+        }
+        self.loops.push(LoopCtx {
+            label: label.as_ref().map(|l| l.name.ident.to_string()),
+            carried: carried_names.clone(),
+            escapes: Vec::new(),
+            exits: false,
+        });
+        self.scopes.push(Vec::new());
+        let value = self.lower_seq(vec![Frame { stmts, pos: 0, tail_of_below: false }]);
+        let ctx = self.loops.pop();
+        self.scopes.pop();
+        let body_stmts = self.blocks.pop().unwrap_or_default();
+        let Some(ctx) = ctx else { return Vec::new() };
+
+        let mut yields = Vec::new();
+        flatten(value, &mut yields);
+        if !ctx.exits {
+            yields.pop();
+        }
+        let code = ctx.exits.then(|| self.func.new_var("code", Shape::Other));
+        for ((cell, _), name) in carried.iter().zip(&carried_names) {
+            if let Some(b) = self.lookup_mut(name) {
+                b.value = Value::Atom(Atom::Var(*cell));
+            }
+        }
+        let body = Block { stmts: body_stmts, yields };
+        self.push(Stmt::Loop {
+            header,
+            carried,
+            body,
+            code,
+            trips: None,
+            label: label.as_ref().map(|l| l.name.clone()),
+            span,
+        });
+
+        let Some(code) = code else { return Vec::new() };
+        self.loop_count += 1;
+        let code_name = format!("__autodiff_code_{}", self.loop_count);
+        self.declare(code_name.clone(), Value::Atom(Atom::Var(code)), false, None);
+        let code_ident = syn::Ident::new(&code_name, span);
+        let ret_ident = syn::Ident::new(RET, span);
+        ctx.escapes
+            .iter()
+            .map(|(exit, c)| {
+                let jump: syn::Expr = match exit {
+                    Exit::Return => syn::parse_quote!(return #ret_ident),
+                    Exit::Break(Some(l)) => {
+                        let l = syn::Lifetime::new(&format!("'{l}"), span);
+                        syn::parse_quote!(break #l)
+                    }
+                    Exit::Continue(Some(l)) => {
+                        let l = syn::Lifetime::new(&format!("'{l}"), span);
+                        syn::parse_quote!(continue #l)
+                    }
+                    Exit::Break(None) | Exit::Continue(None) => syn::parse_quote!(break),
+                };
+                syn::parse_quote!(if #code_ident == #c { #jump; })
+            })
+            .collect()
+    }
+
+    /// The header of `for pat in expr`: a range, or the elements of arrays (with
+    /// `iter`, `enumerate`, `zip`), which become a range over indices and bindings of
+    /// `pat` to the elements, pushed to `binds`.
+    fn for_header(
+        &mut self,
+        pat: &syn::Pat,
+        expr: &syn::Expr,
+        binds: &mut Vec<(syn::Pat, Item)>,
+    ) -> Option<Header> {
+        let span = expr.span();
+        if let Some(iter) = self.range_iter(expr) {
+            let name = match pat {
+                syn::Pat::Ident(p) => p.ident.to_string(),
+                _ => "i".to_string(),
+            };
+            let index = self.func.new_var(name.as_str(), Shape::Other);
+            match pat {
+                syn::Pat::Ident(p) => self.declare_in_body(p.ident.to_string(), index),
+                syn::Pat::Wild(_) => {}
+                other => {
+                    self.unsupported(other, "this loop pattern", "bind the index to a name");
+                }
+            }
+            return Some(Header::Range { index, iter });
+        }
+        let (item, lens) = self.elements(expr)?;
+        let mut len = lens.first().cloned()?;
+        for other in lens.iter().skip(1) {
+            let m = Expr::Method {
+                recv: Box::new(Expr::Atom(len)),
+                method: syn::Ident::new("min", span),
+                turbofish: None,
+                args: vec![Expr::Atom(other.clone())],
+            };
+            let v = self.bind_other(m, span);
+            len = self.atom(v, span);
+        }
+        let index = self.func.new_var("i", Shape::Other);
+        let iter = Expr::Range {
+            start: Box::new(Expr::Atom(Atom::Const(syn::parse_quote!(0)))),
+            end: Box::new(Expr::Atom(len)),
+            inclusive: false,
+        };
+        binds.push((pat.clone(), item));
+        Some(Header::Range { index, iter })
+    }
+
+    fn bind_other(&mut self, e: Expr, span: Span) -> Value {
+        self.bind(e, None, Shape::Other, span)
+    }
+
+    /// The loop index is bound inside the body's scope, which `lower_loop` pushes after
+    /// the header: remember it in a scope of its own that the body sees.
+    fn declare_in_body(&mut self, name: String, index: Var) {
+        self.pending_index = Some((name, index));
+    }
+
+    /// `a..b`, `a..=b`, with `.rev()` and `.step_by(k)`: the iterator expression.
+    fn range_iter(&mut self, e: &syn::Expr) -> Option<Expr> {
+        match e {
+            syn::Expr::Paren(p) => self.range_iter(&p.expr),
+            syn::Expr::Group(g) => self.range_iter(&g.expr),
+            syn::Expr::Range(r) => {
+                let (Some(start), Some(end)) = (&r.start, &r.end) else {
+                    self.unsupported(r, "an open range", "give both bounds");
+                    return None;
+                };
+                let start = self.operand(start);
+                let end = self.operand(end);
+                let inclusive = matches!(r.limits, syn::RangeLimits::Closed(_));
+                Some(Expr::Range {
+                    start: Box::new(Expr::Atom(start)),
+                    end: Box::new(Expr::Atom(end)),
+                    inclusive,
+                })
+            }
+            syn::Expr::MethodCall(m)
+                if (m.method == "rev" && m.args.is_empty())
+                    || (m.method == "step_by" && m.args.len() == 1) =>
+            {
+                let inner = self.range_iter(&m.receiver)?;
+                let args = m.args.iter().map(|a| Expr::Atom(self.operand(a))).collect();
+                Some(Expr::Method {
+                    recv: Box::new(inner),
+                    method: m.method.clone(),
+                    turbofish: None,
+                    args,
+                })
+            }
+            _ => None,
+        }
+    }
+
+    /// The elements of `x`, `&x`, `x.iter()` (and `copied`, `cloned`, `into_iter`),
+    /// `.enumerate()` and `.zip(..)` of those, with the length of each array read.
+    fn elements(&mut self, e: &syn::Expr) -> Option<(Item, Vec<Atom>)> {
+        let span = e.span();
+        match e {
+            syn::Expr::Paren(p) => self.elements(&p.expr),
+            syn::Expr::Reference(r) if r.mutability.is_none() => self.elements(&r.expr),
+            syn::Expr::MethodCall(m)
+                if m.args.is_empty()
+                    && ["iter", "into_iter", "copied", "cloned"].iter().any(|n| m.method == n) =>
+            {
+                self.elements(&m.receiver)
+            }
+            syn::Expr::MethodCall(m) if m.args.is_empty() && m.method == "enumerate" => {
+                let (item, lens) = self.elements(&m.receiver)?;
+                Some((Item::Pair(Box::new(Item::Index), Box::new(item)), lens))
+            }
+            syn::Expr::MethodCall(m) if m.args.len() == 1 && m.method == "zip" => {
+                let (a, mut lens) = self.elements(&m.receiver)?;
+                let (b, more) = self.elements(&m.args[0])?;
+                lens.extend(more);
+                Some((Item::Pair(Box::new(a), Box::new(b)), lens))
+            }
+            other => {
+                let a = self.operand(other);
+                if !matches!(self.shape_of(&a), Shape::Tensor { .. }) {
+                    self.unsupported(other, "iterating over this expression", "iterate over a range (`0..n`) or over an array, slice or `Vec` (`x.iter()`, `.enumerate()`, `.zip(..)`)");
+                    return None;
+                }
+                let len = Expr::Method {
+                    recv: Box::new(Expr::Atom(a.clone())),
+                    method: syn::Ident::new("len", span),
+                    turbofish: None,
+                    args: Vec::new(),
+                };
+                let len = self.bind_other(len, span);
+                let len = self.atom(len, span);
+                Some((Item::Elem(a), vec![len]))
+            }
+        }
+    }
+
+    /// The value of one iteration's item at `index`.
+    fn item_value(&mut self, item: &Item, index: Var, span: Span) -> Value {
+        match item {
+            Item::Index => Value::Atom(Atom::Var(index)),
+            Item::Elem(a) => self.project(a.clone(), Proj::Index(Atom::Var(index)), span, None),
+            Item::Pair(a, b) => {
+                Value::Tuple(vec![self.item_value(a, index, span), self.item_value(b, index, span)])
+            }
+        }
+    }
+
+    /// The value of a sequence that ran to its end: the function's value, or in a loop
+    /// body the carried values and exit code 0.
+    fn finish_seq(&mut self, done: Value) -> Value {
+        match self.loops.last() {
+            Some(_) => self.loop_yield(0),
+            None => done,
+        }
+    }
+
+    /// The innermost loop body's yield: its carried values and `code`.
+    fn loop_yield(&mut self, code: u32) -> Value {
+        let names = self.loops.last().map(|c| c.carried.clone()).unwrap_or_default();
+        let mut parts: Vec<Value> = names
+            .iter()
+            .map(|n| self.lookup(n).map(|b| b.value.clone()).unwrap_or(Value::Unit))
+            .collect();
+        parts.push(Value::Atom(Atom::Const(syn::parse_quote!(#code))));
+        Value::Tuple(parts)
+    }
+
+    /// A `return`, `break` or `continue` ending the current sequence (whose frames'
+    /// scopes are popped here).
+    fn exit(
+        &mut self,
+        exit: Exit,
+        value: Value,
+        frames: &[Frame],
+        node: &dyn quote::ToTokens,
+    ) -> Value {
+        for _ in frames {
+            self.scopes.pop();
+        }
+        let Some(ctx) = self.loops.last_mut() else {
+            if exit != Exit::Return {
+                self.errors.at(
+                    node,
+                    diag::unsupported("`break` or `continue` outside a loop", "remove it"),
+                );
+            }
+            return value;
+        };
+        ctx.exits = true;
+        let own = |l: &Option<String>| l.is_none() || *l == ctx.label;
+        let code = match &exit {
+            Exit::Continue(l) if own(l) => 0,
+            Exit::Break(l) if own(l) => CODE_BREAK,
+            other => {
+                let code = match other {
+                    Exit::Return => CODE_RETURN,
+                    _ => match ctx.escapes.iter().find(|(e, _)| e == other) {
+                        Some((_, c)) => *c,
+                        None => 3 + ctx.escapes.len() as u32,
+                    },
+                };
+                if !ctx.escapes.iter().any(|(e, _)| e == other) {
+                    ctx.escapes.push((other.clone(), code));
+                }
+                code
+            }
+        };
+        if exit == Exit::Return {
+            if let Some(b) = self.lookup_mut(RET) {
+                b.value = value;
+            }
+        }
+        self.loop_yield(code)
     }
 
     /// Pops the finished innermost frame whose value is `v`; `Some` with the function's
@@ -346,18 +847,28 @@ impl Lower<'_> {
                     Some(e) => self.lower_expr(e, None),
                     None => Value::Unit,
                 };
-                for _ in &frames {
-                    self.scopes.pop();
+                self.exit(Exit::Return, v, &frames, r)
+            }
+            syn::Expr::Break(b) => {
+                if let Some(e) = &b.expr {
+                    self.errors.at(
+                        e,
+                        diag::unsupported(
+                            "`break` with a value",
+                            "assign the value to a `let mut` declared before the loop",
+                        ),
+                    );
                 }
-                v
+                let label = b.label.as_ref().map(|l| l.ident.to_string());
+                self.exit(Exit::Break(label), Value::Unit, &frames, b)
+            }
+            syn::Expr::Continue(c) => {
+                let label = c.label.as_ref().map(|l| l.ident.to_string());
+                self.exit(Exit::Continue(label), Value::Unit, &frames, c)
             }
             syn::Expr::Block(b) if b.label.is_none() => {
                 let mut frames = frames;
-                frames.push(Frame {
-                    stmts: b.block.stmts.clone(),
-                    pos: 0,
-                    tail_of_below: is_tail,
-                });
+                frames.push(Frame { stmts: b.block.stmts.clone(), pos: 0, tail_of_below: is_tail });
                 self.scopes.push(Vec::new());
                 self.lower_seq(frames)
             }
@@ -372,28 +883,16 @@ impl Lower<'_> {
                     });
                 let then_frames = {
                     let mut f = frames.clone();
-                    f.push(Frame {
-                        stmts: then_stmts,
-                        pos: 0,
-                        tail_of_below: is_tail,
-                    });
+                    f.push(Frame { stmts: then_stmts, pos: 0, tail_of_below: is_tail });
                     f
                 };
                 let else_frames = {
                     let mut f = frames;
                     if let Some(stmts) = else_stmts {
-                        f.push(Frame {
-                            stmts,
-                            pos: 0,
-                            tail_of_below: is_tail,
-                        });
+                        f.push(Frame { stmts, pos: 0, tail_of_below: is_tail });
                     } else {
                         // The missing `else` runs nothing; the rest follows in its frame.
-                        f.push(Frame {
-                            stmts: Vec::new(),
-                            pos: 0,
-                            tail_of_below: is_tail,
-                        });
+                        f.push(Frame { stmts: Vec::new(), pos: 0, tail_of_below: is_tail });
                     }
                     f
                 };
@@ -422,7 +921,13 @@ impl Lower<'_> {
     }
 
     fn lower_stmt(&mut self, stmt: &syn::Stmt) {
-        if has_return(stmt) {
+        if let Some(e) = as_loop(stmt) {
+            if !self.lower_loop(e).is_empty() {
+                self.errors.at(e, diag::RETURN_IN_EXPRESSION);
+            }
+            return;
+        }
+        if has_exit(stmt) {
             self.errors.at(stmt, diag::RETURN_IN_EXPRESSION);
             return;
         }
@@ -433,11 +938,7 @@ impl Lower<'_> {
                 self.lower_expr(e, None);
             }
             syn::Stmt::Macro(m) => {
-                self.unsupported(
-                    m,
-                    "a macro invocation",
-                    "write the computation as plain Rust",
-                );
+                self.unsupported(m, "a macro invocation", "write the computation as plain Rust");
             }
         }
     }
@@ -474,6 +975,15 @@ impl Lower<'_> {
                 let value = match value {
                     // Constants and places get their own variable: the user's type
                     // annotation stays on it, and a place is read only once.
+                    // A `let mut` starting from a plain constant becomes its first value
+                    // directly (a loop's cell, typically), unless a type is written.
+                    Value::Atom(a @ Atom::Const(_))
+                        if p.mutability.is_some()
+                            && ty.is_none()
+                            && !matches!(self.shape_of(&a), Shape::Tensor { .. }) =>
+                    {
+                        Value::Atom(a)
+                    }
                     Value::Atom(a @ (Atom::Const(_) | Atom::Place(..))) => {
                         let shape = self.shape_of(&a);
                         self.bind_typed(Expr::Atom(a), &name, shape, ty.clone(), span)
@@ -489,10 +999,24 @@ impl Lower<'_> {
                     }
                     other => other,
                 };
+                if p.mutability.is_some() {
+                    if let Value::Atom(Atom::Var(v)) = &value {
+                        if let Shape::Tensor { .. } = self.func.info(*v).shape {
+                            if self.func.params.iter().any(|p| p.var == *v) {
+                                self.errors.at(p, diag::MUT_TENSOR_COPY);
+                            }
+                            self.mutable_tensors.insert(*v);
+                        }
+                    }
+                }
                 self.declare(name, value, p.mutability.is_some(), ty);
             }
             syn::Pat::Type(pt) => self.bind_pattern(&pt.pat, value, Some((*pt.ty).clone()), span),
             syn::Pat::Paren(p) => self.bind_pattern(&p.pat, value, ty, span),
+            // `&v` over elements: a float read by value, the same value here.
+            syn::Pat::Reference(r) if r.mutability.is_none() => {
+                self.bind_pattern(&r.pat, value, ty, span)
+            }
             syn::Pat::Wild(_) => {}
             syn::Pat::Tuple(t) => match value {
                 Value::Tuple(parts) if parts.len() == t.elems.len() => {
@@ -507,8 +1031,7 @@ impl Lower<'_> {
                     }
                 }
                 Value::Tuple(parts) => {
-                    self.errors
-                        .at(t, diag::tuple_arity(t.elems.len(), parts.len()));
+                    self.errors.at(t, diag::tuple_arity(t.elems.len(), parts.len()));
                 }
                 _ => {
                     self.unsupported(
@@ -540,25 +1063,27 @@ impl Lower<'_> {
     ) -> Value {
         let v = self.func.new_var(name, shape);
         self.func.vars[v.0].ty = ty;
-        self.push(Stmt::Let {
-            vars: vec![v],
-            value: expr,
-            span,
-        });
+        self.push(Stmt::Let { vars: vec![v], value: expr, span });
         Value::Atom(Atom::Var(v))
     }
 
-    /// `x = e` and `x op= e` on a `let mut` local (or `mut` parameter).
+    /// `x = e` and `x op= e` on a `let mut` local (or `mut` parameter), and the same on
+    /// an element of a `let mut` array (`y[i] = e`, `y[i][j] += e`).
     fn lower_assign(&mut self, target: &syn::Expr, op: Option<BinOp>, rhs: &syn::Expr) -> Value {
         let name = match target {
             syn::Expr::Path(p) if p.qself.is_none() && p.path.get_ident().is_some() => {
                 p.path.segments[0].ident.to_string()
             }
+            syn::Expr::Index(_) => return self.lower_store(target, op, rhs),
             other => {
                 self.errors.at(other, diag::ASSIGN_TARGET);
                 return Value::Unit;
             }
         };
+        if self.lookup(&name).is_some_and(|b| matches!(&b.value, Value::Atom(a) if a.var().is_some_and(|v| self.mutable_tensors.contains(&v)))) {
+            self.errors.at(target, diag::TENSOR_ASSIGN);
+            return Value::Unit;
+        }
         let (old, ty) = match self.lookup(&name) {
             Some(b) if b.mutable => (b.value.clone(), b.ty.clone()),
             _ => {
@@ -579,17 +1104,57 @@ impl Lower<'_> {
                 let a = self.atom(old, target.span());
                 let b = self.operand(rhs);
                 let shape = self.arith_shape(&a, &b);
-                self.bind(
-                    Expr::bin(op, Expr::Atom(a), Expr::Atom(b)),
-                    Some(&name),
-                    shape,
-                    span,
-                )
+                self.bind(Expr::bin(op, Expr::Atom(a), Expr::Atom(b)), Some(&name), shape, span)
             }
         };
         if let Some(b) = self.lookup_mut(&name) {
             b.value = new;
         }
+        Value::Unit
+    }
+
+    /// `y[i] = e` or `y[i] op= e`: the old element is read into a local first.
+    fn lower_store(&mut self, target: &syn::Expr, op: Option<BinOp>, rhs: &syn::Expr) -> Value {
+        let span = target.span();
+        let mut indices = Vec::new();
+        let mut base = target;
+        while let syn::Expr::Index(ix) = base {
+            indices.push(&*ix.index);
+            base = &ix.expr;
+        }
+        indices.reverse();
+        let root = match base {
+            syn::Expr::Path(p) => p
+                .path
+                .get_ident()
+                .and_then(|id| self.lookup(&id.to_string()))
+                .map(|b| b.value.clone()),
+            _ => None,
+        };
+        let Some(Value::Atom(Atom::Var(y))) = root.filter(|_| true) else {
+            self.errors.at(target, diag::ASSIGN_TARGET);
+            return Value::Unit;
+        };
+        if !self.mutable_tensors.contains(&y) {
+            self.errors.at(target, diag::STORE_TARGET);
+            return Value::Unit;
+        }
+        let proj: Vec<Proj> = indices.into_iter().map(|i| Proj::Index(self.operand(i))).collect();
+        let place = Atom::Place(y, proj);
+        let value = match op {
+            None => self.operand(rhs),
+            Some(op) => {
+                let shape = self.shape_of(&place);
+                let old = self.bind(Expr::Atom(place.clone()), None, shape, span);
+                let old = self.atom(old, span);
+                let r = self.operand(rhs);
+                let shape = self.arith_shape(&old, &r);
+                let new =
+                    self.bind(Expr::bin(op, Expr::Atom(old), Expr::Atom(r)), None, shape, span);
+                self.atom(new, span)
+            }
+        };
+        self.push(Stmt::Assign { target: place, value: Expr::Atom(value), span });
         Value::Unit
     }
 
@@ -642,11 +1207,7 @@ impl Lower<'_> {
                 .scopes
                 .iter()
                 .enumerate()
-                .flat_map(|(i, s)| {
-                    s.iter()
-                        .enumerate()
-                        .map(move |(j, b)| (i, j, b.name.clone()))
-                })
+                .flat_map(|(i, s)| s.iter().enumerate().map(move |(j, b)| (i, j, b.name.clone())))
                 .collect();
             for (i, j, name) in names {
                 {
@@ -678,21 +1239,9 @@ impl Lower<'_> {
         for (i, j, v) in rebuild {
             self.scopes[i][j].value = v;
         }
-        let then = Block {
-            stmts: then_stmts,
-            yields: then_yields,
-        };
-        let els = Block {
-            stmts: else_stmts,
-            yields: else_yields,
-        };
-        self.push(Stmt::If {
-            cond,
-            then,
-            els,
-            outs,
-            span,
-        });
+        let then = Block { stmts: then_stmts, yields: then_yields };
+        let els = Block { stmts: else_stmts, yields: else_yields };
+        self.push(Stmt::If { cond, then, els, outs, span });
         value
     }
 
@@ -735,7 +1284,9 @@ impl Lower<'_> {
         let mut value = Value::Unit;
         for (i, stmt) in block.stmts.iter().enumerate() {
             match stmt {
-                syn::Stmt::Expr(e, None) if i + 1 == block.stmts.len() && !has_return(stmt) => {
+                syn::Stmt::Expr(e, None)
+                    if i + 1 == block.stmts.len() && !has_exit(stmt) && as_loop(stmt).is_none() =>
+                {
                     value = self.lower_expr(e, None);
                 }
                 other => self.lower_stmt(other),
@@ -771,6 +1322,8 @@ impl Lower<'_> {
             }
             E::Call(c) => self.is_constant(&c.func) && c.args.iter().all(|a| self.is_constant(a)),
             E::Reference(r) => r.mutability.is_none() && self.is_constant(&r.expr),
+            E::Repeat(r) => self.is_constant(&r.expr) && self.is_constant(&r.len),
+            E::Array(a) => a.elems.iter().all(|e| self.is_constant(e)),
             _ => false,
         }
     }
@@ -785,9 +1338,7 @@ impl Lower<'_> {
             E::Path(p) => {
                 // Not constant, so a local.
                 let name = p.path.segments[0].ident.to_string();
-                self.lookup(&name)
-                    .map(|b| b.value.clone())
-                    .unwrap_or(Value::Unit)
+                self.lookup(&name).map(|b| b.value.clone()).unwrap_or(Value::Unit)
             }
             E::Paren(p) => self.lower_expr(&p.expr, hint),
             E::Group(g) => self.lower_expr(&g.expr, hint),
@@ -804,11 +1355,7 @@ impl Lower<'_> {
                     }
                     _ => return self.unsupported(u, "this unary operator", "use `-`, `!` or `*`"),
                 };
-                let shape = if op == UnOp::Neg {
-                    self.shape_of(&a)
-                } else {
-                    Shape::Other
-                };
+                let shape = if op == UnOp::Neg { self.shape_of(&a) } else { Shape::Other };
                 self.bind(Expr::Unary(op, Box::new(Expr::Atom(a))), hint, shape, span)
             }
             E::Binary(b) => self.lower_binary(b, hint),
@@ -818,7 +1365,15 @@ impl Lower<'_> {
             E::Index(ix) => {
                 let base = self.operand(&ix.expr);
                 let index = self.operand(&ix.index);
-                self.project(base, Proj::Index(index), span, hint)
+                let place = self.project(base, Proj::Index(index), span, hint);
+                // An element of an array the function writes is read now, into a local.
+                match place {
+                    Value::Atom(a @ Atom::Place(v, _)) if self.mutable_tensors.contains(&v) => {
+                        let shape = self.shape_of(&a);
+                        self.bind(Expr::Atom(a), hint, shape, span)
+                    }
+                    other => other,
+                }
             }
             E::Field(f) => {
                 let base = self.lower_expr(&f.base, None);
@@ -838,21 +1393,14 @@ impl Lower<'_> {
                 let a = self.operand(&c.expr);
                 let shape = match &*c.ty {
                     syn::Type::Path(p)
-                        if p.path
-                            .get_ident()
-                            .is_some_and(|i| INT_TYPES.iter().any(|t| i == t)) =>
+                        if p.path.get_ident().is_some_and(|i| INT_TYPES.iter().any(|t| i == t)) =>
                     {
                         Shape::Other
                     }
                     t if super::is_float(t, self.floats) => Shape::Scalar,
                     _ => Shape::Other,
                 };
-                self.bind(
-                    Expr::Cast(Box::new(Expr::Atom(a)), (*c.ty).clone()),
-                    hint,
-                    shape,
-                    span,
-                )
+                self.bind(Expr::Cast(Box::new(Expr::Atom(a)), (*c.ty).clone()), hint, shape, span)
             }
             E::Block(b) if b.label.is_none() => self.lower_block(&b.block),
             E::If(ifx) => {
@@ -872,37 +1420,35 @@ impl Lower<'_> {
             E::Tuple(t) => Value::Tuple(t.elems.iter().map(|e| self.lower_expr(e, None)).collect()),
             E::Reference(r) if r.mutability.is_none() => {
                 let a = self.operand(&r.expr);
-                self.bind(
-                    Expr::Unary(UnOp::Ref, Box::new(Expr::Atom(a))),
-                    hint,
-                    Shape::Other,
-                    span,
-                )
+                self.bind(Expr::Unary(UnOp::Ref, Box::new(Expr::Atom(a))), hint, Shape::Other, span)
             }
             E::Return(r) => {
                 self.errors.at(r, diag::RETURN_IN_EXPRESSION);
                 Value::Unit
             }
-            E::ForLoop(_) | E::While(_) | E::Loop(_) | E::Break(_) | E::Continue(_) => {
-                self.errors.at(e, diag::LOOP);
+            E::ForLoop(_) | E::While(_) | E::Loop(_) => {
+                self.errors.at(e, diag::LOOP_VALUE);
+                Value::Unit
+            }
+            E::Break(_) | E::Continue(_) => {
+                self.errors.at(e, diag::RETURN_IN_EXPRESSION);
                 Value::Unit
             }
             E::Match(m) => self.unsupported(m.match_token, "`match`", "use `if`/`else` for now"),
             E::Closure(c) => self.unsupported(c, "a closure", "write the computation inline"),
-            E::Macro(m) => self.unsupported(
-                m,
-                "a macro invocation",
-                "write the computation as plain Rust",
-            ),
+            E::Macro(m) if m.mac.path.is_ident("vec") => self.lower_vec(m, hint),
+            E::Macro(m) => {
+                self.unsupported(m, "a macro invocation", "write the computation as plain Rust")
+            }
             E::Array(a) => self.unsupported(
                 a,
-                "an array expression",
-                "local arrays arrive with loop support; index the parameters instead",
+                "an array of computed elements",
+                "declare `let mut y = [0.0; N];` and assign the elements",
             ),
             E::Repeat(a) => self.unsupported(
                 a,
-                "an array expression",
-                "local arrays arrive with loop support; index the parameters instead",
+                "an array filled with a computed value",
+                "fill it with a constant and assign the elements",
             ),
             E::Range(r) => self.unsupported(r, "a range", "index single elements"),
             E::Unsafe(u) => self.unsupported(
@@ -921,6 +1467,43 @@ impl Lower<'_> {
                 "see the supported subset in the autodiff-core documentation",
             ),
         }
+    }
+
+    /// `vec![elem; len]`: a local `Vec`, filled with a constant.
+    fn lower_vec(&mut self, m: &syn::ExprMacro, hint: Option<&str>) -> Value {
+        let span = m.span();
+        let parsed = m.mac.parse_body_with(|input: syn::parse::ParseStream| {
+            let elem: syn::Expr = input.parse()?;
+            input.parse::<syn::Token![;]>()?;
+            let len: syn::Expr = input.parse()?;
+            Ok((elem, len))
+        });
+        let Ok((elem, len)) = parsed else {
+            return self.unsupported(
+                m,
+                "`vec!` with a list of elements",
+                "write `vec![0.0; n]` and assign the elements",
+            );
+        };
+        let elem_atom = self.operand(&elem);
+        if !matches!(elem_atom, Atom::Const(_)) {
+            return self.unsupported(
+                &elem,
+                "a `Vec` filled with a computed value",
+                "fill it with a constant and assign the elements",
+            );
+        }
+        let depth = match self.shape_of(&elem_atom) {
+            Shape::Tensor { depth } => depth + 1,
+            _ => 1,
+        };
+        let len = self.operand(&len);
+        let e = Expr::Repeat {
+            elem: Box::new(Expr::Atom(elem_atom)),
+            len: Box::new(Expr::Atom(len)),
+            vec: true,
+        };
+        self.bind(e, hint, Shape::Tensor { depth }, span)
     }
 
     fn project(&mut self, base: Atom, proj: Proj, span: Span, hint: Option<&str>) -> Value {
@@ -949,11 +1532,8 @@ impl Lower<'_> {
                 // Short-circuit: `a && b` is `if a { b } else { false }`.
                 let a = self.operand(&b.left);
                 let and = matches!(b.op, B::And(_));
-                let short: syn::Expr = if and {
-                    syn::parse_quote!(false)
-                } else {
-                    syn::parse_quote!(true)
-                };
+                let short: syn::Expr =
+                    if and { syn::parse_quote!(false) } else { syn::parse_quote!(true) };
                 let right = &b.right;
                 let rhs = |l: &mut Self| l.lower_expr(right, None);
                 let konst = |_: &mut Self| Value::Atom(Atom::Const(short));
@@ -994,17 +1574,8 @@ impl Lower<'_> {
         };
         let l = self.operand(&b.left);
         let r = self.operand(&b.right);
-        let shape = if op.is_differentiable() {
-            self.arith_shape(&l, &r)
-        } else {
-            Shape::Other
-        };
-        self.bind(
-            Expr::bin(op, Expr::Atom(l), Expr::Atom(r)),
-            hint,
-            shape,
-            span,
-        )
+        let shape = if op.is_differentiable() { self.arith_shape(&l, &r) } else { Shape::Other };
+        self.bind(Expr::bin(op, Expr::Atom(l), Expr::Atom(r)), hint, shape, span)
     }
 
     /// `f64::sin(x)`-style paths name a primitive; other calls are opaque.
@@ -1026,15 +1597,7 @@ impl Lower<'_> {
             }
         }
         let args: Vec<Expr> = c.args.iter().map(|a| Expr::Atom(self.operand(a))).collect();
-        self.bind(
-            Expr::Call {
-                func: (*c.func).clone(),
-                args,
-            },
-            hint,
-            Shape::Other,
-            span,
-        )
+        self.bind(Expr::Call { func: (*c.func).clone(), args }, hint, Shape::Other, span)
     }
 
     fn lower_method(&mut self, m: &syn::ExprMethodCall, hint: Option<&str>) -> Value {
@@ -1059,21 +1622,12 @@ impl Lower<'_> {
 
     fn bind_prim(&mut self, prim: Prim, args: Vec<Atom>, hint: Option<&str>, span: Span) -> Value {
         let float_args = prim.float_args();
-        let shape = if args
-            .iter()
-            .take(float_args)
-            .any(|a| self.shape_of(a) == Shape::Scalar)
-        {
+        let shape = if args.iter().take(float_args).any(|a| self.shape_of(a) == Shape::Scalar) {
             Shape::Scalar
         } else {
             Shape::Other
         };
-        self.bind(
-            Expr::Prim(prim, args.into_iter().map(Expr::Atom).collect()),
-            hint,
-            shape,
-            span,
-        )
+        self.bind(Expr::Prim(prim, args.into_iter().map(Expr::Atom).collect()), hint, shape, span)
     }
 }
 
@@ -1113,6 +1667,24 @@ fn same(a: &Value, b: &Value) -> bool {
 /// A guess at a constant's shape from its tokens: only used to pick the zero of a phi
 /// whose other side is active, where either guess compiles to the same code.
 fn const_shape(e: &syn::Expr) -> Shape {
+    match e {
+        syn::Expr::Repeat(r) => {
+            let depth = match const_shape(&r.expr) {
+                Shape::Tensor { depth } => depth + 1,
+                _ => 1,
+            };
+            return Shape::Tensor { depth };
+        }
+        syn::Expr::Array(a) => {
+            let depth = match a.elems.first().map(const_shape) {
+                Some(Shape::Tensor { depth }) => depth + 1,
+                _ => 1,
+            };
+            return Shape::Tensor { depth };
+        }
+        syn::Expr::Paren(p) => return const_shape(&p.expr),
+        _ => {}
+    }
     let s = quote::ToTokens::to_token_stream(e).to_string();
     let floaty = s.contains('.') || s.contains("f64") || s.contains("f32") || s.contains("consts");
     if floaty {
