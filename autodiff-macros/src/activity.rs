@@ -154,7 +154,7 @@ fn forward(block: &Block, func: &Func, varied: &mut Vec<bool>) -> bool {
                 }
                 changed |= forward(body, func, varied);
             }
-            Stmt::Accumulate { .. } | Stmt::Push { .. } => {}
+            Stmt::Accumulate { .. } | Stmt::Push { .. } | Stmt::Reserve { .. } => {}
         }
     }
     changed
@@ -205,7 +205,7 @@ fn backward(block: &Block, useful: &mut Vec<bool>) -> bool {
                 }
                 changed |= backward(body, useful);
             }
-            Stmt::Accumulate { .. } | Stmt::Push { .. } => {}
+            Stmt::Accumulate { .. } | Stmt::Push { .. } | Stmt::Reserve { .. } => {}
         }
     }
     changed

@@ -208,7 +208,7 @@ fn accumulated(block: &Block) -> HashSet<Var> {
                         out.insert(v);
                     }
                 }
-                Stmt::Push { tape, .. } => {
+                Stmt::Push { tape, .. } | Stmt::Reserve { tape, .. } => {
                     out.insert(*tape);
                 }
                 Stmt::Let { value, .. } => expr(value, out),
@@ -346,10 +346,19 @@ impl Cx<'_> {
                 let v = self.expr(value, *span);
                 quote_spanned!(*span=> #t = #v;)
             }
-            Stmt::Push { tape, value, span } => {
+            Stmt::Push { tape, value, reserved, span } => {
                 let t = self.ident(*tape, *span);
                 let v = self.atom(value, *span);
-                quote_spanned!(*span=> #t.push(#v);)
+                if *reserved {
+                    quote_spanned!(*span=> #t.put(#v);)
+                } else {
+                    quote_spanned!(*span=> #t.push(#v);)
+                }
+            }
+            Stmt::Reserve { tape, count, span } => {
+                let t = self.ident(*tape, *span);
+                let n = self.expr(count, *span);
+                quote_spanned!(*span=> #t.reserve(#n);)
             }
             Stmt::Loop { header, carried, body, code, trips, span, .. } => {
                 self.emit_loop(header, carried, body, *code, *trips, *span)
@@ -481,6 +490,7 @@ impl Cx<'_> {
             | Expr::One(_)
             | Expr::Pop(_)
             | Expr::NewTape
+            | Expr::Trips(_)
             | Expr::Repeat { .. }
             | Expr::Tuple(_) => t,
             _ => quote_spanned!(span=> (#t)),
@@ -573,9 +583,13 @@ impl Cx<'_> {
             }
             Expr::Pop(t) => {
                 let t = self.ident(*t, span);
-                quote_spanned!(span=> #krate::__private::pop(&mut #t))
+                quote_spanned!(span=> #t.pop())
             }
-            Expr::NewTape => quote_spanned!(span=> ::std::vec::Vec::new()),
+            Expr::NewTape => quote_spanned!(span=> #krate::__private::Tape::new()),
+            Expr::Trips(iter) => {
+                let it = self.expr(iter, span);
+                quote_spanned!(span=> #krate::__private::trips(&(#it)))
+            }
         }
     }
 }

@@ -168,7 +168,7 @@ impl Fwd<'_> {
                         span: *span,
                     });
                 }
-                Stmt::Accumulate { .. } | Stmt::Push { .. } => {}
+                Stmt::Accumulate { .. } | Stmt::Push { .. } | Stmt::Reserve { .. } => {}
             }
         }
         Block { stmts: out, yields: block.yields.clone() }

@@ -197,6 +197,8 @@ pub enum Expr {
     Pop(Var),
     /// An empty tape (`Vec::new()`).
     NewTape,
+    /// How many items the iterator yields, read before it runs (`size_hint`).
+    Trips(Box<Expr>),
     /// `::autodiff_core::rules::d_<name>(args)`: the local partial derivatives.
     Rule(Prim, Vec<Expr>),
     /// `e as T`.
@@ -247,6 +249,7 @@ impl Expr {
                 b.vars(out);
             }
             Expr::Pop(t) => out.push(*t),
+            Expr::Trips(e) => e.vars(out),
             Expr::NewTape => {}
             Expr::Binary(_, a, b) => {
                 a.vars(out);
@@ -296,8 +299,11 @@ pub enum Stmt {
         label: Option<syn::Lifetime>,
         span: Span,
     },
-    /// Push `value` on the tape `tape` (reverse mode's forward sweep).
-    Push { tape: Var, value: Atom, span: Span },
+    /// Push `value` on the tape `tape` (reverse mode's forward sweep); `reserved`: into
+    /// room made before the loop.
+    Push { tape: Var, value: Atom, reserved: bool, span: Span },
+    /// `tape.reserve(count)`: room for a loop's pushes, made before it runs.
+    Reserve { tape: Var, count: Expr, span: Span },
 }
 
 /// What a loop iterates over.
@@ -358,6 +364,9 @@ pub struct Func {
     pub output: Atom,
     /// The written output type.
     pub output_ty: syn::Type,
+    /// Whether the function has `Float` type parameters (its values may have no
+    /// `Default`).
+    pub generic_floats: bool,
     /// Indices into `params` of the active ones, in the order their derivatives are
     /// reported (the `wrt` order when given, else the parameter order).
     pub active_order: Vec<usize>,

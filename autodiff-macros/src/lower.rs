@@ -48,6 +48,7 @@ pub fn lower(item: &syn::ItemFn, args: &Args, errors: &mut Errors) -> Func {
         output_ty: syn::parse_quote!(()),
         active_order: Vec::new(),
         reserved: HashSet::new(),
+        generic_floats: !floats.is_empty(),
     };
     collect_idents(item.to_token_stream(), &mut func.reserved);
 

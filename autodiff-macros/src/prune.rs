@@ -35,6 +35,10 @@ fn all_reads(block: &Block, out: &mut Vec<Var>) {
                 out.push(*tape);
                 value.vars(out);
             }
+            Stmt::Reserve { tape, count, .. } => {
+                out.push(*tape);
+                count.vars(out);
+            }
             Stmt::Loop { header, carried, body, .. } => {
                 all_reads(body, out);
                 if let Header::Range { iter, .. } = header {
@@ -91,6 +95,10 @@ fn prune_block(block: &mut Block, live: &mut HashSet<Var>) {
             Stmt::Push { tape, value, .. } => {
                 reads.push(*tape);
                 value.vars(&mut reads);
+            }
+            Stmt::Reserve { tape, count, .. } => {
+                reads.push(*tape);
+                count.vars(&mut reads);
             }
             Stmt::Loop { header, carried, body, .. } => {
                 // What one iteration reads is live throughout the loop (the next

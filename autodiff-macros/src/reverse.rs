@@ -56,7 +56,21 @@ struct Rev<'a> {
     stored: HashSet<Var>,
     /// The tape of each saved variable, in order of creation.
     tapes: Vec<(Var, Var)>,
+    /// How many loops the block being reversed is inside.
+    loop_depth: usize,
+    /// Whether the function has generic float types (no `Default` for tape room).
+    generic_floats: bool,
+    /// Carried cells whose adjoint was just handed to the iteration before: the first
+    /// contribution sets it (`v_bar = ..`) instead of adding to a zero.
+    reset: HashSet<Var>,
 }
+
+/// Primitives that cost far more than saving and restoring their result.
+const EXPENSIVE: &[&str] = &[
+    "exp", "exp2", "exp_m1", "ln", "ln_1p", "log", "log2", "log10", "sin", "cos", "tan", "asin",
+    "acos", "atan", "atan2", "sinh", "cosh", "tanh", "asinh", "acosh", "atanh", "powf", "cbrt",
+    "hypot",
+];
 
 pub fn vjp(func: &Func, act: &Activity, seed: Seed) -> Derived {
     let mut stored = HashSet::new();
@@ -69,6 +83,9 @@ pub fn vjp(func: &Func, act: &Activity, seed: Seed) -> Derived {
         born: HashSet::new(),
         stored,
         tapes: Vec::new(),
+        loop_depth: 0,
+        generic_floats: func.generic_floats,
+        reset: HashSet::new(),
     };
     let span = Span::call_site();
     let mut extra_params = Vec::new();
@@ -129,6 +146,8 @@ struct ChildSeed {
     /// Variables defined at the block's start besides its `let`s: a loop body's
     /// carried cells (and its index when the reversed loop cannot give it again).
     defined: Vec<Var>,
+    /// Carried cells whose adjoints the block sets rather than adds to (see `reset`).
+    reset: Vec<Var>,
     span: Span,
 }
 
@@ -179,6 +198,11 @@ impl Rev<'_> {
                 let value = if subtract { Expr::neg(value) } else { value };
                 out.push(Stmt::Let { vars: vec![bar], value, span });
                 self.born.insert(v);
+            }
+            Atom::Var(_) if self.reset.remove(&v) => {
+                let bar = self.adjoint_var(v);
+                let value = if subtract { Expr::neg(value) } else { value };
+                out.push(Stmt::Assign { target: Atom::Var(bar), value, span });
             }
             Atom::Var(_) => {
                 let bar = self.adjoint_var(v);
@@ -237,6 +261,16 @@ impl Rev<'_> {
         }
         outer.sort();
         outer.dedup();
+        for u in &outer {
+            if self.reset.remove(u) {
+                let bar = self.adjoint[u];
+                adj.push(Stmt::Assign {
+                    target: Atom::Var(bar),
+                    value: Expr::ZeroOf(Atom::Var(bar)),
+                    span,
+                });
+            }
+        }
         for u in outer {
             if self.act.is_active(u)
                 && !self.born.contains(&u)
@@ -310,7 +344,13 @@ impl Rev<'_> {
                             .collect();
                         cx.child(
                             b,
-                            ChildSeed { pre: Vec::new(), yields, defined: Vec::new(), span: *span },
+                            ChildSeed {
+                                pre: Vec::new(),
+                                yields,
+                                defined: Vec::new(),
+                                reset: Vec::new(),
+                                span: *span,
+                            },
                         )
                     };
                     let (fwd_then, rev_then) = branch(self, then);
@@ -341,6 +381,7 @@ impl Rev<'_> {
                     let trips = (!fixed).then(|| self.new_var("trips".into(), Shape::Other));
                     let mut pre = Vec::new();
                     let mut yields = Vec::new();
+                    let mut resets = Vec::new();
                     for (k, (cell, _)) in carried.iter().enumerate() {
                         if !self.act.is_active(*cell) || !self.born.contains(cell) {
                             continue;
@@ -355,11 +396,7 @@ impl Rev<'_> {
                             value: Expr::var(bar),
                             span: *span,
                         });
-                        pre.push(Stmt::Assign {
-                            target: Atom::Var(bar),
-                            value: Expr::ZeroOf(Atom::Var(bar)),
-                            span: *span,
-                        });
+                        resets.push(*cell);
                         yields.push((body.yields[k].clone(), Expr::var(seed)));
                     }
                     let mut defined: Vec<Var> = carried.iter().map(|(c, _)| *c).collect();
@@ -380,8 +417,27 @@ impl Rev<'_> {
                             Header::Times { count: Atom::Var(trips.unwrap_or(Var(0))) }
                         }
                     };
-                    let (fwd_body, rev_body) =
-                        self.child(body, ChildSeed { pre, yields, defined, span: *span });
+                    self.loop_depth += 1;
+                    let (mut fwd_body, rev_body) = self.child(
+                        body,
+                        ChildSeed { pre, yields, defined, reset: resets, span: *span },
+                    );
+                    self.loop_depth -= 1;
+                    // The pushes made directly in a fixed range's body number its trips:
+                    // room for them is made once, before the loop.
+                    // (Making room needs a default value, which a generic float lacks.)
+                    let mut reserve = Vec::new();
+                    if let (true, false, Header::Range { iter, .. }) =
+                        (fixed, self.generic_floats, header)
+                    {
+                        for stmt in &mut fwd_body.stmts {
+                            if let Stmt::Push { tape, reserved, .. } = stmt {
+                                *reserved = true;
+                                let count = Expr::Trips(Box::new(iter.clone()));
+                                reserve.push(Stmt::Reserve { tape: *tape, count, span: *span });
+                            }
+                        }
+                    }
                     fwd.push(Stmt::Loop {
                         header: header.clone(),
                         carried: carried.clone(),
@@ -391,6 +447,7 @@ impl Rev<'_> {
                         label: label.clone(),
                         span: *span,
                     });
+                    fwd.extend(reserve);
                     adj.push(Stmt::Loop {
                         header: reversed,
                         carried: Vec::new(),
@@ -407,7 +464,9 @@ impl Rev<'_> {
                         }
                     }
                 }
-                Stmt::Accumulate { .. } | Stmt::Push { .. } => fwd.push(stmt.clone()),
+                Stmt::Accumulate { .. } | Stmt::Push { .. } | Stmt::Reserve { .. } => {
+                    fwd.push(stmt.clone())
+                }
             }
         }
         fwd.reverse();
@@ -427,7 +486,7 @@ impl Rev<'_> {
                 carried.iter().any(|(c, _)| self.act.is_active(*c))
                     || body.stmts.iter().any(|s| self.is_active_stmt(s))
             }
-            Stmt::Accumulate { .. } | Stmt::Push { .. } => false,
+            Stmt::Accumulate { .. } | Stmt::Push { .. } | Stmt::Reserve { .. } => false,
         }
     }
 
@@ -436,6 +495,7 @@ impl Rev<'_> {
     fn child(&mut self, block: &Block, seed: ChildSeed) -> (Block, Block) {
         let span = seed.span;
         let born = self.born.clone();
+        let outer_reset = std::mem::replace(&mut self.reset, seed.reset.into_iter().collect());
         let mut adj = seed.pre;
         let mut tensor_zeros = Vec::new();
         for v in tensor_locals(block) {
@@ -453,6 +513,18 @@ impl Rev<'_> {
             self.contribute(&a, value, false, &mut adj, span);
         }
         let mut fwd = self.reverse_stmts(&block.stmts, &mut adj);
+        // A carried adjoint that this iteration did not set starts the one before at zero.
+        let mut unset: Vec<Var> = self.reset.drain().collect();
+        unset.sort();
+        for u in unset {
+            let bar = self.adjoint[&u];
+            adj.push(Stmt::Assign {
+                target: Atom::Var(bar),
+                value: Expr::ZeroOf(Atom::Var(bar)),
+                span,
+            });
+        }
+        self.reset = outer_reset;
         self.born = born;
 
         // Which of the block's own values the reversed block reads, and how it gets them.
@@ -504,7 +576,7 @@ impl Rev<'_> {
         let mut rev: Vec<Stmt> = Vec::new();
         for v in &saved {
             let tape = self.tape_of(*v);
-            fwd.push(Stmt::Push { tape, value: Atom::Var(*v), span });
+            fwd.push(Stmt::Push { tape, value: Atom::Var(*v), reserved: false, span });
             rev.push(Stmt::Let { vars: vec![*v], value: Expr::Pop(tape), span });
         }
         rev.extend(
@@ -539,6 +611,13 @@ impl Rev<'_> {
         }
         memo.insert(v, false);
         let ok = match lets.get(&v) {
+            // Inside loops, where a tape exists anyway, a transcendental result is saved
+            // rather than computed a second time.
+            Some(Stmt::Let { value: Expr::Prim(p, _), .. })
+                if self.loop_depth > 0 && EXPENSIVE.contains(&p.name) =>
+            {
+                false
+            }
             Some(Stmt::Let { value, .. }) if !self.reads_stored(value) => {
                 let mut deps = Vec::new();
                 value.vars(&mut deps);
@@ -612,6 +691,10 @@ fn stmt_reads(stmt: &Stmt, out: &mut Vec<Var>) {
         Stmt::Push { tape, value, .. } => {
             out.push(*tape);
             value.vars(out);
+        }
+        Stmt::Reserve { tape, count, .. } => {
+            out.push(*tape);
+            count.vars(out);
         }
         Stmt::If { cond, then, els, .. } => {
             cond.vars(out);

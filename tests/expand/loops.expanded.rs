@@ -14,21 +14,21 @@ fn running_product(x: &[f64]) -> f64 {
     clippy::restriction
 )]
 fn running_product_grad(x: &[f64]) -> (f64, ::std::vec::Vec<f64>) {
-    let mut p_tape = ::std::vec::Vec::new();
+    let mut p_tape = ::autodiff_core::__private::Tape::new();
     let t = x.len();
+    p_tape.reserve(::autodiff_core::__private::trips(&(0..t)));
     let mut p = 1.0;
     for i in 0..t {
         let p_1 = p * x[i];
-        p_tape.push(p);
+        p_tape.put(p);
         p = p_1;
     }
     let mut x_bar = ::autodiff_core::__private::ZeroLike::zero_like(&x);
     let mut p_bar = <f64 as ::autodiff_core::__private::num_traits::One>::one();
     for i in (0..t).rev() {
-        let p = ::autodiff_core::__private::pop(&mut p_tape);
+        let p = p_tape.pop();
         let p_bar_next = p_bar;
-        p_bar = ::autodiff_core::__private::zero_of(&p_bar);
-        p_bar += p_bar_next * x[i];
+        p_bar = p_bar_next * x[i];
         x_bar[i] += p_bar_next * p;
     }
     (p, x_bar)
@@ -62,21 +62,21 @@ fn running_product_jvp(x: &[f64], x_dot: &[f64]) -> (f64, f64) {
     clippy::restriction
 )]
 fn running_product_vjp(x: &[f64], dout: f64) -> (f64, ::std::vec::Vec<f64>) {
-    let mut p_tape = ::std::vec::Vec::new();
+    let mut p_tape = ::autodiff_core::__private::Tape::new();
     let t = x.len();
+    p_tape.reserve(::autodiff_core::__private::trips(&(0..t)));
     let mut p = 1.0;
     for i in 0..t {
         let p_1 = p * x[i];
-        p_tape.push(p);
+        p_tape.put(p);
         p = p_1;
     }
     let mut x_bar = ::autodiff_core::__private::ZeroLike::zero_like(&x);
     let mut p_bar = dout;
     for i in (0..t).rev() {
-        let p = ::autodiff_core::__private::pop(&mut p_tape);
+        let p = p_tape.pop();
         let p_bar_next = p_bar;
-        p_bar = ::autodiff_core::__private::zero_of(&p_bar);
-        p_bar += p_bar_next * x[i];
+        p_bar = p_bar_next * x[i];
         x_bar[i] += p_bar_next * p;
     }
     (p, x_bar)
@@ -124,8 +124,7 @@ fn rosenbrock_grad(x: &[f64]) -> (f64, ::std::vec::Vec<f64>) {
         let b = 1.0 - x[i];
         let t_4 = 100.0 * a;
         let s_bar_next = s_bar;
-        s_bar = ::autodiff_core::__private::zero_of(&s_bar);
-        s_bar += s_bar_next;
+        s_bar = s_bar_next;
         let mut b_bar = s_bar_next * b;
         b_bar += s_bar_next * b;
         let t_4_bar = s_bar_next * a;
@@ -208,8 +207,7 @@ fn rosenbrock_vjp(x: &[f64], dout: f64) -> (f64, ::std::vec::Vec<f64>) {
         let b = 1.0 - x[i];
         let t_4 = 100.0 * a;
         let s_bar_next = s_bar;
-        s_bar = ::autodiff_core::__private::zero_of(&s_bar);
-        s_bar += s_bar_next;
+        s_bar = s_bar_next;
         let mut b_bar = s_bar_next * b;
         b_bar += s_bar_next * b;
         let t_4_bar = s_bar_next * a;
@@ -246,23 +244,27 @@ fn log_sum_exp(x: &[f64]) -> f64 {
     clippy::restriction
 )]
 fn log_sum_exp_grad(x: &[f64]) -> (f64, ::std::vec::Vec<f64>) {
-    let mut t_1_tape = ::std::vec::Vec::new();
+    let mut t_4_tape = ::autodiff_core::__private::Tape::new();
+    let mut t_1_tape = ::autodiff_core::__private::Tape::new();
     let t = x.len();
+    t_1_tape.reserve(::autodiff_core::__private::trips(&(0..t)));
     let mut m = f64::NEG_INFINITY;
     for i in 0..t {
         let v = x[i];
         let t_1 = v > m;
         let m_1 = if t_1 { v } else { m };
-        t_1_tape.push(t_1);
+        t_1_tape.put(t_1);
         m = m_1;
     }
     let t_2 = x.len();
+    t_4_tape.reserve(::autodiff_core::__private::trips(&(0..t_2)));
     let mut s = 0.0;
     for i_1 in 0..t_2 {
         let v_1 = x[i_1];
         let t_3 = v_1 - m;
         let t_4 = t_3.exp();
         let s_1 = s + t_4;
+        t_4_tape.put(t_4);
         s = s_1;
     }
     let t_5 = s.ln();
@@ -271,18 +273,17 @@ fn log_sum_exp_grad(x: &[f64]) -> (f64, ::std::vec::Vec<f64>) {
     let mut t_6_bar = <f64 as ::autodiff_core::__private::num_traits::One>::one();
     let mut s_bar = t_6_bar * ::autodiff_core::rules::d_ln(s, t_5);
     for i_1 in (0..t_2).rev() {
+        let t_4 = t_4_tape.pop();
         let v_1 = x[i_1];
         let t_3 = v_1 - m;
-        let t_4 = t_3.exp();
         let s_bar_next = s_bar;
-        s_bar = ::autodiff_core::__private::zero_of(&s_bar);
-        s_bar += s_bar_next;
+        s_bar = s_bar_next;
         let t_3_bar = s_bar_next * ::autodiff_core::rules::d_exp(t_3, t_4);
         t_6_bar -= t_3_bar;
         x_bar[i_1] += t_3_bar;
     }
     for i in (0..t).rev() {
-        let t_1 = ::autodiff_core::__private::pop(&mut t_1_tape);
+        let t_1 = t_1_tape.pop();
         let v = x[i];
         let t_6_bar_next = t_6_bar;
         t_6_bar = ::autodiff_core::__private::zero_of(&t_6_bar);
@@ -344,23 +345,27 @@ fn log_sum_exp_jvp(x: &[f64], x_dot: &[f64]) -> (f64, f64) {
     clippy::restriction
 )]
 fn log_sum_exp_vjp(x: &[f64], dout: f64) -> (f64, ::std::vec::Vec<f64>) {
-    let mut t_1_tape = ::std::vec::Vec::new();
+    let mut t_4_tape = ::autodiff_core::__private::Tape::new();
+    let mut t_1_tape = ::autodiff_core::__private::Tape::new();
     let t = x.len();
+    t_1_tape.reserve(::autodiff_core::__private::trips(&(0..t)));
     let mut m = f64::NEG_INFINITY;
     for i in 0..t {
         let v = x[i];
         let t_1 = v > m;
         let m_1 = if t_1 { v } else { m };
-        t_1_tape.push(t_1);
+        t_1_tape.put(t_1);
         m = m_1;
     }
     let t_2 = x.len();
+    t_4_tape.reserve(::autodiff_core::__private::trips(&(0..t_2)));
     let mut s = 0.0;
     for i_1 in 0..t_2 {
         let v_1 = x[i_1];
         let t_3 = v_1 - m;
         let t_4 = t_3.exp();
         let s_1 = s + t_4;
+        t_4_tape.put(t_4);
         s = s_1;
     }
     let t_5 = s.ln();
@@ -369,18 +374,17 @@ fn log_sum_exp_vjp(x: &[f64], dout: f64) -> (f64, ::std::vec::Vec<f64>) {
     let mut t_6_bar = dout;
     let mut s_bar = t_6_bar * ::autodiff_core::rules::d_ln(s, t_5);
     for i_1 in (0..t_2).rev() {
+        let t_4 = t_4_tape.pop();
         let v_1 = x[i_1];
         let t_3 = v_1 - m;
-        let t_4 = t_3.exp();
         let s_bar_next = s_bar;
-        s_bar = ::autodiff_core::__private::zero_of(&s_bar);
-        s_bar += s_bar_next;
+        s_bar = s_bar_next;
         let t_3_bar = s_bar_next * ::autodiff_core::rules::d_exp(t_3, t_4);
         t_6_bar -= t_3_bar;
         x_bar[i_1] += t_3_bar;
     }
     for i in (0..t).rev() {
-        let t_1 = ::autodiff_core::__private::pop(&mut t_1_tape);
+        let t_1 = t_1_tape.pop();
         let v = x[i];
         let t_6_bar_next = t_6_bar;
         t_6_bar = ::autodiff_core::__private::zero_of(&t_6_bar);
