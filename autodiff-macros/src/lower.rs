@@ -13,6 +13,7 @@
 //!   span. When `errors` is not empty the returned function must not be differentiated.
 
 mod body;
+mod desugar;
 
 use crate::args::Args;
 use crate::diagnostics::{self as diag, Errors};

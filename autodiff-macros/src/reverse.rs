@@ -52,6 +52,8 @@ struct Rev<'a> {
     adjoint_vars: HashSet<Var>,
     /// Adjoints declared at this point of the sweep.
     born: HashSet<Var>,
+    /// Adjoint variables already taken over by another variable on this path.
+    taken: HashSet<Var>,
     /// Arrays the primal writes element by element: reads of them cannot be repeated.
     stored: HashSet<Var>,
     /// The tape of each saved variable, in order of creation.
@@ -81,6 +83,7 @@ pub fn vjp(func: &Func, act: &Activity, seed: Seed) -> Derived {
         adjoint: HashMap::new(),
         adjoint_vars: HashSet::new(),
         born: HashSet::new(),
+        taken: HashSet::new(),
         stored,
         tapes: Vec::new(),
         loop_depth: 0,
@@ -188,7 +191,9 @@ impl Rev<'_> {
                 // A first contribution `a_bar = w_bar` of an adjoint that nothing reads
                 // afterwards: `a` takes the adjoint variable over instead of copying it.
                 if let (false, Expr::Atom(Atom::Var(w))) = (subtract, &value) {
-                    if self.adjoint_vars.contains(w) {
+                    // Taken over once only: a second operand reading the same adjoint
+                    // (`v = a + b`) copies it instead.
+                    if self.adjoint_vars.contains(w) && self.taken.insert(*w) {
                         self.adjoint.insert(v, *w);
                         self.born.insert(v);
                         return;
@@ -495,6 +500,7 @@ impl Rev<'_> {
     fn child(&mut self, block: &Block, seed: ChildSeed) -> (Block, Block) {
         let span = seed.span;
         let born = self.born.clone();
+        let taken = self.taken.clone();
         let outer_reset = std::mem::replace(&mut self.reset, seed.reset.into_iter().collect());
         let mut adj = seed.pre;
         let mut tensor_zeros = Vec::new();
@@ -526,6 +532,7 @@ impl Rev<'_> {
         }
         self.reset = outer_reset;
         self.born = born;
+        self.taken = taken;
 
         // Which of the block's own values the reversed block reads, and how it gets them.
         let mut lets: HashMap<Var, &Stmt> = HashMap::new();

@@ -51,17 +51,20 @@ fn branchy_grad(x: f64, y: &f64, v: &[f64]) -> (f64, (f64, f64, ::std::vec::Vec<
         let t_4 = s_3.powi(3);
         let t_5 = v[1] / y_1;
         let t_6 = t_5.exp();
-        let t_5_bar = t_8_bar * ::autodiff_core::rules::d_exp(t_5, t_6);
+        let t_4_bar = t_8_bar;
+        let t_6_bar = t_8_bar;
+        let t_5_bar = t_6_bar * ::autodiff_core::rules::d_exp(t_5, t_6);
         v_bar[1] += t_5_bar / y_1;
         y_1_bar -= t_5_bar * (t_5 / y_1);
-        s_3_bar += t_8_bar * ::autodiff_core::rules::d_powi(s_3, 3, t_4);
+        s_3_bar += t_4_bar * ::autodiff_core::rules::d_powi(s_3, 3, t_4);
     }
     let mut x_bar = ::autodiff_core::__private::zero_of(&x);
     let mut s_bar = ::autodiff_core::__private::zero_of(&s);
     if t {
         let t_1 = y_1.sin();
         s_bar += s_3_bar;
-        y_1_bar += s_3_bar * ::autodiff_core::rules::d_sin(y_1, t_1);
+        let t_1_bar = s_3_bar;
+        y_1_bar += t_1_bar * ::autodiff_core::rules::d_sin(y_1, t_1);
     } else {
         s_bar += s_3_bar * x;
         x_bar += s_3_bar * s;
@@ -165,17 +168,20 @@ fn branchy_vjp(
         let t_4 = s_3.powi(3);
         let t_5 = v[1] / y_1;
         let t_6 = t_5.exp();
-        let t_5_bar = t_8_bar * ::autodiff_core::rules::d_exp(t_5, t_6);
+        let t_4_bar = t_8_bar;
+        let t_6_bar = t_8_bar;
+        let t_5_bar = t_6_bar * ::autodiff_core::rules::d_exp(t_5, t_6);
         v_bar[1] += t_5_bar / y_1;
         y_1_bar -= t_5_bar * (t_5 / y_1);
-        s_3_bar += t_8_bar * ::autodiff_core::rules::d_powi(s_3, 3, t_4);
+        s_3_bar += t_4_bar * ::autodiff_core::rules::d_powi(s_3, 3, t_4);
     }
     let mut x_bar = ::autodiff_core::__private::zero_of(&x);
     let mut s_bar = ::autodiff_core::__private::zero_of(&s);
     if t {
         let t_1 = y_1.sin();
         s_bar += s_3_bar;
-        y_1_bar += s_3_bar * ::autodiff_core::rules::d_sin(y_1, t_1);
+        let t_1_bar = s_3_bar;
+        y_1_bar += t_1_bar * ::autodiff_core::rules::d_sin(y_1, t_1);
     } else {
         s_bar += s_3_bar * x;
         x_bar += s_3_bar * s;

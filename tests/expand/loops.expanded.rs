@@ -125,10 +125,12 @@ fn rosenbrock_grad(x: &[f64]) -> (f64, ::std::vec::Vec<f64>) {
         let t_4 = 100.0 * a;
         let s_bar_next = s_bar;
         s_bar = s_bar_next;
-        let mut b_bar = s_bar_next * b;
-        b_bar += s_bar_next * b;
-        let t_4_bar = s_bar_next * a;
-        let mut a_bar = s_bar_next * t_4;
+        let t_7_bar = s_bar_next;
+        let t_6_bar = t_7_bar;
+        let mut b_bar = t_6_bar * b;
+        b_bar += t_6_bar * b;
+        let t_4_bar = t_7_bar * a;
+        let mut a_bar = t_7_bar * t_4;
         a_bar += t_4_bar * 100.0;
         x_bar[i] -= b_bar;
         x_bar[t_2] += a_bar;
@@ -208,10 +210,12 @@ fn rosenbrock_vjp(x: &[f64], dout: f64) -> (f64, ::std::vec::Vec<f64>) {
         let t_4 = 100.0 * a;
         let s_bar_next = s_bar;
         s_bar = s_bar_next;
-        let mut b_bar = s_bar_next * b;
-        b_bar += s_bar_next * b;
-        let t_4_bar = s_bar_next * a;
-        let mut a_bar = s_bar_next * t_4;
+        let t_7_bar = s_bar_next;
+        let t_6_bar = t_7_bar;
+        let mut b_bar = t_6_bar * b;
+        b_bar += t_6_bar * b;
+        let t_4_bar = t_7_bar * a;
+        let mut a_bar = t_7_bar * t_4;
         a_bar += t_4_bar * 100.0;
         x_bar[i] -= b_bar;
         x_bar[t_2] += a_bar;
@@ -271,14 +275,16 @@ fn log_sum_exp_grad(x: &[f64]) -> (f64, ::std::vec::Vec<f64>) {
     let t_6 = m + t_5;
     let mut x_bar = ::autodiff_core::__private::ZeroLike::zero_like(&x);
     let mut t_6_bar = <f64 as ::autodiff_core::__private::num_traits::One>::one();
-    let mut s_bar = t_6_bar * ::autodiff_core::rules::d_ln(s, t_5);
+    let t_5_bar = t_6_bar;
+    let mut s_bar = t_5_bar * ::autodiff_core::rules::d_ln(s, t_5);
     for i_1 in (0..t_2).rev() {
         let t_4 = t_4_tape.pop();
         let v_1 = x[i_1];
         let t_3 = v_1 - m;
         let s_bar_next = s_bar;
         s_bar = s_bar_next;
-        let t_3_bar = s_bar_next * ::autodiff_core::rules::d_exp(t_3, t_4);
+        let t_4_bar = s_bar_next;
+        let t_3_bar = t_4_bar * ::autodiff_core::rules::d_exp(t_3, t_4);
         t_6_bar -= t_3_bar;
         x_bar[i_1] += t_3_bar;
     }
@@ -372,14 +378,16 @@ fn log_sum_exp_vjp(x: &[f64], dout: f64) -> (f64, ::std::vec::Vec<f64>) {
     let t_6 = m + t_5;
     let mut x_bar = ::autodiff_core::__private::ZeroLike::zero_like(&x);
     let mut t_6_bar = dout;
-    let mut s_bar = t_6_bar * ::autodiff_core::rules::d_ln(s, t_5);
+    let t_5_bar = t_6_bar;
+    let mut s_bar = t_5_bar * ::autodiff_core::rules::d_ln(s, t_5);
     for i_1 in (0..t_2).rev() {
         let t_4 = t_4_tape.pop();
         let v_1 = x[i_1];
         let t_3 = v_1 - m;
         let s_bar_next = s_bar;
         s_bar = s_bar_next;
-        let t_3_bar = s_bar_next * ::autodiff_core::rules::d_exp(t_3, t_4);
+        let t_4_bar = s_bar_next;
+        let t_3_bar = t_4_bar * ::autodiff_core::rules::d_exp(t_3, t_4);
         t_6_bar -= t_3_bar;
         x_bar[i_1] += t_3_bar;
     }

@@ -271,3 +271,56 @@ fn jvp_agrees_with_the_gradient_through_loops() {
         assert!((dot - d).abs() <= 1e-12 * dot.abs().max(1.0), "{dot} vs {d}");
     }
 }
+
+#[differentiate]
+fn piecewise(x: f64, k: usize, flag: bool) -> f64 {
+    let base = match k {
+        0 => x,
+        1 | 2 => x * x,
+        3..=5 if flag => x.sin(),
+        n => x * (n as f64),
+    };
+    match flag {
+        true => base + 1.0,
+        false => base * 2.0,
+    }
+}
+
+#[test]
+fn match_on_integers_bools_and_ranges() {
+    for k in 0..8 {
+        for flag in [true, false] {
+            let x = 0.7;
+            let (_, d) = piecewise_grad(x, k, flag);
+            let fd = check::derivative(|x| piecewise(x, k, flag), x, check::DEFAULT_STEP);
+            assert!((d - fd).abs() < FD_TOL, "k = {k}, flag = {flag}: {d} vs {fd}");
+        }
+    }
+}
+
+#[differentiate]
+fn chains(x: &[f64], y: &[f64]) -> f64 {
+    let dot: f64 = x.iter().zip(y).map(|(a, b)| a * b).sum();
+    let sq = x.iter().map(|v| v * v).sum::<f64>();
+    let prod: f64 = y.iter().copied().map(|v| 1.0 + 0.1 * v).product();
+    let weighted = x.iter().enumerate().fold(0.0, |acc, (i, &v)| acc + (i as f64 + 1.0) * v.exp());
+    let biggest = y.iter().copied().fold(f64::NEG_INFINITY, f64::max);
+    dot + sq.sqrt() * prod + weighted + biggest
+}
+
+#[test]
+fn iterator_chains_with_closures() {
+    let x = [0.3, -0.7, 1.1];
+    let y = [0.5, 2.0, -1.0];
+    let mut p = x.to_vec();
+    p.extend(y);
+    check_all(
+        |p| chains(&p[..3], &p[3..]),
+        |p| {
+            let (_, (mut gx, gy)) = chains_grad(&p[..3], &p[3..]);
+            gx.extend(gy);
+            gx
+        },
+        &p,
+    );
+}

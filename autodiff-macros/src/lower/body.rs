@@ -420,6 +420,22 @@ impl Lower<'_> {
             let stmt = frame.stmts[frame.pos].clone();
             frame.pos += 1;
             let last = frame.pos == frame.stmts.len();
+            // A `match` that returns or breaks: its `if` chain takes its place.
+            if let syn::Stmt::Expr(syn::Expr::Match(m), semi) = &stmt {
+                if has_exit(&stmt) {
+                    let name = self.fresh("match", m.span());
+                    match super::desugar::match_to_if(m, &name) {
+                        Ok(e) => {
+                            if let Some(frame) = frames.last_mut() {
+                                frame.pos -= 1;
+                                frame.stmts[frame.pos] = syn::Stmt::Expr(e, *semi);
+                            }
+                        }
+                        Err((span, msg)) => self.errors.at_span(span, msg),
+                    }
+                    continue;
+                }
+            }
             if let Some(e) = as_loop(&stmt) {
                 let dispatch = self.lower_loop(e);
                 if let Some(frame) = frames.last_mut() {
@@ -646,6 +662,13 @@ impl Lower<'_> {
         };
         binds.push((pat.clone(), item));
         Some(Header::Range { index, iter })
+    }
+
+    /// A name for a local that the rewrites in `desugar` introduce; no user's name can
+    /// be equal to it.
+    fn fresh(&mut self, what: &str, span: Span) -> syn::Ident {
+        self.loop_count += 1;
+        syn::Ident::new(&format!("__autodiff_{what}_{}", self.loop_count), span)
     }
 
     fn bind_other(&mut self, e: Expr, span: Span) -> Value {
@@ -1434,7 +1457,13 @@ impl Lower<'_> {
                 self.errors.at(e, diag::RETURN_IN_EXPRESSION);
                 Value::Unit
             }
-            E::Match(m) => self.unsupported(m.match_token, "`match`", "use `if`/`else` for now"),
+            E::Match(m) => match super::desugar::match_to_if(m, &self.fresh("match", m.span())) {
+                Ok(e) => self.lower_expr(&e, hint),
+                Err((span, msg)) => {
+                    self.errors.at_span(span, msg);
+                    Value::Unit
+                }
+            },
             E::Closure(c) => self.unsupported(c, "a closure", "write the computation inline"),
             E::Macro(m) if m.mac.path.is_ident("vec") => self.lower_vec(m, hint),
             E::Macro(m) => {
@@ -1602,6 +1631,15 @@ impl Lower<'_> {
 
     fn lower_method(&mut self, m: &syn::ExprMethodCall, hint: Option<&str>) -> Value {
         let span = m.span();
+        if let Some(rewritten) = super::desugar::chain_to_loop(m, &self.fresh("acc", span)) {
+            return match rewritten {
+                Ok(e) => self.lower_expr(&e, hint),
+                Err((span, msg)) => {
+                    self.errors.at_span(span, msg);
+                    Value::Unit
+                }
+            };
+        }
         let recv = self.operand(&m.receiver);
         let args: Vec<Atom> = m.args.iter().map(|a| self.operand(a)).collect();
         if m.turbofish.is_none() {

@@ -1,0 +1,200 @@
+//! Rewrites, still in syn, of constructs that `lower` understands through simpler ones.
+//!
+//! - `match` on integers, `bool`s and integer ranges becomes an `if`/`else if` chain on
+//!   a local holding the scrutinee:
+//!   `match k { 0 => a, 1 | 2 => b, 3..=9 if g => c, n => d }` becomes
+//!   `{ let m = k; if m == 0 { a } else if m == 1 || m == 2 { b }
+//!      else if (m >= 3 && m <= 9) && g { c } else { let n = m; d } }`.
+//! - An iterator chain ending in `sum`, `product` or `fold`, with `map`s between, becomes
+//!   a `for` loop into an accumulator:
+//!   `x.iter().zip(y).map(|(a, b)| a * b).sum::<f64>()` becomes
+//!   `{ let mut acc = -0.0; for (a, b) in x.iter().zip(y) { acc += a * b; } acc }`
+//!   (`-0.0` is where `Iterator::sum` of floats starts, too).
+//!
+//! Guarantees: the rewritten expression computes what the original did, in the same
+//! order; anything not recognised is returned as `Err` with the node to report.
+
+use syn::spanned::Spanned;
+
+/// `match` as an `if` chain; `name` is the fresh local for the scrutinee.
+pub fn match_to_if(
+    m: &syn::ExprMatch,
+    name: &syn::Ident,
+) -> Result<syn::Expr, (proc_macro2::Span, String)> {
+    let scrutinee = &m.expr;
+    let mut arms: Vec<(Option<syn::Expr>, Vec<syn::Stmt>, syn::Expr)> = Vec::new();
+    for arm in &m.arms {
+        let mut binds = Vec::new();
+        let cond = pattern_test(&arm.pat, name, &mut binds)?;
+        let cond = match (&cond, &arm.guard) {
+            (None, None) => None,
+            (Some(c), None) => Some(c.clone()),
+            (None, Some((_, g))) => Some((**g).clone()),
+            (Some(c), Some((_, g))) => Some(syn::parse_quote!((#c) && (#g))),
+        };
+        arms.push((cond, binds, (*arm.body).clone()));
+    }
+    // The arms from the last one up: `if c { body } else { rest }`; an arm without a
+    // test ends the chain (rustc has checked that the match is exhaustive).
+    let mut chain: Option<syn::Expr> = None;
+    for (cond, binds, body) in arms.into_iter().rev() {
+        let block: syn::Expr = syn::parse_quote!({ #(#binds)* #body });
+        chain = Some(match (cond, chain) {
+            (None, _) => block,
+            (Some(c), Some(rest)) => syn::parse_quote!(if #c #block else { #rest }),
+            // The last arm has a test: exhaustive only through the tests before it
+            // (`true`/`false`), so it is the `else`.
+            (Some(_), None) => block,
+        });
+    }
+    let chain = chain.ok_or_else(|| (m.span(), "a `match` without arms".to_string()))?;
+    Ok(syn::parse_quote!({ let #name = #scrutinee; #chain }))
+}
+
+/// The test a pattern makes of `name`, `None` for one that always matches; bindings
+/// the arm sees go to `binds`.
+fn pattern_test(
+    pat: &syn::Pat,
+    name: &syn::Ident,
+    binds: &mut Vec<syn::Stmt>,
+) -> Result<Option<syn::Expr>, (proc_macro2::Span, String)> {
+    let unsupported = |p: &dyn Spanned| {
+        (p.span(), "this `match` pattern is not supported in a differentiated function; match integers, `bool`s and ranges of them, or use `if`/`else`".to_string())
+    };
+    match pat {
+        syn::Pat::Wild(_) => Ok(None),
+        syn::Pat::Ident(p) if p.subpat.is_none() && p.by_ref.is_none() => {
+            let id = &p.ident;
+            binds.push(syn::parse_quote!(let #id = #name;));
+            Ok(None)
+        }
+        syn::Pat::Lit(l) => Ok(Some(syn::parse_quote!(#name == #l))),
+        syn::Pat::Paren(p) => pattern_test(&p.pat, name, binds),
+        syn::Pat::Range(r) => {
+            let lo = r.start.as_ref().map(|s| -> syn::Expr { syn::parse_quote!(#name >= #s) });
+            let hi = r.end.as_ref().map(|e| -> syn::Expr {
+                match r.limits {
+                    syn::RangeLimits::Closed(_) => syn::parse_quote!(#name <= #e),
+                    syn::RangeLimits::HalfOpen(_) => syn::parse_quote!(#name < #e),
+                }
+            });
+            Ok(match (lo, hi) {
+                (Some(a), Some(b)) => Some(syn::parse_quote!((#a && #b))),
+                (Some(a), None) | (None, Some(a)) => Some(a),
+                (None, None) => None,
+            })
+        }
+        syn::Pat::Or(o) => {
+            let mut tests = Vec::new();
+            for case in &o.cases {
+                let mut inner = Vec::new();
+                match pattern_test(case, name, &mut inner)? {
+                    Some(t) if inner.is_empty() => tests.push(t),
+                    _ => return Err(unsupported(case)),
+                }
+            }
+            Ok(Some(syn::parse_quote!((#(#tests)||*))))
+        }
+        other => Err(unsupported(other)),
+    }
+}
+
+/// An iterator chain ending in `sum`, `product` or `fold` as a loop; `None` if `m` is
+/// not such a chain.
+pub fn chain_to_loop(
+    m: &syn::ExprMethodCall,
+    acc: &syn::Ident,
+) -> Option<Result<syn::Expr, (proc_macro2::Span, String)>> {
+    let (init, combine): (syn::Expr, Combine) = match m.method.to_string().as_str() {
+        "sum" if m.args.is_empty() => (syn::parse_quote!(-0.0), Combine::Add),
+        "product" if m.args.is_empty() => (syn::parse_quote!(1.0), Combine::Mul),
+        "fold" if m.args.len() == 2 => (m.args[0].clone(), Combine::Fold(m.args[1].clone())),
+        _ => return None,
+    };
+    // The `map`s between the source and the end, innermost first.
+    let mut maps = Vec::new();
+    let mut source = &*m.receiver;
+    while let syn::Expr::MethodCall(call) = source {
+        if call.method == "map" && call.args.len() == 1 {
+            maps.push(call.args[0].clone());
+            source = &call.receiver;
+        } else {
+            break;
+        }
+    }
+    maps.reverse();
+    Some(build_loop(source, maps, init, combine, acc))
+}
+
+enum Combine {
+    Add,
+    Mul,
+    Fold(syn::Expr),
+}
+
+fn closure_of(e: &syn::Expr) -> Result<&syn::ExprClosure, (proc_macro2::Span, String)> {
+    match e {
+        syn::Expr::Closure(c) => Ok(c),
+        other => Err((
+            other.span(),
+            "an iterator adapter is given something other than a closure here; write the closure inline (`|v| ..`)".to_string(),
+        )),
+    }
+}
+
+fn build_loop(
+    source: &syn::Expr,
+    maps: Vec<syn::Expr>,
+    init: syn::Expr,
+    combine: Combine,
+    acc: &syn::Ident,
+) -> Result<syn::Expr, (proc_macro2::Span, String)> {
+    let item = syn::Ident::new(&format!("{acc}_item"), acc.span());
+    let mut body: Vec<syn::Stmt> = Vec::new();
+    // The loop binds the first closure's parameter directly when there is one.
+    let (pat, rest): (syn::Pat, &[syn::Expr]) = match maps.first() {
+        Some(first) => {
+            let c = closure_of(first)?;
+            let [p] = c.inputs.iter().collect::<Vec<_>>()[..] else {
+                return Err((c.span(), "a `map` closure takes one parameter".to_string()));
+            };
+            let b = &c.body;
+            body.push(syn::parse_quote!(let #item = #b;));
+            (p.clone(), &maps[1..])
+        }
+        None => (syn::parse_quote!(#item), &[]),
+    };
+    for m in rest {
+        let c = closure_of(m)?;
+        let [p] = c.inputs.iter().collect::<Vec<_>>()[..] else {
+            return Err((c.span(), "a `map` closure takes one parameter".to_string()));
+        };
+        let b = &c.body;
+        body.push(syn::parse_quote!(let #item = { let #p = #item; #b };));
+    }
+    let (pat, body) = if maps.is_empty() { (pat, body) } else { (pat, body) };
+    let step: syn::Stmt = match combine {
+        Combine::Add => syn::parse_quote!(#acc += #item;),
+        Combine::Mul => syn::parse_quote!(#acc *= #item;),
+        Combine::Fold(f) => match &f {
+            syn::Expr::Closure(c) => {
+                let ps: Vec<&syn::Pat> = c.inputs.iter().collect();
+                let [pa, pv] = ps[..] else {
+                    return Err((c.span(), "a `fold` closure takes two parameters".to_string()));
+                };
+                let b = &c.body;
+                syn::parse_quote!(#acc = { let #pa = #acc; let #pv = #item; #b };)
+            }
+            // `fold(init, f64::max)` and the like: a function of two arguments.
+            path => syn::parse_quote!(#acc = #path(#acc, #item);),
+        },
+    };
+    Ok(syn::parse_quote!({
+        let mut #acc = #init;
+        for #pat in #source {
+            #(#body)*
+            #step
+        }
+        #acc
+    }))
+}
