@@ -172,7 +172,6 @@ fn build_loop(
         let b = &c.body;
         body.push(syn::parse_quote!(let #item = { let #p = #item; #b };));
     }
-    let (pat, body) = if maps.is_empty() { (pat, body) } else { (pat, body) };
     let step: syn::Stmt = match combine {
         Combine::Add => syn::parse_quote!(#acc += #item;),
         Combine::Mul => syn::parse_quote!(#acc *= #item;),
