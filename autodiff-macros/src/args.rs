@@ -20,18 +20,17 @@ pub fn parse(tokens: proc_macro2::TokenStream, errors: &mut Errors) -> Args {
     let mut args = Args::default();
     let parser = syn::meta::parser(|meta| {
         if meta.path.is_ident("wrt") {
-            let mut names = Vec::new();
-            meta.parse_nested_meta(|inner| {
-                match inner.path.get_ident() {
-                    Some(ident) => names.push(ident.clone()),
-                    None => return Err(inner.error(diagnostics::WRT_NOT_A_NAME)),
-                }
-                Ok(())
-            })?;
+            let content;
+            syn::parenthesized!(content in meta.input);
+            let names =
+                syn::punctuated::Punctuated::<syn::Ident, syn::Token![,]>::parse_terminated(
+                    &content,
+                )
+                .map_err(|e| syn::Error::new(e.span(), diagnostics::WRT_NOT_A_NAME))?;
             if names.is_empty() {
                 return Err(meta.error(diagnostics::WRT_EMPTY));
             }
-            args.wrt = Some(names);
+            args.wrt = Some(names.into_iter().collect());
             Ok(())
         } else if meta.path.is_ident("crate") {
             args.krate = Some(meta.value()?.parse()?);

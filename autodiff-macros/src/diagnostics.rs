@@ -51,6 +51,9 @@ pub fn unknown_argument(path: &syn::Path) -> String {
 pub const NOT_A_FUNCTION: &str =
     "`#[differentiate]` applies to functions only; put it on a `fn` with float parameters";
 
+pub const NO_BODY: &str =
+    "`#[differentiate]` needs the function's body to differentiate; put it on a function with a body";
+
 pub fn fn_qualifier(which: &str) -> String {
     format!("`{which} fn` cannot be differentiated; remove `{which}` or differentiate a plain function that it calls")
 }
@@ -93,7 +96,9 @@ pub fn unsupported(construct: &str, advice: &str) -> String {
 
 pub const LOOP_VALUE: &str = "a loop used as a value is not supported; assign to a `let mut` declared before the loop and use that";
 
-pub const TENSOR_ASSIGN: &str = "a whole array, slice or `Vec` is reassigned in this loop; declare it `let mut` once and write its elements (`y[i] = ..`)";
+pub const TENSOR_ASSIGN: &str = "a whole array, slice or `Vec` is reassigned; declare it `let mut` once and write its elements (`y[i] = ..`)";
+
+pub const EXIT_IN_EXPRESSION: &str = "`break` or `continue` is supported as a statement of a loop's body or of an `if` in it; move it out of this expression";
 
 pub const RETURN_IN_EXPRESSION: &str = "`return` is supported at the end of a block or directly in an `if` branch; move it out of this expression";
 
@@ -104,7 +109,7 @@ pub fn assign_to_immutable(name: &str) -> String {
 pub const ASSIGN_TARGET: &str = "only `let mut` locals and elements of `let mut` local arrays can be assigned; compute a new value with `let` instead";
 
 pub fn call_without_derivative(func: &str) -> String {
-    format!("`{func}` is called with an argument that depends on the differentiated parameters, and it has no derivative; mark `{func}` with `#[differentiate]` or pass only constants to it")
+    format!("`{func}` is called with an argument that depends on the differentiated parameters; calls are differentiated only into std's float methods so far, so write the computation inline or pass only constants to `{func}`")
 }
 
 pub fn method_without_derivative(method: &syn::Ident) -> String {

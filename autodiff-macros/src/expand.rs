@@ -16,7 +16,11 @@ pub fn expand(attr: TokenStream, item: TokenStream) -> TokenStream {
     let item_fn: syn::ItemFn = match syn::parse2(item.clone()) {
         Ok(f) => f,
         Err(_) => {
-            let e = syn::Error::new_spanned(&item, diag::NOT_A_FUNCTION).to_compile_error();
+            let e = match syn::parse2::<syn::TraitItemFn>(item.clone()) {
+                Ok(f) => syn::Error::new_spanned(&f.sig, diag::NO_BODY),
+                Err(_) => syn::Error::new_spanned(&item, diag::NOT_A_FUNCTION),
+            };
+            let e = e.to_compile_error();
             return quote!(#e #item);
         }
     };
@@ -44,26 +48,37 @@ pub fn expand(attr: TokenStream, item: TokenStream) -> TokenStream {
     quote!(#item_fn #grad #jvp #vjp)
 }
 
-/// Siblings that take the contract's arguments (extra ones generic) and never return.
+/// Siblings with the contract's signatures whose bodies only panic: call sites of a
+/// function the macro refused type-check, so only the macro's errors are reported.
 fn stubs(shared: &Shared, func: &crate::ir::Func) -> TokenStream {
     let item = shared.item;
     let vis = &item.vis;
     let params = emit::user_params(func);
     let g = &item.sig.generics;
-    let lifetimes_and_types = &g.params;
+    let generics = &g.params;
     let where_clause = &g.where_clause;
-    let n_tangents = func.active_order.len().max(1);
-    [(Sibling::Grad, 0), (Sibling::Jvp, n_tangents), (Sibling::Vjp, 1)]
+    let out = &func.output_ty;
+    let grad = emit::gradient_type(func);
+    [Sibling::Grad, Sibling::Jvp, Sibling::Vjp]
         .into_iter()
-        .map(|(kind, extra)| {
+        .map(|kind| {
             let name = emit::sibling_name(&item.sig.ident, kind);
-            let tys: Vec<syn::Ident> = (0..extra).map(|i| format_ident!("AutodiffArg{}", i)).collect();
-            let ids: Vec<syn::Ident> = (0..extra).map(|i| format_ident!("autodiff_arg{}", i)).collect();
+            let extra: Vec<TokenStream> = emit::extra_types(func, kind)
+                .into_iter()
+                .enumerate()
+                .map(|(i, ty)| {
+                    let id = format_ident!("_autodiff_arg{}", i);
+                    quote!(#id: #ty)
+                })
+                .collect();
+            let ret = match kind {
+                Sibling::Jvp => quote!((#out, #out)),
+                _ => quote!((#out, #grad)),
+            };
             let msg = diag::stub_body(&name);
-            let sep = if lifetimes_and_types.is_empty() || tys.is_empty() { quote!() } else { quote!(,) };
             quote! {
                 #[allow(unused_variables, clippy::all)]
-                #vis fn #name<#lifetimes_and_types #sep #(#tys),*>(#(#params,)* #(#ids: #tys),*) -> ! #where_clause {
+                #vis fn #name<#generics>(#(#params,)* #(#extra),*) -> #ret #where_clause {
                     ::core::panic!(#msg)
                 }
             }

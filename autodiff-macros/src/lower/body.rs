@@ -143,6 +143,8 @@ pub fn lower_body(
     let out = l.lower_seq(vec![frame]);
     let output = match out {
         Value::Atom(a) => a,
+        Value::Unit if !l.errors.is_empty() => Atom::Const(syn::parse_quote!(())),
+        Value::Tuple(_) if !l.errors.is_empty() => Atom::Const(syn::parse_quote!(())),
         Value::Unit => {
             l.errors.at_span(
                 block.span(),
@@ -219,14 +221,25 @@ const INT_TYPES: &[&str] = &[
 /// Does `stmt` contain a `return`, or a `break`/`continue` that leaves it, outside
 /// closures and nested items?
 fn has_exit(stmt: &syn::Stmt) -> bool {
-    let mut f = ExitFinder { labels: Vec::new(), depth: 0, found: false, returns: false };
+    let mut f =
+        ExitFinder { labels: Vec::new(), depth: 0, found: false, returns: false, first: None };
     syn::visit::Visit::visit_stmt(&mut f, stmt);
     f.found
 }
 
+/// The first `return`, `break` or `continue` leaving `stmt`: its span, and whether it
+/// is a `return`.
+fn first_exit(stmt: &syn::Stmt) -> Option<(Span, bool)> {
+    let mut f =
+        ExitFinder { labels: Vec::new(), depth: 0, found: false, returns: false, first: None };
+    syn::visit::Visit::visit_stmt(&mut f, stmt);
+    f.first
+}
+
 /// Does the block contain a `return` (outside closures and nested items)?
 fn has_return_in(block: &syn::Block) -> bool {
-    let mut f = ExitFinder { labels: Vec::new(), depth: 0, found: false, returns: false };
+    let mut f =
+        ExitFinder { labels: Vec::new(), depth: 0, found: false, returns: false, first: None };
     syn::visit::Visit::visit_block(&mut f, block);
     f.returns
 }
@@ -236,15 +249,20 @@ struct ExitFinder {
     depth: usize,
     found: bool,
     returns: bool,
+    /// The first exit found: where it is, and whether it is a `return`.
+    first: Option<(Span, bool)>,
 }
 
 impl ExitFinder {
-    fn jump(&mut self, label: Option<&syn::Lifetime>) {
+    fn jump(&mut self, label: Option<&syn::Lifetime>, span: Span) {
         let leaves = match label {
             None => self.depth == 0,
             Some(l) => !self.labels.contains(&l.ident.to_string()),
         };
         self.found |= leaves;
+        if leaves && self.first.is_none() {
+            self.first = Some((span, false));
+        }
     }
     fn enter(&mut self, label: Option<&syn::Label>) {
         self.depth += 1;
@@ -260,13 +278,16 @@ impl<'a> syn::visit::Visit<'a> for ExitFinder {
     fn visit_expr_return(&mut self, r: &'a syn::ExprReturn) {
         self.found = true;
         self.returns = true;
+        if self.first.is_none() {
+            self.first = Some((r.span(), true));
+        }
         syn::visit::visit_expr_return(self, r);
     }
     fn visit_expr_break(&mut self, b: &'a syn::ExprBreak) {
-        self.jump(b.label.as_ref());
+        self.jump(b.label.as_ref(), b.span());
     }
     fn visit_expr_continue(&mut self, c: &'a syn::ExprContinue) {
-        self.jump(c.label.as_ref());
+        self.jump(c.label.as_ref(), c.span());
     }
     fn visit_expr_for_loop(&mut self, e: &'a syn::ExprForLoop) {
         self.visit_expr(&e.expr);
@@ -689,7 +710,13 @@ impl Lower<'_> {
             syn::Expr::Range(r) => {
                 let (Some(start), Some(end)) = (&r.start, &r.end) else {
                     self.unsupported(r, "an open range", "give both bounds");
-                    return None;
+                    // Reported: iterate over nothing rather than report again.
+                    let zero: syn::Expr = syn::parse_quote!(0);
+                    return Some(Expr::Range {
+                        start: Box::new(Expr::Atom(Atom::Const(zero.clone()))),
+                        end: Box::new(Expr::Atom(Atom::Const(zero))),
+                        inclusive: false,
+                    });
                 };
                 let start = self.operand(start);
                 let end = self.operand(end);
@@ -859,8 +886,9 @@ impl Lower<'_> {
     fn lower_returning(&mut self, stmt: syn::Stmt, is_tail: bool, frames: Vec<Frame>) -> Value {
         let expr = match &stmt {
             syn::Stmt::Expr(e, _) => e,
+            // `let .. else` is reported as such by `lower_stmt`.
             other => {
-                self.errors.at(other, diag::RETURN_IN_EXPRESSION);
+                self.lower_stmt(other);
                 return Value::Unit;
             }
         };
@@ -936,8 +964,9 @@ impl Lower<'_> {
                     false,
                 )
             }
-            other => {
-                self.errors.at(other, diag::RETURN_IN_EXPRESSION);
+            // An exit inside some other expression: reported at the exit.
+            _ => {
+                self.lower_stmt(&stmt);
                 Value::Unit
             }
         }
@@ -950,9 +979,14 @@ impl Lower<'_> {
             }
             return;
         }
-        if has_exit(stmt) {
-            self.errors.at(stmt, diag::RETURN_IN_EXPRESSION);
-            return;
+        let let_else = matches!(stmt, syn::Stmt::Local(l) if l.init.as_ref().is_some_and(|i| i.diverge.is_some()));
+        if !let_else {
+            if let Some((span, is_return)) = first_exit(stmt) {
+                let msg =
+                    if is_return { diag::RETURN_IN_EXPRESSION } else { diag::EXIT_IN_EXPRESSION };
+                self.errors.at_span(span, msg);
+                return;
+            }
         }
         match stmt {
             syn::Stmt::Local(local) => self.lower_let(local),
@@ -1490,11 +1524,21 @@ impl Lower<'_> {
                 "`&mut`",
                 "compute a new value instead of mutating through a reference",
             ),
-            other => self.unsupported(
-                other,
-                "this expression",
-                "see the supported subset in the autodiff-core documentation",
-            ),
+            other => {
+                let construct = match other {
+                    E::Struct(_) => "a struct literal",
+                    E::Block(_) => "a labelled block",
+                    E::Async(_) => "an `async` block",
+                    E::Await(_) => "`.await`",
+                    E::Try(_) => "the `?` operator",
+                    E::TryBlock(_) => "a `try` block",
+                    E::Const(_) => "a `const` block",
+                    E::Yield(_) => "`yield`",
+                    E::Let(_) => "a `let` expression",
+                    _ => "this expression",
+                };
+                self.unsupported(other, construct, "write it with `let`, `if` and loops, or move it into a function called with constant arguments")
+            }
         }
     }
 
@@ -1622,6 +1666,22 @@ impl Lower<'_> {
                 {
                     let args: Vec<Atom> = c.args.iter().map(|a| self.operand(a)).collect();
                     return self.bind_prim(prim, args, hint, span);
+                }
+            }
+        }
+        // `f64::from(x)` is a cast.
+        if let (syn::Expr::Path(p), 1) = (&*c.func, c.args.len()) {
+            let segs = &p.path.segments;
+            if p.qself.is_none() && segs.len() == 2 && segs[1].ident == "from" {
+                let ty = &segs[0].ident;
+                if ty == "f64" || ty == "f32" {
+                    let a = self.operand(&c.args[0]);
+                    return self.bind(
+                        Expr::Cast(Box::new(Expr::Atom(a)), syn::parse_quote!(#ty)),
+                        hint,
+                        Shape::Scalar,
+                        span,
+                    );
                 }
             }
         }
