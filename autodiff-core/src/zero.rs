@@ -83,3 +83,44 @@ pub fn zero_of<T: Float>(_like: &T) -> T {
 pub fn cast_like<S: AsPrimitive<D>, D: Copy + 'static>(value: S, _like: &D) -> D {
     value.as_()
 }
+
+/// Adds `other` to `self` element by element: the adjoint of a whole array copied
+/// (`let mut y = x;`) flows back to the original this way.
+pub trait AddTo {
+    /// `self += other`, element by element.
+    fn add_to(&mut self, other: &Self);
+}
+
+impl AddTo for f64 {
+    #[inline]
+    fn add_to(&mut self, other: &f64) {
+        *self += *other;
+    }
+}
+
+impl AddTo for f32 {
+    #[inline]
+    fn add_to(&mut self, other: &f32) {
+        *self += *other;
+    }
+}
+
+impl<T: AddTo, const N: usize> AddTo for [T; N] {
+    #[inline]
+    fn add_to(&mut self, other: &Self) {
+        self.iter_mut().zip(other).for_each(|(a, b)| a.add_to(b));
+    }
+}
+
+impl<T: AddTo> AddTo for Vec<T> {
+    #[inline]
+    fn add_to(&mut self, other: &Self) {
+        self.iter_mut().zip(other).for_each(|(a, b)| a.add_to(b));
+    }
+}
+
+/// `target += other` element by element (see [`AddTo`]).
+#[inline]
+pub fn add_to<T: AddTo>(target: &mut T, other: &T) {
+    target.add_to(other);
+}

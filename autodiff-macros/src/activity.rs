@@ -86,9 +86,9 @@ pub fn differentiable_operands(expr: &Expr) -> Vec<&Atom> {
             .collect()
     }
     match expr {
-        Expr::Atom(a) => vec![a],
+        Expr::Atom(a) | Expr::CopyOf(a) => vec![a],
         Expr::Unary(UnOp::Neg | UnOp::Deref, e) | Expr::Cast(e, _) => match &**e {
-            Expr::Atom(a) => vec![a],
+            Expr::Atom(a) | Expr::CopyOf(a) => vec![a],
             _ => Vec::new(),
         },
         Expr::Binary(op, a, b) if op.is_differentiable() => {

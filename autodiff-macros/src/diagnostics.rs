@@ -133,5 +133,3 @@ pub fn branch_kinds(name: &str) -> String {
 }
 
 pub const STORE_TARGET: &str = "only elements of a `let mut` local array or `Vec` can be assigned; copy the data into one first (`let mut y = [0.0; N];`)";
-
-pub const MUT_TENSOR_COPY: &str = "a `let mut` copy of an array parameter is not supported yet; declare `let mut y = [0.0; N];` and copy the elements in a loop";

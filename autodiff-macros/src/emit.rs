@@ -332,6 +332,15 @@ impl Cx<'_> {
                     }
                 }
             }
+            Stmt::Accumulate { target: Atom::Var(t), value, subtract: false, span }
+                if matches!(self.vars[t.0].shape, crate::ir::Shape::Tensor { .. }) =>
+            {
+                // A whole array's adjoint is added to element by element.
+                let krate = self.krate;
+                let t = self.ident(*t, *span);
+                let v = self.expr(value, *span);
+                quote_spanned!(*span=> #krate::__private::add_to(&mut #t, &#v);)
+            }
             Stmt::Accumulate { target, value, subtract, span } => {
                 let t = self.atom(target, *span);
                 let v = self.expr(value, *span);
@@ -340,6 +349,14 @@ impl Cx<'_> {
                 } else {
                     quote_spanned!(*span=> #t += #v;)
                 }
+            }
+            Stmt::Assign { target: Atom::Place(y, proj), value, span }
+                if matches!(proj.last(), Some(Proj::Push(_))) =>
+            {
+                let base = Atom::Place(*y, proj[..proj.len() - 1].to_vec());
+                let b = self.atom(&base, *span);
+                let v = self.expr(value, *span);
+                quote_spanned!(*span=> #b.push(#v);)
             }
             Stmt::Assign { target, value, span } => {
                 let t = self.atom(target, *span);
@@ -360,8 +377,8 @@ impl Cx<'_> {
                 let n = self.expr(count, *span);
                 quote_spanned!(*span=> #t.reserve(#n);)
             }
-            Stmt::Loop { header, carried, body, code, trips, span, .. } => {
-                self.emit_loop(header, carried, body, *code, *trips, *span)
+            Stmt::Loop { header, carried, body, code, exits, trips, span, .. } => {
+                self.emit_loop(header, carried, body, (*code, *exits), *trips, *span)
             }
         }
     }
@@ -371,7 +388,7 @@ impl Cx<'_> {
         header: &Header,
         carried: &[(Var, Atom)],
         body: &Block,
-        code: Option<Var>,
+        (code, exits): (Option<Var>, bool),
         trips: Option<Var>,
         span: Span,
     ) -> TokenStream {
@@ -384,7 +401,12 @@ impl Cx<'_> {
         }
         if let Some(code) = code {
             let c = self.ident(code, span);
-            pre.extend(quote_spanned!(span=> let mut #c = 0;));
+            // `loop` ends only through its exit code, which is then always set.
+            if matches!(header, Header::Forever) {
+                pre.extend(quote_spanned!(span=> let #c;));
+            } else {
+                pre.extend(quote_spanned!(span=> let mut #c = 0;));
+            }
         }
         let count = trips.map(|t| self.ident(t, span));
         if let Some(t) = &count {
@@ -422,11 +444,15 @@ impl Cx<'_> {
                 quote_spanned!(span=> (#(#cs),*) = (#(#ys),*);)
             }
         };
-        let exit = match (code, body.yields.get(carried.len())) {
-            (Some(code), Some(y)) => {
+        let exit = match (exits, code, body.yields.get(carried.len())) {
+            (true, Some(code), Some(y)) => {
                 let c = self.ident(code, span);
                 let y = self.atom(y, span);
                 quote_spanned!(span=> if #y != 0 { #c = #y; break; })
+            }
+            (true, None, Some(y)) => {
+                let y = self.atom(y, span);
+                quote_spanned!(span=> if #y != 0 { break; })
             }
             _ => TokenStream::new(),
         };
@@ -463,6 +489,10 @@ impl Cx<'_> {
                             t = quote_spanned!(span=> #t[#i]);
                         }
                         Proj::Field(m) => t = quote_spanned!(span=> #t.#m),
+                        Proj::Push(i) => {
+                            let i = self.atom(i, span);
+                            t = quote_spanned!(span=> #t[#i]);
+                        }
                     }
                 }
                 t
@@ -484,6 +514,7 @@ impl Cx<'_> {
             | Expr::Call { .. }
             | Expr::Method { .. }
             | Expr::ZeroOf(_)
+            | Expr::CopyOf(_)
             | Expr::ZeroLike(_)
             | Expr::ZeroOfType(_)
             | Expr::CastLike(..)
@@ -539,6 +570,10 @@ impl Cx<'_> {
                 let recv = self.operand(recv, span);
                 let args = args.iter().map(|a| self.expr(a, span));
                 quote_spanned!(span=> #recv.#method #turbofish (#(#args),*))
+            }
+            Expr::CopyOf(a) => {
+                let a = self.atom(a, span);
+                quote_spanned!(span=> #a.to_owned())
             }
             Expr::ZeroOf(a) => {
                 let a = self.atom(a, span);

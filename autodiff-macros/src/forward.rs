@@ -115,7 +115,7 @@ impl Fwd<'_> {
                         out.push(Stmt::Assign { target: t, value: tv, span: *span });
                     }
                 }
-                Stmt::Loop { header, carried, body, code, trips, label, span } => {
+                Stmt::Loop { header, carried, body, code, exits, trips, label, span } => {
                     let active: Vec<usize> =
                         (0..carried.len()).filter(|&k| self.act.is_active(carried[k].0)).collect();
                     let mut all = carried.clone();
@@ -163,6 +163,7 @@ impl Fwd<'_> {
                         carried: all,
                         body: b,
                         code: *code,
+                        exits: *exits,
                         trips: *trips,
                         label: label.clone(),
                         span: *span,
@@ -200,6 +201,16 @@ impl Fwd<'_> {
                 self.tangent.insert(v, t);
                 return;
             }
+        }
+        if let Expr::CopyOf(a) = value {
+            let t = self.tangent_var(v);
+            let tv = match self.tangent_of(a) {
+                Some(ta) => Expr::CopyOf(ta),
+                None => Expr::ZeroLike(Atom::Var(v)),
+            };
+            out.push(Stmt::Let { vars: vec![t], value: tv, span });
+            self.tangent.insert(v, Atom::Var(t));
+            return;
         }
         let act = self.act;
         let p = partials(v, value, &mut self.vars, &|a| act.atom(a), span);

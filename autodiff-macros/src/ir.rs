@@ -75,6 +75,9 @@ pub enum Atom {
 pub enum Proj {
     Index(Atom),
     Field(syn::Member),
+    /// The element `y.push(..)` appends, at this index (the length before): only as the
+    /// target of an `Assign`.
+    Push(Atom),
 }
 
 impl Atom {
@@ -93,7 +96,7 @@ impl Atom {
             Atom::Place(v, proj) => {
                 out.push(*v);
                 for p in proj {
-                    if let Proj::Index(i) = p {
+                    if let Proj::Index(i) | Proj::Push(i) = p {
                         i.vars(out);
                     }
                 }
@@ -215,6 +218,8 @@ pub enum Expr {
         turbofish: Option<syn::AngleBracketedGenericArguments>,
         args: Vec<Expr>,
     },
+    /// An owned copy of a tensor (`x.to_owned()`): `let mut y = x;` of an array.
+    CopyOf(Atom),
     /// The zero of a scalar's type (`zero_of(&v)`).
     ZeroOf(Atom),
     /// The zero of a tensor's shape (`ZeroLike::zero_like(&v)`).
@@ -242,7 +247,7 @@ impl Expr {
     /// Every variable the expression reads.
     pub fn vars(&self, out: &mut Vec<Var>) {
         match self {
-            Expr::Atom(a) | Expr::ZeroOf(a) | Expr::ZeroLike(a) => a.vars(out),
+            Expr::Atom(a) | Expr::ZeroOf(a) | Expr::ZeroLike(a) | Expr::CopyOf(a) => a.vars(out),
             Expr::Unary(_, e) | Expr::Cast(e, _) => e.vars(out),
             Expr::Range { start: a, end: b, .. } | Expr::Repeat { elem: a, len: b, .. } => {
                 a.vars(out);
@@ -286,14 +291,18 @@ pub enum Stmt {
     Assign { target: Atom, value: Expr, span: Span },
     /// A loop. Each `carried` cell starts at its init and takes, after every iteration,
     /// the value the body yields for it; after the loop it holds the final value, and
-    /// inside the body it reads the value at the start of the iteration. When `code` is
-    /// set, the body yields one more atom, an exit code: `0` goes on, anything else ends
-    /// the loop and is left in `code` (see `lower`).
+    /// inside the body it reads the value at the start of the iteration. When `exits`,
+    /// the body yields one more atom, an exit code: `0` goes on, anything else ends the
+    /// loop and is left in `code` if that is set (see `lower`).
     Loop {
         header: Header,
         carried: Vec<(Var, Atom)>,
         body: Block,
         code: Option<Var>,
+        /// The body yields an exit code after the carried values (the loop has a
+        /// `break`, `return` or `continue` of an outer loop). `code` keeps it when
+        /// code after the loop needs it.
+        exits: bool,
         /// A counter of the iterations run, kept where reverse mode needs it.
         trips: Option<Var>,
         label: Option<syn::Lifetime>,

@@ -79,7 +79,7 @@ pub fn partials(
     let val = Expr::var(v);
     let mut pre = Vec::new();
     let coefs = match value {
-        Expr::Atom(a) => vec![(a.clone(), Coef::plus(Factor::One))],
+        Expr::Atom(a) | Expr::CopyOf(a) => vec![(a.clone(), Coef::plus(Factor::One))],
         Expr::Unary(UnOp::Neg, e) => {
             atom(e).map(|a| (a, Coef::minus(Factor::One))).into_iter().collect()
         }

@@ -31,7 +31,7 @@
 
 use crate::activity::Activity;
 use crate::forward::{identity_of, Derived};
-use crate::ir::{Atom, Block, Expr, Func, Header, ParamKind, Shape, Stmt, Var, VarInfo};
+use crate::ir::{Atom, Block, Expr, Func, Header, ParamKind, Proj, Shape, Stmt, Var, VarInfo};
 use crate::partials::partials;
 use proc_macro2::Span;
 use std::collections::{HashMap, HashSet};
@@ -323,7 +323,14 @@ impl Rev<'_> {
                     if !self.act.is_active(*y) || !self.born.contains(y) {
                         continue;
                     }
-                    let elem = Atom::Place(self.adjoint[y], proj.clone());
+                    let proj: Vec<Proj> = proj
+                        .iter()
+                        .map(|p| match p {
+                            Proj::Push(k) => Proj::Index(k.clone()),
+                            other => other.clone(),
+                        })
+                        .collect();
+                    let elem = Atom::Place(self.adjoint[y], proj);
                     if let Expr::Atom(a) = value {
                         self.contribute(a, Expr::Atom(elem.clone()), false, adj, *span);
                     }
@@ -375,14 +382,14 @@ impl Rev<'_> {
                         span: *span,
                     });
                 }
-                Stmt::Loop { header, carried, body, code, label, span, .. } => {
+                Stmt::Loop { header, carried, body, code, exits, label, span, .. } => {
                     if !self.is_active_stmt(stmt) {
                         fwd.push(stmt.clone());
                         continue;
                     }
                     self.declare_outer(stmt, adj, *span);
                     // A loop that may stop early is replayed by its trip count.
-                    let fixed = matches!(header, Header::Range { .. }) && code.is_none();
+                    let fixed = matches!(header, Header::Range { .. }) && !exits;
                     let trips = (!fixed).then(|| self.new_var("trips".into(), Shape::Other));
                     let mut pre = Vec::new();
                     let mut yields = Vec::new();
@@ -448,6 +455,7 @@ impl Rev<'_> {
                         carried: carried.clone(),
                         body: fwd_body,
                         code: *code,
+                        exits: *exits,
                         trips,
                         label: label.clone(),
                         span: *span,
@@ -458,6 +466,7 @@ impl Rev<'_> {
                         carried: Vec::new(),
                         body: rev_body,
                         code: None,
+                        exits: false,
                         trips: None,
                         label: None,
                         span: *span,
@@ -642,10 +651,14 @@ impl Rev<'_> {
     }
 }
 
-/// Whether an expression reads a place inside a stored array.
+/// Whether an expression reads a place inside a stored array, or asks a stored array
+/// something (its length, which `push` changes).
 fn place_of_stored(e: &Expr, stored: &HashSet<Var>) -> bool {
     match e {
         Expr::Atom(Atom::Place(v, _)) => stored.contains(v),
+        Expr::Method { recv, .. } if matches!(&**recv, Expr::Atom(Atom::Var(v)) if stored.contains(v)) => {
+            true
+        }
         Expr::Unary(_, x) | Expr::Cast(x, _) => place_of_stored(x, stored),
         Expr::Binary(_, a, b) => place_of_stored(a, stored) || place_of_stored(b, stored),
         Expr::Prim(_, args) | Expr::Call { args, .. } | Expr::Tuple(args) => {
@@ -679,9 +692,15 @@ fn tensor_locals(block: &Block) -> Vec<Var> {
         .stmts
         .iter()
         .filter_map(|s| match s {
-            Stmt::Let { vars, value: Expr::Atom(Atom::Const(_)) | Expr::Repeat { .. }, .. } => {
-                vars.first().copied()
-            }
+            Stmt::Let {
+                vars,
+                value:
+                    Expr::Atom(Atom::Const(_))
+                    | Expr::Repeat { .. }
+                    | Expr::CopyOf(_)
+                    | Expr::Call { .. },
+                ..
+            } => vars.first().copied(),
             _ => None,
         })
         .collect()

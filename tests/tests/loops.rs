@@ -85,6 +85,7 @@ fn log_sum_exp(x: &[f64]) -> f64 {
 fn log_sum_exp_gradient_is_softmax() {
     let x = [0.5, -1.0, 2.0, 1.25];
     let (y, g) = log_sum_exp_grad(&x);
+    assert_eq!(y, log_sum_exp(&x));
     let z: f64 = x.iter().map(|v| v.exp()).sum();
     assert!((y - z.ln()).abs() < 1e-14);
     for (gi, xi) in g.iter().zip(&x) {
@@ -105,7 +106,8 @@ fn horner(c: &[f64], x: f64) -> f64 {
 fn horner_gradient() {
     let c = [1.0, -2.0, 0.5, 3.0];
     let x = 0.7;
-    let (_, (gc, gx)) = horner_grad(&c, x);
+    let (p, (gc, gx)) = horner_grad(&c, x);
+    assert_eq!(p, horner(&c, x));
     for (k, g) in gc.iter().enumerate() {
         assert!((g - x.powi(k as i32)).abs() < 1e-14);
     }
@@ -323,4 +325,47 @@ fn iterator_chains_with_closures() {
         },
         &p,
     );
+}
+
+/// `let mut y = y;` on an array parameter, a `mut` parameter, and a `Vec` built with
+/// `push`.
+#[differentiate]
+fn copies_and_pushes(x: [f64; 3], mut w: [f64; 2], v: &[f64]) -> f64 {
+    let mut y = x;
+    y[0] *= 2.0;
+    y[2] = y[1] * y[0];
+    w[1] += y[2];
+    let mut z = Vec::with_capacity(v.len());
+    for &e in v {
+        z.push(e * e);
+    }
+    z.push(w[1]);
+    let mut c = v.to_vec();
+    c[0] = 0.0;
+    let mut s = 0.0;
+    for k in 0..z.len() {
+        s += z[k] * (k as f64 + 1.0);
+    }
+    s + y[2] + x[0] + w[0] * c[1]
+}
+
+#[test]
+fn copies_mut_parameters_and_push() {
+    let p = [0.3, -0.7, 1.1, 0.4, 2.0, 0.5, -1.5];
+    check_all(
+        |p| copies_and_pushes([p[0], p[1], p[2]], [p[3], p[4]], &p[5..]),
+        |p| {
+            let (_, (gx, gw, gv)) =
+                copies_and_pushes_grad([p[0], p[1], p[2]], [p[3], p[4]], &p[5..]);
+            let mut g = gx.to_vec();
+            g.extend(gw);
+            g.extend(gv);
+            g
+        },
+        &p,
+    );
+    // The caller's arrays are untouched: the body works on copies.
+    let x = [0.3, -0.7, 1.1];
+    let _ = copies_and_pushes_grad(x, [0.4, 2.0], &[0.5, -1.5]);
+    assert_eq!(x, [0.3, -0.7, 1.1]);
 }

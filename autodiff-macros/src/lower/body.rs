@@ -69,6 +69,8 @@ struct Lower<'f> {
     loop_count: usize,
     /// A `for` loop's index, to be bound in the body's scope.
     pending_index: Option<(String, Var)>,
+    /// `Vec`s created inside a loop body (no `push` onto them: see `lower_push`).
+    loop_vecs: HashSet<Var>,
 }
 
 /// How a loop body's sequence ends, besides running to its end (code 0).
@@ -121,6 +123,7 @@ pub fn lower_body(
         mutable_tensors: HashSet::new(),
         loop_count: 0,
         pending_index: None,
+        loop_vecs: HashSet::new(),
     };
     for (name, var, mutable) in params {
         let by_ref_scalar = l
@@ -130,9 +133,18 @@ pub fn lower_body(
             .any(|p| p.var == var && matches!(p.kind, ParamKind::Scalar { by_ref: true, .. }));
         // A float passed by reference is read once, at entry, so that the body and the
         // rules see plain floats; `*x` in the body is then the identity.
+        let tensor = matches!(l.func.info(var).shape, Shape::Tensor { .. });
         let value = if by_ref_scalar {
             let deref = Expr::Unary(UnOp::Deref, Box::new(Expr::var(var)));
             l.bind(deref, Some(&name), Shape::Scalar, block.span())
+        } else if tensor && mutable {
+            // A `mut` array parameter written by the body: the body works on a copy.
+            let shape = l.func.info(var).shape;
+            let copy = l.bind(Expr::CopyOf(Atom::Var(var)), Some(&name), shape, block.span());
+            if let Value::Atom(Atom::Var(c)) = &copy {
+                l.mutable_tensors.insert(*c);
+            }
+            copy
         } else {
             Value::Atom(Atom::Var(var))
         };
@@ -394,7 +406,7 @@ impl Lower<'_> {
         match a {
             Atom::Var(v) => self.func.info(*v).shape,
             Atom::Place(v, proj) => proj.iter().fold(self.func.info(*v).shape, |s, p| match p {
-                Proj::Index(_) => s.indexed(),
+                Proj::Index(_) | Proj::Push(_) => s.indexed(),
                 Proj::Field(_) => Shape::Other,
             }),
             Atom::Const(e) => const_shape(e),
@@ -595,7 +607,8 @@ impl Lower<'_> {
         if !ctx.exits {
             yields.pop();
         }
-        let code = ctx.exits.then(|| self.func.new_var("code", Shape::Other));
+        let exits = ctx.exits;
+        let code = (!ctx.escapes.is_empty()).then(|| self.func.new_var("code", Shape::Other));
         for ((cell, _), name) in carried.iter().zip(&carried_names) {
             if let Some(b) = self.lookup_mut(name) {
                 b.value = Value::Atom(Atom::Var(*cell));
@@ -607,6 +620,7 @@ impl Lower<'_> {
             carried,
             body,
             code,
+            exits,
             trips: None,
             label: label.as_ref().map(|l| l.name.clone()),
             span,
@@ -1056,12 +1070,22 @@ impl Lower<'_> {
                     }
                     other => other,
                 };
+                let value = match value {
+                    // `let mut y = x;` of an array or `Vec` that is not a fresh local of
+                    // this `let`: writes to `y` must not reach `x`, so `y` is a copy.
+                    Value::Atom(Atom::Var(v))
+                        if p.mutability.is_some()
+                            && matches!(self.func.info(v).shape, Shape::Tensor { .. })
+                            && !self.just_bound(v) =>
+                    {
+                        let shape = self.func.info(v).shape;
+                        self.bind(Expr::CopyOf(Atom::Var(v)), Some(&name), shape, span)
+                    }
+                    other => other,
+                };
                 if p.mutability.is_some() {
                     if let Value::Atom(Atom::Var(v)) = &value {
                         if let Shape::Tensor { .. } = self.func.info(*v).shape {
-                            if self.func.params.iter().any(|p| p.var == *v) {
-                                self.errors.at(p, diag::MUT_TENSOR_COPY);
-                            }
                             self.mutable_tensors.insert(*v);
                         }
                     }
@@ -1212,6 +1236,32 @@ impl Lower<'_> {
             }
         };
         self.push(Stmt::Assign { target: place, value: Expr::Atom(value), span });
+        Value::Unit
+    }
+
+    /// `y.push(v)`: a store at the index `y.len()` had before.
+    fn lower_push(&mut self, y: Var, value: &syn::Expr, span: Span) -> Value {
+        if self.loop_vecs.contains(&y) {
+            return self.unsupported(
+                value,
+                "`push` onto a `Vec` declared inside a loop",
+                "declare the `Vec` before the loop, or use `vec![0.0; n]` and assign by index",
+            );
+        }
+        let len = Expr::Method {
+            recv: Box::new(Expr::var(y)),
+            method: syn::Ident::new("len", span),
+            turbofish: None,
+            args: Vec::new(),
+        };
+        let k = self.bind(len, Some("k"), Shape::Other, span);
+        let k = self.atom(k, span);
+        let v = self.operand(value);
+        self.push(Stmt::Assign {
+            target: Atom::Place(y, vec![Proj::Push(k)]),
+            value: Expr::Atom(v),
+            span,
+        });
         Value::Unit
     }
 
@@ -1669,6 +1719,27 @@ impl Lower<'_> {
                 }
             }
         }
+        // `Vec::new()` and `Vec::with_capacity(n)`: a local `Vec` to `push` onto.
+        if let syn::Expr::Path(p) = &*c.func {
+            let segs = &p.path.segments;
+            let n = segs.len();
+            if n >= 2
+                && segs[n - 2].ident == "Vec"
+                && (segs[n - 1].ident == "new" || segs[n - 1].ident == "with_capacity")
+            {
+                let args: Vec<Expr> = c.args.iter().map(|a| Expr::Atom(self.operand(a))).collect();
+                let v = self.bind(
+                    Expr::Call { func: (*c.func).clone(), args },
+                    hint,
+                    Shape::Tensor { depth: 1 },
+                    span,
+                );
+                if let (Value::Atom(Atom::Var(y)), false) = (&v, self.loops.is_empty()) {
+                    self.loop_vecs.insert(*y);
+                }
+                return v;
+            }
+        }
         // `f64::from(x)` is a cast.
         if let (syn::Expr::Path(p), 1) = (&*c.func, c.args.len()) {
             let segs = &p.path.segments;
@@ -1691,6 +1762,39 @@ impl Lower<'_> {
 
     fn lower_method(&mut self, m: &syn::ExprMethodCall, hint: Option<&str>) -> Value {
         let span = m.span();
+        // `x.to_vec()`, `x.clone()`, `x.to_owned()` of an array: an owned copy.
+        if m.args.is_empty() && ["to_vec", "clone", "to_owned"].iter().any(|n| m.method == n) {
+            let recv = self.operand(&m.receiver);
+            let shape = self.shape_of(&recv);
+            if let Shape::Tensor { .. } = shape {
+                return self.bind(Expr::CopyOf(recv), hint, shape, span);
+            }
+            if shape == Shape::Scalar {
+                // A float is `Copy`: its clone is the same value.
+                return Value::Atom(recv);
+            }
+            let expr = Expr::Method {
+                recv: Box::new(Expr::Atom(recv)),
+                method: m.method.clone(),
+                turbofish: None,
+                args: Vec::new(),
+            };
+            return self.bind(expr, hint, Shape::Other, span);
+        }
+        if m.method == "push" && m.args.len() == 1 {
+            if let syn::Expr::Path(p) = &*m.receiver {
+                let target = p
+                    .path
+                    .get_ident()
+                    .and_then(|id| self.lookup(&id.to_string()))
+                    .map(|b| b.value.clone());
+                if let Some(Value::Atom(Atom::Var(y))) = target {
+                    if self.mutable_tensors.contains(&y) {
+                        return self.lower_push(y, &m.args[0], span);
+                    }
+                }
+            }
+        }
         if let Some(rewritten) = super::desugar::chain_to_loop(m, &self.fresh("acc", span)) {
             return match rewritten {
                 Ok(e) => self.lower_expr(&e, hint),
