@@ -40,7 +40,13 @@ pub struct Shared<'a> {
 /// The sibling `kind` of `func` with body `d`.
 pub fn sibling(shared: &Shared, func: &Func, d: &Derived, kind: Sibling) -> TokenStream {
     let names = Names::new(func, d);
-    let cx = Cx { names, vars: &d.vars, krate: &shared.krate, mutable: accumulated(&d.body) };
+    let cx = Cx {
+        names,
+        generic_floats: func.generic_floats,
+        vars: &d.vars,
+        krate: &shared.krate,
+        mutable: accumulated(&d.body),
+    };
     let item = shared.item;
     let vis = &item.vis;
     let name = sibling_name(&item.sig.ident, kind);
@@ -71,6 +77,7 @@ pub fn sibling(shared: &Shared, func: &Func, d: &Derived, kind: Sibling) -> Toke
         #[doc = #doc]
         #[allow(
             unused_parens,
+            unused_variables,
             clippy::all,
             clippy::pedantic,
             clippy::nursery,
@@ -245,7 +252,8 @@ impl Names {
         for (i, info) in d.vars.iter().enumerate() {
             let name = {
                 if params.contains_key(&Var(i)) || info.name == "_" {
-                    names.push(info.name.clone());
+                    // A raw parameter (`r#in`) lends its plain name to its derivatives.
+                    names.push(info.name.trim_start_matches("r#").to_string());
                     continue;
                 }
                 // A tangent or adjoint is named after its primal's printed name, which
@@ -275,6 +283,8 @@ fn is_keyword(s: &str) -> bool {
 
 struct Cx<'a> {
     names: Names,
+    /// The function has `Float` type parameters.
+    generic_floats: bool,
     vars: &'a [crate::ir::VarInfo],
     krate: &'a TokenStream,
     mutable: HashSet<Var>,
@@ -291,7 +301,13 @@ impl Cx<'_> {
         if name == "_" {
             return quote!(_);
         }
-        syn::Ident::new(name, Span::mixed_site().located_at(span)).into_token_stream()
+        let span = Span::mixed_site().located_at(span);
+        match syn::parse_str::<syn::Ident>(name) {
+            Ok(_) => syn::Ident::new(name, span).into_token_stream(),
+            // Names are made from identifiers and suffixes; a keyword that slipped
+            // through is still printed, raw.
+            Err(_) => syn::Ident::new_raw(name, span).into_token_stream(),
+        }
     }
 
     fn stmts(&self, stmts: &[Stmt]) -> TokenStream {
@@ -332,14 +348,24 @@ impl Cx<'_> {
                     }
                 }
             }
-            Stmt::Accumulate { target: Atom::Var(t), value, subtract: false, span }
-                if matches!(self.vars[t.0].shape, crate::ir::Shape::Tensor { .. }) =>
+            Stmt::Accumulate { target, value, subtract: false, span }
+                if matches!(self.shape_of(target), crate::ir::Shape::Tensor { .. }) =>
             {
-                // A whole array's adjoint is added to element by element.
+                // A whole array's (or row's) adjoint is added to element by element.
                 let krate = self.krate;
-                let t = self.ident(*t, *span);
+                let t = self.atom(target, *span);
                 let v = self.expr(value, *span);
                 quote_spanned!(*span=> #krate::__private::add_to(&mut #t, &#v);)
+            }
+            Stmt::Accumulate { target, value, subtract, span } if self.generic_floats => {
+                // `Float` has no `+=`: the long form works for every float type.
+                let t = self.atom(target, *span);
+                let v = self.operand(value, *span);
+                if *subtract {
+                    quote_spanned!(*span=> #t = #t - #v;)
+                } else {
+                    quote_spanned!(*span=> #t = #t + #v;)
+                }
             }
             Stmt::Accumulate { target, value, subtract, span } => {
                 let t = self.atom(target, *span);
@@ -457,6 +483,17 @@ impl Cx<'_> {
             _ => TokenStream::new(),
         };
         quote_spanned!(span=> #pre #head { #count_up #stmts #update #exit })
+    }
+
+    fn shape_of(&self, a: &Atom) -> crate::ir::Shape {
+        match a {
+            Atom::Var(v) => self.vars[v.0].shape,
+            Atom::Place(v, proj) => proj.iter().fold(self.vars[v.0].shape, |s, p| match p {
+                Proj::Field(_) => crate::ir::Shape::Other,
+                _ => s.indexed(),
+            }),
+            Atom::Const(_) => crate::ir::Shape::Other,
+        }
     }
 
     /// The type the user wrote on this variable's `let`.

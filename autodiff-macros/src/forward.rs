@@ -196,7 +196,9 @@ impl Fwd<'_> {
 
     fn tangent_stmt(&mut self, v: Var, value: &Expr, span: proc_macro2::Span, out: &mut Vec<Stmt>) {
         // The identity (`let v = a;`, `*a`) needs no new variable.
-        if let Some(a) = identity_of(value) {
+        // (Not for an element: the array may be written later, and the tangent must be
+        // the element's tangent now.)
+        if let Some(a @ Atom::Var(_)) = identity_of(value) {
             if let Some(t) = self.tangent_of(a) {
                 self.tangent.insert(v, t);
                 return;

@@ -123,10 +123,15 @@ fn unparen(ty: &syn::Type) -> &syn::Type {
 /// `f32`, `f64` or a `Float` type parameter.
 pub(crate) fn is_float(ty: &syn::Type, floats: &HashSet<String>) -> bool {
     match unparen(ty) {
-        syn::Type::Path(p) if p.qself.is_none() => p
-            .path
-            .get_ident()
-            .is_some_and(|id| id == "f64" || id == "f32" || floats.contains(&id.to_string())),
+        syn::Type::Path(p) if p.qself.is_none() => {
+            let segs: Vec<String> = p.path.segments.iter().map(|s| s.ident.to_string()).collect();
+            match segs.as_slice() {
+                [one] => one == "f64" || one == "f32" || floats.contains(one),
+                // `std::primitive::f64`, `core::primitive::f32`
+                [.., prim, last] => prim == "primitive" && (last == "f64" || last == "f32"),
+                [] => false,
+            }
+        }
         _ => false,
     }
 }

@@ -18,8 +18,9 @@ pub enum Factor {
     Mul(Expr),
     /// Divided by the expression.
     Div(Expr),
-    /// Through an `as` cast between float types.
-    Cast(syn::Type),
+    /// Through an `as` cast between float types: converted to the type of the cast's
+    /// result (forward) or of its operand (reverse), named by this variable.
+    Cast(Var),
 }
 
 /// The coefficient of one operand: a factor, negated or not.
@@ -43,7 +44,7 @@ impl Coef {
             Factor::One => derivative,
             Factor::Mul(e) => Expr::bin(BinOp::Mul, derivative, e.clone()),
             Factor::Div(e) => Expr::bin(BinOp::Div, derivative, e.clone()),
-            Factor::Cast(ty) => Expr::Cast(Box::new(derivative), ty.clone()),
+            Factor::Cast(result) => Expr::CastLike(Box::new(derivative), Atom::Var(*result)),
         }
     }
 
@@ -86,9 +87,7 @@ pub fn partials(
         Expr::Unary(UnOp::Deref, e) => {
             atom(e).map(|a| (a, Coef::plus(Factor::One))).into_iter().collect()
         }
-        Expr::Cast(e, ty) => {
-            atom(e).map(|a| (a, Coef::plus(Factor::Cast(ty.clone())))).into_iter().collect()
-        }
+        Expr::Cast(e, _) => atom(e).map(|a| (a, Coef::plus(Factor::Cast(v)))).into_iter().collect(),
         Expr::Binary(op, l, r) => {
             let (Some(a), Some(b)) = (atom(l), atom(r)) else {
                 return Partials { pre, coefs: Vec::new() };

@@ -104,7 +104,7 @@ pub fn vjp(func: &Func, act: &Activity, seed: Seed) -> Derived {
     let tensors: Vec<Var> = func
         .active_params()
         .map(|p| p.var)
-        .chain(tensor_locals(&func.body))
+        .chain(tensor_locals(&func.body, &func.vars))
         .filter(|v| act.is_active(*v) || func.params.iter().any(|p| p.var == *v && p.active))
         .filter(|v| matches!(cx.vars[v.0].shape, Shape::Tensor { .. }))
         .collect();
@@ -234,11 +234,9 @@ impl Rev<'_> {
         }
     }
 
-    /// The tape that saves `v`.
+    /// A new tape that saves `v` at one place (each block that saves a variable has a
+    /// tape of its own, so that room made for one loop is not used by another).
     fn tape_of(&mut self, v: Var) -> Var {
-        if let Some((_, t)) = self.tapes.iter().find(|(of, _)| *of == v) {
-            return *t;
-        }
         let name = format!("{}_tape", self.vars[v.0].name);
         let t = self.new_var(name, Shape::Other);
         self.vars[t.0].derived = Some((v, "_tape"));
@@ -513,7 +511,7 @@ impl Rev<'_> {
         let outer_reset = std::mem::replace(&mut self.reset, seed.reset.into_iter().collect());
         let mut adj = seed.pre;
         let mut tensor_zeros = Vec::new();
-        for v in tensor_locals(block) {
+        for v in tensor_locals(block, &self.vars) {
             if self.act.is_active(v) {
                 let bar = self.adjoint_var(v);
                 tensor_zeros.push(Stmt::Let {
@@ -686,23 +684,18 @@ fn stores(block: &Block, out: &mut HashSet<Var>) {
     }
 }
 
-/// Tensor-shaped locals defined by the `let`s of `block` itself.
-fn tensor_locals(block: &Block) -> Vec<Var> {
+/// Tensor-shaped locals defined by the `let`s of `block` itself (local arrays, copies,
+/// rows read out of a nested array): their adjoints start as zeros of their shape when
+/// the block's reversal starts, since elements are added to them one by one.
+fn tensor_locals(block: &Block, vars: &[VarInfo]) -> Vec<Var> {
     block
         .stmts
         .iter()
         .filter_map(|s| match s {
-            Stmt::Let {
-                vars,
-                value:
-                    Expr::Atom(Atom::Const(_))
-                    | Expr::Repeat { .. }
-                    | Expr::CopyOf(_)
-                    | Expr::Call { .. },
-                ..
-            } => vars.first().copied(),
+            Stmt::Let { vars: vs, .. } => vs.first().copied(),
             _ => None,
         })
+        .filter(|v| matches!(vars[v.0].shape, Shape::Tensor { .. }))
         .collect()
 }
 

@@ -1498,15 +1498,10 @@ impl Lower<'_> {
             }
             E::Cast(c) => {
                 let a = self.operand(&c.expr);
-                let shape = match &*c.ty {
-                    syn::Type::Path(p)
-                        if p.path.get_ident().is_some_and(|i| INT_TYPES.iter().any(|t| i == t)) =>
-                    {
-                        Shape::Other
-                    }
-                    t if super::is_float(t, self.floats) => Shape::Scalar,
-                    _ => Shape::Other,
-                };
+                // A cast to an integer ends the derivative; to anything else (`f32`,
+                // an alias of `f64`, `_`) it carries it, and rustc checks the types.
+                let to_int = matches!(&*c.ty, syn::Type::Path(p) if p.path.segments.last().is_some_and(|l| INT_TYPES.iter().any(|t| l.ident == t)));
+                let shape = if to_int { Shape::Other } else { Shape::Scalar };
                 self.bind(Expr::Cast(Box::new(Expr::Atom(a)), (*c.ty).clone()), hint, shape, span)
             }
             E::Block(b) if b.label.is_none() => self.lower_block(&b.block),
@@ -1527,6 +1522,11 @@ impl Lower<'_> {
             E::Tuple(t) => Value::Tuple(t.elems.iter().map(|e| self.lower_expr(e, None)).collect()),
             E::Reference(r) if r.mutability.is_none() => {
                 let a = self.operand(&r.expr);
+                // `&x` of a float or an array reads the same values: the identity for
+                // derivatives (a call's argument keeps its `&`, see `argument`).
+                if self.shape_of(&a).is_float() {
+                    return Value::Atom(a);
+                }
                 self.bind(Expr::Unary(UnOp::Ref, Box::new(Expr::Atom(a))), hint, Shape::Other, span)
             }
             E::Return(r) => {
@@ -1714,7 +1714,20 @@ impl Lower<'_> {
                     .then(|| prim(&segs[segs.len() - 1].ident.to_string(), c.args.len() - 1))
                     .flatten()
                 {
-                    let args: Vec<Atom> = c.args.iter().map(|a| self.operand(a)).collect();
+                    let mut args: Vec<Atom> = c.args.iter().map(|a| self.operand(a)).collect();
+                    // `f64::max(0.0, x)` becomes a method call on its first argument,
+                    // which must then have the written type (`0.0.max(x)` would not).
+                    if let (Some(Atom::Const(k)), true) = (args.first(), ty == "f64" || ty == "f32")
+                    {
+                        let fty: syn::Type =
+                            syn::parse_str(&ty).unwrap_or_else(|_| syn::parse_quote!(f64));
+                        let k = Expr::Atom(Atom::Const(k.clone()));
+                        if let Value::Atom(a) =
+                            self.bind_typed(k, "t", Shape::Scalar, Some(fty), span)
+                        {
+                            args[0] = a;
+                        }
+                    }
                     return self.bind_prim(prim, args, hint, span);
                 }
             }
@@ -1756,7 +1769,7 @@ impl Lower<'_> {
                 }
             }
         }
-        let args: Vec<Expr> = c.args.iter().map(|a| Expr::Atom(self.operand(a))).collect();
+        let args: Vec<Expr> = c.args.iter().map(|a| self.argument(a)).collect();
         self.bind(Expr::Call { func: (*c.func).clone(), args }, hint, Shape::Other, span)
     }
 
@@ -1817,9 +1830,30 @@ impl Lower<'_> {
             recv: Box::new(Expr::Atom(recv)),
             method: m.method.clone(),
             turbofish: m.turbofish.clone(),
-            args: args.into_iter().map(Expr::Atom).collect(),
+            args: m
+                .args
+                .iter()
+                .zip(args)
+                .map(|(syn_arg, a)| match syn_arg {
+                    syn::Expr::Reference(r) if r.mutability.is_none() => {
+                        Expr::Unary(UnOp::Ref, Box::new(Expr::Atom(a)))
+                    }
+                    _ => Expr::Atom(a),
+                })
+                .collect(),
         };
         self.bind(expr, hint, Shape::Other, span)
+    }
+
+    /// An argument of an opaque call or method: `&x` stays a reference.
+    fn argument(&mut self, a: &syn::Expr) -> Expr {
+        match a {
+            syn::Expr::Reference(r) if r.mutability.is_none() => {
+                let inner = self.operand(&r.expr);
+                Expr::Unary(UnOp::Ref, Box::new(Expr::Atom(inner)))
+            }
+            other => Expr::Atom(self.operand(other)),
+        }
     }
 
     fn bind_prim(&mut self, prim: Prim, args: Vec<Atom>, hint: Option<&str>, span: Span) -> Value {

@@ -26,11 +26,14 @@ pub fn match_to_if(
     for arm in &m.arms {
         let mut binds = Vec::new();
         let cond = pattern_test(&arm.pat, name, &mut binds)?;
-        let cond = match (&cond, &arm.guard) {
+        // A guard sees the arm's bindings (`n if n > 9`).
+        let guard: Option<syn::Expr> =
+            arm.guard.as_ref().map(|(_, g)| syn::parse_quote!({ #(#binds)* #g }));
+        let cond = match (&cond, guard) {
             (None, None) => None,
             (Some(c), None) => Some(c.clone()),
-            (None, Some((_, g))) => Some((**g).clone()),
-            (Some(c), Some((_, g))) => Some(syn::parse_quote!((#c) && (#g))),
+            (None, Some(g)) => Some(g),
+            (Some(c), Some(g)) => Some(syn::parse_quote!((#c) && #g)),
         };
         arms.push((cond, binds, (*arm.body).clone()));
     }
