@@ -37,6 +37,25 @@ fn soft_norm(x: [f64; 3]) -> f64 {
     }
 }
 
+/// A gradient through loops: extended Rosenbrock. Reverse mode replays the range
+/// backwards and needs no tape here.
+#[differentiate]
+fn rosenbrock(x: &[f64]) -> f64 {
+    let mut s = 0.0;
+    for i in 0..x.len() - 1 {
+        let a = x[i + 1] - x[i] * x[i];
+        let b = 1.0 - x[i];
+        s += 100.0 * a * a + b * b;
+    }
+    s
+}
+
+/// A running product: one saved value per iteration, exact even with a zero entry.
+#[differentiate]
+fn product(x: &[f64]) -> f64 {
+    x.iter().product()
+}
+
 fn show(name: &str, ours: &[f64], fd: &[f64]) {
     let worst = ours.iter().zip(fd).map(|(a, b)| (a - b).abs()).fold(0.0_f64, f64::max);
     println!("  {name:<28} generated {ours:?}");
@@ -69,4 +88,14 @@ fn main() {
     let t = [1.0, 0.0, 0.0];
     let (_, d) = soft_norm_jvp(p, t);
     println!("  d soft_norm . e0 = {d:.12} (gradient[0] = {:.12})", g[0]);
+    println!("\n4. gradients through loops");
+    let x = [-1.2, 1.0, 0.8, 1.5, 0.3];
+    let (y, g) = rosenbrock_grad(&x);
+    println!("  rosenbrock({x:?}) = {y:.6}");
+    let fd = check::gradient(|p| rosenbrock(p), &x, check::DEFAULT_STEP);
+    show("gradient", &g, &fd);
+    let x = [2.0, 0.0, 3.0, 0.5];
+    let (y, g) = product_grad(&x);
+    println!("  product({x:?}) = {y}; gradient {g:?} (the product of the other entries)");
+
 }
