@@ -96,6 +96,6 @@ fn main() {
     show("gradient", &g, &fd);
     let x = [2.0, 0.0, 3.0, 0.5];
     let (y, g) = product_grad(&x);
+    assert_eq!(y, product(&x));
     println!("  product({x:?}) = {y}; gradient {g:?} (the product of the other entries)");
-
 }
