@@ -85,7 +85,7 @@ pub const NO_OUTPUT: &str =
 
 pub fn output_not_float(ty: &syn::Type) -> String {
     format!(
-        "`{}` is not a float output; `#[differentiate]` needs a function returning `f32`, `f64` or a `Float` type parameter",
+        "`{}` is not an output `#[differentiate]` can differentiate; return a float (`f32`, `f64`, a `Float` type parameter), or an array or `Vec` of floats",
         ty.to_token_stream().to_string().replace(' ', "")
     )
 }

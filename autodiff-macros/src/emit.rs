@@ -19,6 +19,7 @@ pub enum Sibling {
     Grad,
     Jvp,
     Vjp,
+    Jacobian,
 }
 
 impl Sibling {
@@ -27,6 +28,7 @@ impl Sibling {
             Sibling::Grad => "grad",
             Sibling::Jvp => "jvp",
             Sibling::Vjp => "vjp",
+            Sibling::Jacobian => "jacobian",
         }
     }
 }
@@ -67,6 +69,10 @@ pub fn sibling(shared: &Shared, func: &Func, d: &Derived, kind: Sibling) -> Toke
         Sibling::Grad | Sibling::Vjp => {
             let g = gradient_type(func);
             quote!((#out_ty, #g))
+        }
+        Sibling::Jacobian => {
+            let j = jacobian_type(func);
+            quote!((#out_ty, #j))
         }
     };
     let doc = doc(&item.sig.ident, func, kind);
@@ -143,10 +149,14 @@ fn receiver_tokens(ty: &syn::Type, pi: &syn::PatIdent) -> TokenStream {
 pub fn extra_types(func: &Func, kind: Sibling) -> Vec<TokenStream> {
     match kind {
         Sibling::Grad => Vec::new(),
-        Sibling::Vjp => {
-            let o = &func.output_ty;
-            vec![quote!(#o)]
-        }
+        Sibling::Vjp => vec![match &func.output_kind {
+            ParamKind::Seq { elem } => quote!(&[#elem]),
+            _ => {
+                let o = &func.output_ty;
+                quote!(#o)
+            }
+        }],
+        Sibling::Jacobian => Vec::new(),
         Sibling::Jvp => func
             .active_params()
             .map(|p| match &p.kind {
@@ -177,6 +187,118 @@ pub fn gradient_type(func: &Func) -> TokenStream {
     }
 }
 
+/// The Jacobian type: per active parameter, the output's type with each float replaced
+/// by that parameter's gradient type; bare for one parameter, a tuple for several.
+pub fn jacobian_type(func: &Func) -> TokenStream {
+    fn outer(out: &syn::Type, inner: &TokenStream) -> TokenStream {
+        match out {
+            syn::Type::Array(a) => {
+                let e = outer(&a.elem, inner);
+                let n = &a.len;
+                quote!([#e; #n])
+            }
+            syn::Type::Paren(p) => outer(&p.elem, inner),
+            syn::Type::Path(p) if p.path.segments.last().is_some_and(|s| s.ident == "Vec") => {
+                let elem = match p.path.segments.last().map(|s| &s.arguments) {
+                    Some(syn::PathArguments::AngleBracketed(a)) => match a.args.first() {
+                        Some(syn::GenericArgument::Type(t)) => outer(t, inner),
+                        _ => inner.clone(),
+                    },
+                    _ => inner.clone(),
+                };
+                quote!(::std::vec::Vec<#elem>)
+            }
+            _ => inner.clone(),
+        }
+    }
+    let blocks: Vec<TokenStream> =
+        func.active_params().map(|p| outer(&func.output_ty, &param_gradient_type(p))).collect();
+    if blocks.len() == 1 {
+        blocks.into_iter().collect()
+    } else {
+        quote!((#(#blocks),*))
+    }
+}
+
+fn param_gradient_type(p: &crate::ir::Param) -> TokenStream {
+    match &p.kind {
+        ParamKind::Scalar { float, .. } => quote!(#float),
+        ParamKind::Array { array } => quote!(#array),
+        ParamKind::Seq { elem } => quote!(::std::vec::Vec<#elem>),
+        ParamKind::Constant => quote!(()),
+    }
+}
+
+/// `f_jacobian`: the value, and one reverse sweep per output component.
+pub fn jacobian(shared: &Shared, func: &Func) -> TokenStream {
+    let item = shared.item;
+    let krate = &shared.krate;
+    let vis = &item.vis;
+    let name = sibling_name(&item.sig.ident, Sibling::Jacobian);
+    let (impl_generics, _, where_clause) = split(&item.sig.generics);
+    let params = user_params(func);
+    let out_ty = &func.output_ty;
+    let j = jacobian_type(func);
+    let doc = doc(&item.sig.ident, func, Sibling::Jacobian);
+    // Arguments passed on to `f` and `f_vjp` (called once per output component, so
+    // owned non-`Copy` values are cloned).
+    let mut has_self = false;
+    let args: Vec<TokenStream> = func
+        .params
+        .iter()
+        .filter_map(|p| match &p.pat {
+            syn::Pat::Ident(pi) if pi.ident == "self" => {
+                has_self = true;
+                None
+            }
+            syn::Pat::Ident(pi) => {
+                let id = &pi.ident;
+                let by_ref = matches!(p.ty, syn::Type::Reference(_));
+                let copy = matches!(p.kind, ParamKind::Scalar { .. } | ParamKind::Array { .. });
+                Some(if by_ref || copy {
+                    quote!(#id)
+                } else {
+                    quote!(::core::clone::Clone::clone(&#id))
+                })
+            }
+            _ => Some(quote!(::core::unreachable!())),
+        })
+        .collect();
+    let f = &item.sig.ident;
+    let vjp = sibling_name(f, Sibling::Vjp);
+    let (call_f, call_vjp) =
+        if has_self { (quote!(self.#f), quote!(self.#vjp)) } else { (quote!(#f), quote!(#vjp)) };
+    let cot = match func.output_kind {
+        ParamKind::Seq { .. } => quote!(&c),
+        _ => quote!(c),
+    };
+    let n = func.active_order.len();
+    let body = if n == 1 {
+        quote! {
+            let jac = #krate::__private::jacobian_rows(&y, |c| #call_vjp(#(#args,)* #cot).1);
+            (y, jac)
+        }
+    } else {
+        let picks = (0..n).map(|k| {
+            let k = syn::Index::from(k);
+            quote!(#krate::__private::jacobian_pick(&y, &rows, |g| ::core::clone::Clone::clone(&g.#k)))
+        });
+        quote! {
+            let rows = #krate::__private::jacobian_flat(&y, |c| #call_vjp(#(#args,)* #cot).1);
+            let jac = (#(#picks),*);
+            (y, jac)
+        }
+    };
+    quote! {
+        #[doc = #doc]
+        #[allow(unused_parens, unused_variables, clippy::all, clippy::pedantic)]
+        #vis fn #name #impl_generics (#(#params),*) -> (#out_ty, #j) #where_clause {
+            let y = #call_f(#(#args),*);
+            #body
+        }
+    }
+}
+
 fn doc(fn_name: &syn::Ident, func: &Func, kind: Sibling) -> String {
     let wrt: Vec<String> =
         func.active_params().map(|p| format!("`{}`", p.pat.to_token_stream())).collect();
@@ -190,6 +312,9 @@ fn doc(fn_name: &syn::Ident, func: &Func, kind: Sibling) -> String {
         ),
         Sibling::Vjp => format!(
             " Reverse mode of `{fn_name}`: returns `({fn_name}(..), dout times the derivatives)` with respect to {wrt} (generated by `#[differentiate]`)."
+        ),
+        Sibling::Jacobian => format!(
+            " Jacobian of `{fn_name}`: returns `({fn_name}(..), J)` with one block per parameter ({wrt}), each of the output's shape outside and the parameter's inside (generated by `#[differentiate]`)."
         ),
     }
 }

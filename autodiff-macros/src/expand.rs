@@ -6,6 +6,7 @@
 
 use crate::diagnostics::{self as diag, Errors};
 use crate::emit::{self, Shared, Sibling};
+use crate::ir::ParamKind;
 use crate::{activity, args, forward, lower, prune, reverse};
 use proc_macro2::TokenStream;
 use quote::{format_ident, quote};
@@ -36,16 +37,21 @@ pub fn expand(attr: TokenStream, item: TokenStream) -> TokenStream {
         let stubs = stubs(&shared, &func);
         return quote!(#item_fn #errs #stubs);
     }
-    let mut grad = reverse::vjp(&func, &act, reverse::Seed::One);
     let mut jvp = forward::jvp(&func, &act);
     let mut vjp = reverse::vjp(&func, &act, reverse::Seed::Param);
-    for d in [&mut grad, &mut jvp, &mut vjp] {
-        prune::prune(d);
-    }
-    let grad = emit::sibling(&shared, &func, &grad, Sibling::Grad);
+    prune::prune(&mut jvp);
+    prune::prune(&mut vjp);
+    // A scalar output has a gradient; an array or `Vec` output a Jacobian.
+    let first = if matches!(func.output_kind, ParamKind::Scalar { .. }) {
+        let mut grad = reverse::vjp(&func, &act, reverse::Seed::One);
+        prune::prune(&mut grad);
+        emit::sibling(&shared, &func, &grad, Sibling::Grad)
+    } else {
+        emit::jacobian(&shared, &func)
+    };
     let jvp = emit::sibling(&shared, &func, &jvp, Sibling::Jvp);
     let vjp = emit::sibling(&shared, &func, &vjp, Sibling::Vjp);
-    quote!(#item_fn #grad #jvp #vjp)
+    quote!(#item_fn #first #jvp #vjp)
 }
 
 /// Siblings with the contract's signatures whose bodies only panic: call sites of a
@@ -59,7 +65,12 @@ fn stubs(shared: &Shared, func: &crate::ir::Func) -> TokenStream {
     let where_clause = &g.where_clause;
     let out = &func.output_ty;
     let grad = emit::gradient_type(func);
-    [Sibling::Grad, Sibling::Jvp, Sibling::Vjp]
+    let first = match func.output_kind {
+        ParamKind::Array { .. } | ParamKind::Seq { .. } => Sibling::Jacobian,
+        _ => Sibling::Grad,
+    };
+    let jac = emit::jacobian_type(func);
+    [first, Sibling::Jvp, Sibling::Vjp]
         .into_iter()
         .map(|kind| {
             let name = emit::sibling_name(&item.sig.ident, kind);
@@ -73,6 +84,7 @@ fn stubs(shared: &Shared, func: &crate::ir::Func) -> TokenStream {
                 .collect();
             let ret = match kind {
                 Sibling::Jvp => quote!((#out, #out)),
+                Sibling::Jacobian => quote!((#out, #jac)),
                 _ => quote!((#out, #grad)),
             };
             let msg = diag::stub_body(&name);

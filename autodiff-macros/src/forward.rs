@@ -39,9 +39,14 @@ pub fn jvp(func: &Func, act: &Activity) -> Derived {
         extra_params.push(t);
     }
     let body = cx.block(&func.body);
-    let out_dot = match cx.tangent_of(&func.output) {
-        Some(t) => Expr::Atom(t),
-        None => Expr::ZeroOfType(func.output_ty.clone()),
+    let tensor = !matches!(func.output_kind, crate::ir::ParamKind::Scalar { .. });
+    let out_dot = match (cx.tangent_of(&func.output), tensor) {
+        // A tangent passed in (`&[T]`) or read in place is returned as an owned copy.
+        (Some(t @ Atom::Var(v)), true) if extra_params.contains(&v) => Expr::CopyOf(t),
+        (Some(t @ Atom::Place(..)), true) => Expr::CopyOf(t),
+        (Some(t), _) => Expr::Atom(t),
+        (None, false) => Expr::ZeroOfType(func.output_ty.clone()),
+        (None, true) => Expr::ZeroLike(func.output.clone()),
     };
     let ret = Expr::Tuple(vec![Expr::Atom(func.output.clone()), out_dot]);
     Derived { vars: cx.vars, extra_params, body, ret }
@@ -59,6 +64,15 @@ impl Fwd<'_> {
         let t = self.new_var(format!("{}_dot", info.name), info.shape);
         self.vars[t.0].derived = Some((v, "_dot"));
         t
+    }
+
+    fn is_tensor(&self, a: &Atom) -> bool {
+        let shape = match a {
+            Atom::Var(v) => self.vars[v.0].shape,
+            Atom::Place(v, proj) => proj.iter().fold(self.vars[v.0].shape, |s, _| s.indexed()),
+            Atom::Const(_) => crate::ir::Shape::Other,
+        };
+        matches!(shape, crate::ir::Shape::Tensor { .. })
     }
 
     fn tangent_of(&self, a: &Atom) -> Option<Atom> {
@@ -111,7 +125,11 @@ impl Fwd<'_> {
                             Expr::Atom(a) => self.tangent_of(a).map(Expr::Atom),
                             _ => None,
                         };
-                        let tv = tv.unwrap_or_else(|| Expr::ZeroOf(t.clone()));
+                        let tv = tv.unwrap_or_else(|| match value {
+                            // The zero of what is stored: an element or a whole row.
+                            Expr::Atom(a) if self.is_tensor(a) => Expr::ZeroLike(a.clone()),
+                            _ => Expr::ZeroOf(t.clone()),
+                        });
                         out.push(Stmt::Assign { target: t, value: tv, span: *span });
                     }
                 }

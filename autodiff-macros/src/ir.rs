@@ -373,6 +373,8 @@ pub struct Func {
     pub output: Atom,
     /// The written output type.
     pub output_ty: syn::Type,
+    /// What the output is: a float scalar, or an array or `Vec` of floats.
+    pub output_kind: ParamKind,
     /// Whether the function has `Float` type parameters (its values may have no
     /// `Default`).
     pub generic_floats: bool,

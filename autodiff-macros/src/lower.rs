@@ -47,6 +47,7 @@ pub fn lower(item: &syn::ItemFn, args: &Args, errors: &mut Errors) -> Func {
         body: Default::default(),
         output: crate::ir::Atom::Const(syn::parse_quote!(())),
         output_ty: syn::parse_quote!(()),
+        output_kind: ParamKind::Constant,
         active_order: Vec::new(),
         reserved: HashSet::new(),
         generic_floats: !floats.is_empty(),
@@ -64,8 +65,18 @@ pub fn lower(item: &syn::ItemFn, args: &Args, errors: &mut Errors) -> Func {
     match &sig.output {
         syn::ReturnType::Default => errors.at(&sig.ident, diag::NO_OUTPUT),
         syn::ReturnType::Type(_, ty) => {
-            if !is_float(ty, &floats) {
-                errors.at(ty, diag::output_not_float(ty));
+            // A float, or an array or `Vec` of floats (whose derivative is a Jacobian).
+            match classify(ty, &floats) {
+                Ok((
+                    kind @ (ParamKind::Scalar { by_ref: false, .. } | ParamKind::Array { .. }),
+                    _,
+                )) => {
+                    func.output_kind = kind;
+                }
+                Ok((kind @ ParamKind::Seq { .. }, _)) if vec_elem(ty).is_some() => {
+                    func.output_kind = kind
+                }
+                _ => errors.at(ty, diag::output_not_float(ty)),
             }
             func.output_ty = (**ty).clone();
         }

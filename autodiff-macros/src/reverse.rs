@@ -94,9 +94,17 @@ pub fn vjp(func: &Func, act: &Activity, seed: Seed) -> Derived {
     let mut extra_params = Vec::new();
     let seed = match seed {
         Seed::Param => {
-            let d = cx.new_var("dout".into(), Shape::Scalar);
+            let shape = match func.output_kind {
+                ParamKind::Scalar { .. } => Shape::Scalar,
+                _ => Shape::Tensor { depth: 1 },
+            };
+            let d = cx.new_var("dout".into(), shape);
             extra_params.push(d);
-            Expr::var(d)
+            match shape {
+                // An array's or `Vec`'s cotangent is added into an adjoint of its own.
+                Shape::Tensor { .. } => Expr::CopyOf(Atom::Var(d)),
+                _ => Expr::var(d),
+            }
         }
         Seed::One => Expr::One(func.output_ty.clone()),
     };
@@ -332,11 +340,11 @@ impl Rev<'_> {
                     if let Expr::Atom(a) = value {
                         self.contribute(a, Expr::Atom(elem.clone()), false, adj, *span);
                     }
-                    adj.push(Stmt::Assign {
-                        target: elem.clone(),
-                        value: Expr::ZeroOf(elem),
-                        span: *span,
-                    });
+                    let zero = match self.shape_of(&elem) {
+                        Shape::Tensor { .. } => Expr::ZeroLike(elem.clone()),
+                        _ => Expr::ZeroOf(elem.clone()),
+                    };
+                    adj.push(Stmt::Assign { target: elem, value: zero, span: *span });
                 }
                 Stmt::If { cond, then, els, outs, span } => {
                     if !self.is_active_stmt(stmt) {
@@ -387,7 +395,10 @@ impl Rev<'_> {
                     }
                     self.declare_outer(stmt, adj, *span);
                     // A loop that may stop early is replayed by its trip count.
-                    let fixed = matches!(header, Header::Range { .. }) && !exits;
+                    // `.step_by(k)` cannot always be reversed with `.rev()` (that needs an
+                    // exact size, which `a..=b` and 64-bit ranges lack): replayed too.
+                    let fixed =
+                        matches!(header, Header::Range { iter, .. } if !steps(iter)) && !exits;
                     let trips = (!fixed).then(|| self.new_var("trips".into(), Shape::Other));
                     let mut pre = Vec::new();
                     let mut yields = Vec::new();
@@ -643,9 +654,28 @@ impl Rev<'_> {
         ok
     }
 
+    fn shape_of(&self, a: &Atom) -> Shape {
+        match a {
+            Atom::Var(v) => self.vars[v.0].shape,
+            Atom::Place(v, proj) => proj.iter().fold(self.vars[v.0].shape, |s, p| match p {
+                Proj::Field(_) => Shape::Other,
+                _ => s.indexed(),
+            }),
+            Atom::Const(_) => Shape::Other,
+        }
+    }
+
     /// Does `value` read an element of an array the primal writes?
     fn reads_stored(&self, value: &Expr) -> bool {
         place_of_stored(value, &self.stored)
+    }
+}
+
+/// Whether a loop's range expression has a `.step_by(..)`.
+fn steps(iter: &Expr) -> bool {
+    match iter {
+        Expr::Method { recv, method, .. } => method == "step_by" || steps(recv),
+        _ => false,
     }
 }
 

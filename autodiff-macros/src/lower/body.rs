@@ -1553,11 +1553,7 @@ impl Lower<'_> {
             E::Macro(m) => {
                 self.unsupported(m, "a macro invocation", "write the computation as plain Rust")
             }
-            E::Array(a) => self.unsupported(
-                a,
-                "an array of computed elements",
-                "declare `let mut y = [0.0; N];` and assign the elements",
-            ),
+            E::Array(a) => self.lower_array(a, hint),
             E::Repeat(a) => self.unsupported(
                 a,
                 "an array filled with a computed value",
@@ -1590,6 +1586,40 @@ impl Lower<'_> {
                 self.unsupported(other, construct, "write it with `let`, `if` and loops, or move it into a function called with constant arguments")
             }
         }
+    }
+
+    /// `[e0, e1, ..]` of computed elements: a local array filled by stores,
+    /// `let y = [zero; n]; y[0] = e0; ..`, so that both modes treat it like any array.
+    fn lower_array(&mut self, a: &syn::ExprArray, hint: Option<&str>) -> Value {
+        let span = a.span();
+        let elems: Vec<Atom> = a.elems.iter().map(|e| self.operand(e)).collect();
+        let Some(first) = elems.first().cloned() else {
+            return self.unsupported(a, "an empty array", "give it elements");
+        };
+        let elem_shape = self.shape_of(&first);
+        let (zero, depth) = match elem_shape {
+            Shape::Tensor { depth } => (Expr::ZeroLike(first), depth + 1),
+            _ => (Expr::ZeroOf(first), 1),
+        };
+        let n = elems.len();
+        let len = Expr::Atom(Atom::Const(syn::parse_quote!(#n)));
+        let y = self.bind(
+            Expr::Repeat { elem: Box::new(zero), len: Box::new(len), vec: false },
+            hint,
+            Shape::Tensor { depth },
+            span,
+        );
+        let Value::Atom(Atom::Var(yv)) = y else { return Value::Unit };
+        self.mutable_tensors.insert(yv);
+        for (k, e) in elems.into_iter().enumerate() {
+            let index = Atom::Const(syn::parse_quote!(#k));
+            self.push(Stmt::Assign {
+                target: Atom::Place(yv, vec![Proj::Index(index)]),
+                value: Expr::Atom(e),
+                span,
+            });
+        }
+        Value::Atom(Atom::Var(yv))
     }
 
     /// `vec![elem; len]`: a local `Vec`, filled with a constant.

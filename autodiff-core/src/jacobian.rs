@@ -1,0 +1,112 @@
+//! Jacobians assembled from reverse-mode rows: one cotangent per output component.
+//!
+//! `f_jacobian` calls `f_vjp` once with each unit cotangent (a one among zeros, in
+//! row-major order of the output) and arranges the gradients it gets in the output's
+//! shape: the output's shape outside, each parameter's inside.
+
+/// Outputs whose unit cotangents can be enumerated: floats, arrays of them at any
+/// nesting, and `Vec`s.
+pub trait Basis: Clone {
+    /// `Self` with every float replaced by a `G`: the Jacobian block's outer shape.
+    type Map<G>;
+    /// A zero of the same shape.
+    fn zero(&self) -> Self;
+    /// `f` applied to every unit cotangent of `zero`'s shape, arranged in that shape.
+    fn map_units<G>(zero: &Self, f: &mut dyn FnMut(Self) -> G) -> Self::Map<G>;
+}
+
+impl Basis for f64 {
+    type Map<G> = G;
+    fn zero(&self) -> Self {
+        0.0
+    }
+    fn map_units<G>(_: &Self, f: &mut dyn FnMut(Self) -> G) -> G {
+        f(1.0)
+    }
+}
+
+impl Basis for f32 {
+    type Map<G> = G;
+    fn zero(&self) -> Self {
+        0.0
+    }
+    fn map_units<G>(_: &Self, f: &mut dyn FnMut(Self) -> G) -> G {
+        f(1.0)
+    }
+}
+
+impl<T: Basis, const N: usize> Basis for [T; N] {
+    type Map<G> = [T::Map<G>; N];
+    fn zero(&self) -> Self {
+        core::array::from_fn(|i| self[i].zero())
+    }
+    fn map_units<G>(zero: &Self, f: &mut dyn FnMut(Self) -> G) -> Self::Map<G> {
+        core::array::from_fn(|i| {
+            T::map_units(&zero[i], &mut |unit| {
+                let mut c = zero.clone();
+                c[i] = unit;
+                f(c)
+            })
+        })
+    }
+}
+
+impl<T: Basis> Basis for Vec<T> {
+    type Map<G> = Vec<T::Map<G>>;
+    fn zero(&self) -> Self {
+        self.iter().map(Basis::zero).collect()
+    }
+    fn map_units<G>(zero: &Self, f: &mut dyn FnMut(Self) -> G) -> Self::Map<G> {
+        (0..zero.len())
+            .map(|i| {
+                T::map_units(&zero[i], &mut |unit| {
+                    let mut c = zero.clone();
+                    c[i] = unit;
+                    f(c)
+                })
+            })
+            .collect()
+    }
+}
+
+/// The Jacobian of one parameter: `row(c)` is the gradient for cotangent `c`.
+pub fn jacobian_rows<O: Basis, G>(y: &O, mut row: impl FnMut(O) -> G) -> O::Map<G> {
+    O::map_units(&y.zero(), &mut row)
+}
+
+/// Every row, in order, for Jacobians of several parameters (see [`jacobian_pick`]).
+pub fn jacobian_flat<O: Basis, G>(y: &O, mut row: impl FnMut(O) -> G) -> Vec<G> {
+    let mut rows = Vec::new();
+    O::map_units(&y.zero(), &mut |c| rows.push(row(c)));
+    rows
+}
+
+/// One parameter's block, picked out of the rows of [`jacobian_flat`].
+pub fn jacobian_pick<O: Basis, G, H>(y: &O, rows: &[G], pick: impl Fn(&G) -> H) -> O::Map<H> {
+    let mut next = rows.iter();
+    O::map_units(&y.zero(), &mut |_| match next.next() {
+        Some(g) => pick(g),
+        None => unreachable_rows(),
+    })
+}
+
+#[cold]
+fn unreachable_rows() -> ! {
+    panic!("autodiff: a Jacobian had fewer rows than outputs; please report this as a bug")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn units_of_a_nested_array_in_row_major_order() {
+        let units = jacobian_rows(&[[5.0_f64; 2]; 2], |c| c);
+        assert_eq!(units[0][1], [[0.0, 1.0], [0.0, 0.0]]);
+        assert_eq!(units[1][0], [[0.0, 0.0], [1.0, 0.0]]);
+        let rows = jacobian_flat(&vec![1.0_f64, 2.0, 3.0], |c| c.iter().position(|v| *v == 1.0));
+        assert_eq!(rows, vec![Some(0), Some(1), Some(2)]);
+        let picked = jacobian_pick(&[0.0_f64; 3], &rows, |r| r.map(|i| i * 10));
+        assert_eq!(picked, [Some(0), Some(10), Some(20)]);
+    }
+}

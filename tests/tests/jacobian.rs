@@ -1,0 +1,145 @@
+//! Vector and tensor outputs: `f_jacobian`, `f_jvp` and `f_vjp` against finite
+//! differences and against each other (J t and w^T J).
+#![allow(clippy::needless_range_loop)]
+
+use autodiff_core::{check, differentiate};
+
+/// Central differences of smooth functions of moderate curvature at these points.
+const TOL: f64 = 1e-6;
+
+/// The seed's layer with three outputs: y_k = (a_k w + b_k)^2 over two inputs (w, b0).
+#[differentiate]
+fn seed_layer(p: [f64; 2]) -> [f64; 3] {
+    let a = [1.0, -2.0, 0.5];
+    let y0 = (a[0] * p[0] + p[1]).powi(2);
+    let y1 = (a[1] * p[0] + p[1]).powi(2);
+    let y2 = (a[2] * p[0] + p[1]).powi(2);
+    [y0, y1, y2]
+}
+
+#[test]
+fn seed_jacobian_two_inputs_three_outputs() {
+    let p = [0.7, -0.3];
+    let (y, j): ([f64; 3], [[f64; 2]; 3]) = seed_layer_jacobian(p);
+    assert_eq!(y, seed_layer(p));
+    let a = [1.0, -2.0, 0.5];
+    for k in 0..3 {
+        let inner = a[k] * p[0] + p[1];
+        assert!((j[k][0] - 2.0 * a[k] * inner).abs() < 1e-14);
+        assert!((j[k][1] - 2.0 * inner).abs() < 1e-14);
+    }
+    let fd = check::jacobian(|q| seed_layer([q[0], q[1]]).to_vec(), &p, check::DEFAULT_STEP);
+    let claimed: Vec<Vec<f64>> = j.iter().map(|r| r.to_vec()).collect();
+    check::check_jacobian(|q| seed_layer([q[0], q[1]]).to_vec(), &p, &claimed, TOL).unwrap();
+    assert_eq!(fd.len(), 3);
+}
+
+/// A generalized Jacobian: 2x2 in, 2x3 out, through loops.
+#[differentiate]
+fn tensor_map(x: [[f64; 2]; 2]) -> [[f64; 3]; 2] {
+    let mut y = [[0.0; 3]; 2];
+    for i in 0..2 {
+        for k in 0..3 {
+            let mut s = 0.0;
+            for j in 0..2 {
+                s += x[i][j] * (k as f64 + 1.0) + x[j][i] * x[i][j];
+            }
+            y[i][k] = s.sin();
+        }
+    }
+    y
+}
+
+#[test]
+fn generalized_jacobian_has_the_output_shape_outside() {
+    let x = [[0.3, -0.5], [0.8, 0.1]];
+    let (y, j): ([[f64; 3]; 2], [[[[f64; 2]; 2]; 3]; 2]) = tensor_map_jacobian(x);
+    assert_eq!(y, tensor_map(x));
+    let flat = |q: &[f64]| -> Vec<f64> {
+        tensor_map([[q[0], q[1]], [q[2], q[3]]]).iter().flatten().copied().collect()
+    };
+    let claimed: Vec<Vec<f64>> = j
+        .iter()
+        .flat_map(|row| row.iter().map(|block| block.iter().flatten().copied().collect()))
+        .collect();
+    check::check_jacobian(flat, &[0.3, -0.5, 0.8, 0.1], &claimed, TOL).unwrap();
+    // J t and w^T J agree with the forward and reverse siblings.
+    let t = [[1.0, 0.5], [-0.25, 2.0]];
+    let (_, jt) = tensor_map_jvp(x, t);
+    let w = [[0.3, -1.0, 0.5], [2.0, 0.1, -0.7]];
+    let (_, wj) = tensor_map_vjp(x, w);
+    for i in 0..2 {
+        for k in 0..3 {
+            let mut d = 0.0;
+            for a in 0..2 {
+                for b in 0..2 {
+                    d += j[i][k][a][b] * t[a][b];
+                }
+            }
+            assert!((d - jt[i][k]).abs() < 1e-12);
+        }
+    }
+    for a in 0..2 {
+        for b in 0..2 {
+            let mut d = 0.0;
+            for i in 0..2 {
+                for k in 0..3 {
+                    d += w[i][k] * j[i][k][a][b];
+                }
+            }
+            assert!((d - wj[a][b]).abs() < 1e-12);
+        }
+    }
+}
+
+/// `Vec` output from a slice, and a second active parameter.
+#[differentiate]
+fn scaled_softplus(x: &[f64], s: f64) -> Vec<f64> {
+    let mut y = vec![0.0; x.len()];
+    for i in 0..x.len() {
+        y[i] = s * (1.0 + (x[i] * s).exp()).ln();
+    }
+    y
+}
+
+#[test]
+fn vec_output_and_several_parameters() {
+    let x = [0.2, -1.0, 0.7];
+    let s = 1.3;
+    let (y, (jx, js)): (Vec<f64>, (Vec<Vec<f64>>, Vec<f64>)) = scaled_softplus_jacobian(&x, s);
+    assert_eq!(y, scaled_softplus(&x, s));
+    assert_eq!(jx.len(), 3);
+    let mut p = x.to_vec();
+    p.push(s);
+    let claimed: Vec<Vec<f64>> = (0..3)
+        .map(|i| {
+            let mut row = jx[i].clone();
+            row.push(js[i]);
+            row
+        })
+        .collect();
+    check::check_jacobian(|q| scaled_softplus(&q[..3], q[3]), &p, &claimed, TOL).unwrap();
+    let (_, d) = scaled_softplus_jvp(&x, s, &[1.0, 0.0, 0.0], 0.0);
+    for i in 0..3 {
+        assert!((d[i] - jx[i][0]).abs() < 1e-12);
+    }
+    let (_, (gx, gs)) = scaled_softplus_vjp(&x, s, &[0.0, 1.0, 0.0]);
+    assert_eq!(gx, jx[1]);
+    assert_eq!(gs, js[1]);
+}
+
+/// An array literal of computed elements as the output.
+#[differentiate]
+fn polar(r: f64, theta: f64) -> [f64; 2] {
+    [r * theta.cos(), r * theta.sin()]
+}
+
+#[test]
+fn array_literal_output() {
+    let (y, (jr, jt)) = polar_jacobian(2.0, 0.4);
+    assert_eq!(y, polar(2.0, 0.4));
+    assert!((jr[0] - 0.4_f64.cos()).abs() < 1e-15 && (jr[1] - 0.4_f64.sin()).abs() < 1e-15);
+    assert!(
+        (jt[0] + 2.0 * 0.4_f64.sin()).abs() < 1e-15 && (jt[1] - 2.0 * 0.4_f64.cos()).abs() < 1e-15
+    );
+}
