@@ -3,6 +3,7 @@
 //!
 //! Run with `cargo bench -p autodiff-tests --bench loops`.
 #![allow(unsafe_code)] // the counting allocator below
+#![allow(clippy::needless_range_loop)] // the benchmarked functions index on purpose
 
 use autodiff_core::differentiate;
 use criterion::{BenchmarkId, Criterion};
@@ -125,16 +126,16 @@ fn product_input() -> Vec<f64> {
     (0..N).map(|i| 1.0 + 0.01 * ((i as f64) * 0.37).sin()).collect()
 }
 
+/// A benchmarked function: primal or gradient.
+type Primal = fn(&[f64]) -> f64;
+type Gradient = fn(&[f64]) -> (f64, Vec<f64>);
+
 fn bench(c: &mut Criterion) {
     let mut group = c.benchmark_group("loops");
     group.sample_size(50);
     for name in ["rosenbrock", "log_sum_exp", "running_product"] {
         let x = if name == "running_product" { product_input() } else { input() };
-        let (primal, generated, hand): (
-            fn(&[f64]) -> f64,
-            fn(&[f64]) -> (f64, Vec<f64>),
-            fn(&[f64]) -> (f64, Vec<f64>),
-        ) = match name {
+        let (primal, generated, hand): (Primal, Gradient, Gradient) = match name {
             "rosenbrock" => (rosenbrock, rosenbrock_grad, rosenbrock_hand),
             "log_sum_exp" => (log_sum_exp, log_sum_exp_grad, log_sum_exp_hand),
             _ => (running_product, running_product_grad, running_product_hand),

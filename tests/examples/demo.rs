@@ -15,6 +15,7 @@ fn bump(x: f64) -> f64 {
 /// The seed example, a one-neuron "network": phi = (a w1 + b1)^2 through named
 /// intermediates; dphi/dw1 = 2 a (a w1 + b1).
 #[differentiate]
+#[allow(clippy::let_and_return)] // the seed names every intermediate on purpose
 fn phi(w1: f64, a: f64, b1: f64) -> f64 {
     let y1 = a * w1;
     let y2 = y1 + b1;
@@ -92,7 +93,7 @@ fn main() {
     let x = [-1.2, 1.0, 0.8, 1.5, 0.3];
     let (y, g) = rosenbrock_grad(&x);
     println!("  rosenbrock({x:?}) = {y:.6}");
-    let fd = check::gradient(|p| rosenbrock(p), &x, check::DEFAULT_STEP);
+    let fd = check::gradient(rosenbrock, &x, check::DEFAULT_STEP);
     show("gradient", &g, &fd);
     let x = [2.0, 0.0, 3.0, 0.5];
     let (y, g) = product_grad(&x);

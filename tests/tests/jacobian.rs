@@ -1,6 +1,6 @@
 //! Vector and tensor outputs: `f_jacobian`, `f_jvp` and `f_vjp` against finite
 //! differences and against each other (J t and w^T J).
-#![allow(clippy::needless_range_loop)]
+#![allow(clippy::needless_range_loop, clippy::type_complexity)] // the Jacobian shapes are spelled out on purpose
 
 use autodiff_core::{check, differentiate};
 

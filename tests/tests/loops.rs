@@ -1,6 +1,12 @@
 //! Loops, mutation and early exits: every gradient against central finite differences,
 //! every JVP against the gradient, and closed forms where they exist.
-#![allow(clippy::needless_range_loop, clippy::let_and_return)]
+#![allow(
+    clippy::needless_range_loop,
+    clippy::let_and_return,
+    clippy::redundant_closure,
+    clippy::assign_op_pattern,
+    clippy::useless_vec
+)]
 
 use autodiff_core::{check, differentiate};
 
