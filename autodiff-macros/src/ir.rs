@@ -328,6 +328,49 @@ pub enum Header {
     Times { count: Atom },
 }
 
+impl Stmt {
+    /// Every variable the statement reads, nested blocks included.
+    pub fn reads(&self, out: &mut Vec<Var>) {
+        match self {
+            Stmt::Let { value, .. } => value.vars(out),
+            Stmt::Accumulate { target, value, .. } | Stmt::Assign { target, value, .. } => {
+                target.vars(out);
+                value.vars(out);
+            }
+            Stmt::Push { tape, value, .. } => {
+                out.push(*tape);
+                value.vars(out);
+            }
+            Stmt::Reserve { tape, count, .. } => {
+                out.push(*tape);
+                count.vars(out);
+            }
+            Stmt::If { cond, then, els, .. } => {
+                cond.vars(out);
+                then.reads(out);
+                els.reads(out);
+            }
+            Stmt::Loop { header, carried, body, .. } => {
+                match header {
+                    Header::Range { iter, .. } => iter.vars(out),
+                    Header::Times { count } => count.vars(out),
+                    Header::Forever => {}
+                }
+                carried.iter().for_each(|(_, init)| init.vars(out));
+                body.reads(out);
+            }
+        }
+    }
+}
+
+impl Block {
+    /// Every variable the block reads, its yields and nested blocks included.
+    pub fn reads(&self, out: &mut Vec<Var>) {
+        self.stmts.iter().for_each(|s| s.reads(out));
+        self.yields.iter().for_each(|y| y.vars(out));
+    }
+}
+
 /// A sequence of statements and the atoms it yields to its `If` (none at top level).
 #[derive(Clone, Default)]
 pub struct Block {

@@ -16,46 +16,6 @@ pub fn prune(d: &mut Derived) {
     prune_block(&mut d.body, &mut live);
 }
 
-/// Every variable read anywhere in `block`.
-fn all_reads(block: &Block, out: &mut Vec<Var>) {
-    block.yields.iter().for_each(|y| y.vars(out));
-    for stmt in &block.stmts {
-        match stmt {
-            Stmt::Let { value, .. } => value.vars(out),
-            Stmt::If { cond, then, els, .. } => {
-                cond.vars(out);
-                all_reads(then, out);
-                all_reads(els, out);
-            }
-            Stmt::Accumulate { target, value, .. } | Stmt::Assign { target, value, .. } => {
-                target.vars(out);
-                value.vars(out);
-            }
-            Stmt::Push { tape, value, .. } => {
-                out.push(*tape);
-                value.vars(out);
-            }
-            Stmt::Reserve { tape, count, .. } => {
-                out.push(*tape);
-                count.vars(out);
-            }
-            Stmt::Loop { header, carried, body, .. } => {
-                all_reads(body, out);
-                if let Header::Range { iter, .. } = header {
-                    iter.vars(out);
-                }
-                if let Header::Times { count } = header {
-                    count.vars(out);
-                }
-                carried.iter().for_each(|(c, i)| {
-                    out.push(*c);
-                    i.vars(out);
-                });
-            }
-        }
-    }
-}
-
 /// Prunes `block` given the variables live after it; leaves those live before it.
 fn prune_block(block: &mut Block, live: &mut HashSet<Var>) {
     let mut reads = Vec::new();
@@ -104,7 +64,7 @@ fn prune_block(block: &mut Block, live: &mut HashSet<Var>) {
                 // What one iteration reads is live throughout the loop (the next
                 // iteration reads it again): a conservative fixpoint in one step.
                 let mut all = Vec::new();
-                all_reads(body, &mut all);
+                body.reads(&mut all);
                 if let Header::Range { iter, .. } = header {
                     iter.vars(&mut all);
                 }

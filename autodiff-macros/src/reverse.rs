@@ -576,7 +576,7 @@ impl Rev<'_> {
         }
         let mut work = Vec::new();
         for s in tensor_zeros.iter().chain(&adj) {
-            stmt_reads(s, &mut work);
+            s.reads(&mut work);
         }
         // A value is computed again when that needs nothing saved; otherwise the value
         // itself is saved (a branch decision rather than the values it compares).
@@ -729,42 +729,6 @@ fn tensor_locals(block: &Block, vars: &[VarInfo]) -> Vec<Var> {
         .collect()
 }
 
-/// Every variable a statement reads, nested blocks included.
-fn stmt_reads(stmt: &Stmt, out: &mut Vec<Var>) {
-    match stmt {
-        Stmt::Let { value, .. } => value.vars(out),
-        Stmt::Accumulate { target, value, .. } | Stmt::Assign { target, value, .. } => {
-            target.vars(out);
-            value.vars(out);
-        }
-        Stmt::Push { tape, value, .. } => {
-            out.push(*tape);
-            value.vars(out);
-        }
-        Stmt::Reserve { tape, count, .. } => {
-            out.push(*tape);
-            count.vars(out);
-        }
-        Stmt::If { cond, then, els, .. } => {
-            cond.vars(out);
-            for b in [then, els] {
-                b.stmts.iter().for_each(|s| stmt_reads(s, out));
-                b.yields.iter().for_each(|y| y.vars(out));
-            }
-        }
-        Stmt::Loop { header, carried, body, .. } => {
-            match header {
-                Header::Range { iter, .. } => iter.vars(out),
-                Header::Times { count } => count.vars(out),
-                Header::Forever => {}
-            }
-            carried.iter().for_each(|(_, i)| i.vars(out));
-            body.stmts.iter().for_each(|s| stmt_reads(s, out));
-            body.yields.iter().for_each(|y| y.vars(out));
-        }
-    }
-}
-
 /// Variables a block reads but does not define.
 fn free_vars(block: &Block, out: &mut Vec<Var>) {
     let mut defined = HashSet::new();
@@ -787,7 +751,7 @@ fn walk(block: &Block, defined: &mut HashSet<Var>, read: &mut Vec<Var>) {
                 defined.extend(outs.iter().copied());
             }
             Stmt::Loop { header, carried, body, code, .. } => {
-                stmt_reads(stmt, read);
+                stmt.reads(read);
                 if let Header::Range { index, .. } = header {
                     defined.insert(*index);
                 }
@@ -795,7 +759,7 @@ fn walk(block: &Block, defined: &mut HashSet<Var>, read: &mut Vec<Var>) {
                 defined.extend(carried.iter().map(|(c, _)| *c));
                 defined.extend(code.iter().copied());
             }
-            other => stmt_reads(other, read),
+            other => other.reads(read),
         }
     }
     for y in &block.yields {
