@@ -1,14 +1,19 @@
-//! Jacobians assembled from reverse-mode rows: one cotangent per output component.
+//! Jacobians assembled from reverse-mode rows or forward-mode columns.
 //!
 //! `f_jacobian` calls `f_vjp` once with each unit cotangent (a one among zeros, in
-//! row-major order of the output) and arranges the gradients it gets in the output's
-//! shape: the output's shape outside, each parameter's inside.
+//! row-major order of the output), or `f_jvp` once with each unit tangent of each
+//! parameter, whichever takes fewer sweeps, and arranges the derivatives in the
+//! contract's shape: the output's shape outside, each parameter's inside.
 
 /// Outputs whose unit cotangents can be enumerated: floats, arrays of them at any
 /// nesting, and `Vec`s.
 pub trait Basis: Clone {
     /// `Self` with every float replaced by a `G`: the Jacobian block's outer shape.
     type Map<G>;
+    /// The float type inside.
+    type Leaf: Copy;
+    /// The floats inside, in row-major order, appended to `out`.
+    fn flatten(&self, out: &mut Vec<Self::Leaf>);
     /// A zero of the same shape.
     fn zero(&self) -> Self;
     /// `f` applied to every unit cotangent of `zero`'s shape, arranged in that shape.
@@ -17,6 +22,10 @@ pub trait Basis: Clone {
 
 impl Basis for f64 {
     type Map<G> = G;
+    type Leaf = f64;
+    fn flatten(&self, out: &mut Vec<f64>) {
+        out.push(*self);
+    }
     fn zero(&self) -> Self {
         0.0
     }
@@ -27,6 +36,10 @@ impl Basis for f64 {
 
 impl Basis for f32 {
     type Map<G> = G;
+    type Leaf = f32;
+    fn flatten(&self, out: &mut Vec<f32>) {
+        out.push(*self);
+    }
     fn zero(&self) -> Self {
         0.0
     }
@@ -37,6 +50,10 @@ impl Basis for f32 {
 
 impl<T: Basis, const N: usize> Basis for [T; N] {
     type Map<G> = [T::Map<G>; N];
+    type Leaf = T::Leaf;
+    fn flatten(&self, out: &mut Vec<T::Leaf>) {
+        self.iter().for_each(|t| t.flatten(out));
+    }
     fn zero(&self) -> Self {
         core::array::from_fn(|i| self[i].zero())
     }
@@ -53,6 +70,10 @@ impl<T: Basis, const N: usize> Basis for [T; N] {
 
 impl<T: Basis> Basis for Vec<T> {
     type Map<G> = Vec<T::Map<G>>;
+    type Leaf = T::Leaf;
+    fn flatten(&self, out: &mut Vec<T::Leaf>) {
+        self.iter().for_each(|t| t.flatten(out));
+    }
     fn zero(&self) -> Self {
         self.iter().map(Basis::zero).collect()
     }
@@ -90,6 +111,45 @@ pub fn jacobian_pick<O: Basis, G, H>(y: &O, rows: &[G], pick: impl Fn(&G) -> H) 
     })
 }
 
+/// The number of floats inside `v`: a parameter's or the output's size.
+pub fn size<B: Basis>(v: &B) -> usize {
+    let mut flat = Vec::new();
+    v.flatten(&mut flat);
+    flat.len()
+}
+
+/// The columns of one parameter `p`: `column(t)` is the output's tangent (flattened) for
+/// the unit tangent `t` of `p`.
+pub fn jacobian_columns<P: Basis, L>(p: &P, mut column: impl FnMut(P) -> Vec<L>) -> Vec<Vec<L>> {
+    jacobian_flat(p, &mut column)
+}
+
+/// One parameter's block from its columns: output shape outside, parameter shape inside.
+pub fn jacobian_from_columns<O: Basis, P: Basis>(
+    y: &O,
+    p: &P,
+    columns: &[Vec<O::Leaf>],
+) -> O::Map<P::Map<O::Leaf>> {
+    let mut i = 0;
+    O::map_units(&y.zero(), &mut |_| {
+        let mut j = 0;
+        let inner = P::map_units(&p.zero(), &mut |_| {
+            let v = columns[j][i];
+            j += 1;
+            v
+        });
+        i += 1;
+        inner
+    })
+}
+
+/// The flattened output of a forward sweep (a column).
+pub fn flat<B: Basis>(v: &B) -> Vec<B::Leaf> {
+    let mut out = Vec::new();
+    v.flatten(&mut out);
+    out
+}
+
 #[cold]
 fn unreachable_rows() -> ! {
     panic!("autodiff: a Jacobian had fewer rows than outputs; please report this as a bug")
@@ -108,5 +168,16 @@ mod tests {
         assert_eq!(rows, vec![Some(0), Some(1), Some(2)]);
         let picked = jacobian_pick(&[0.0_f64; 3], &rows, |r| r.map(|i| i * 10));
         assert_eq!(picked, [Some(0), Some(10), Some(20)]);
+    }
+
+    #[test]
+    fn columns_are_transposed_into_the_contract_shape() {
+        // y = A p for A = [[1, 2], [3, 4], [5, 6]]: column j of A is the tangent of e_j.
+        let a = [[1.0, 2.0], [3.0, 4.0], [5.0, 6.0]];
+        let p = [0.0_f64; 2];
+        let cols = jacobian_columns(&p, |t| flat(&a.map(|r| r[0] * t[0] + r[1] * t[1])));
+        let j = jacobian_from_columns(&[0.0_f64; 3], &p, &cols);
+        assert_eq!(j, a);
+        assert_eq!(size(&vec![[0.0_f32; 2]; 3]), 6);
     }
 }

@@ -1,4 +1,5 @@
-//! Parses the attribute's arguments: `wrt(a, b)`, `crate = path` (and nothing else).
+//! Parses the attribute's arguments: `wrt(a, b)`, `crate = path`, `jacobian = forward`
+//! or `jacobian = reverse` (and nothing else).
 //!
 //! Guarantees: every argument is recognised or reported at its span; `wrt` names are
 //! returned as written, for `lower` to check against the parameters.
@@ -13,6 +14,8 @@ pub struct Args {
     pub wrt: Option<Vec<syn::Ident>>,
     /// `crate = path`: where `autodiff_core` is, for users who renamed the dependency.
     pub krate: Option<syn::Path>,
+    /// `jacobian = forward` or `jacobian = reverse`: how `f_jacobian` sweeps.
+    pub jacobian: Option<crate::emit::JacobianMode>,
 }
 
 /// Reads the attribute tokens; problems go to `errors` and the rest is still parsed.
@@ -31,6 +34,16 @@ pub fn parse(tokens: proc_macro2::TokenStream, errors: &mut Errors) -> Args {
                 return Err(meta.error(diagnostics::WRT_EMPTY));
             }
             args.wrt = Some(names.into_iter().collect());
+            Ok(())
+        } else if meta.path.is_ident("jacobian") {
+            let mode: syn::Ident = meta.value()?.parse()?;
+            args.jacobian = Some(if mode == "forward" {
+                crate::emit::JacobianMode::Forward
+            } else if mode == "reverse" {
+                crate::emit::JacobianMode::Reverse
+            } else {
+                return Err(syn::Error::new(mode.span(), diagnostics::JACOBIAN_MODE));
+            });
             Ok(())
         } else if meta.path.is_ident("crate") {
             args.krate = Some(meta.value()?.parse()?);

@@ -43,7 +43,7 @@ pub const WRT_EMPTY: &str =
 
 pub fn unknown_argument(path: &syn::Path) -> String {
     format!(
-        "unknown argument `{}` of `#[differentiate]`; expected `wrt(..)` or `crate = path`",
+        "unknown argument `{}` of `#[differentiate]`; expected `wrt(..)`, `crate = path` or `jacobian = forward|reverse`",
         path.to_token_stream().to_string().replace(' ', "")
     )
 }
@@ -133,3 +133,6 @@ pub fn branch_kinds(name: &str) -> String {
 }
 
 pub const STORE_TARGET: &str = "only elements of a `let mut` local array or `Vec` can be assigned; copy the data into one first (`let mut y = [0.0; N];`)";
+
+pub const JACOBIAN_MODE: &str =
+    "`jacobian` is `forward` (one sweep per input) or `reverse` (one sweep per output)";

@@ -13,6 +13,13 @@ use proc_macro2::{Span, TokenStream};
 use quote::{format_ident, quote, quote_spanned, ToTokens};
 use std::collections::{HashMap, HashSet};
 
+/// How `f_jacobian` sweeps: `#[differentiate(jacobian = forward)]` or `= reverse`.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub enum JacobianMode {
+    Forward,
+    Reverse,
+}
+
 /// Which sibling a body is for; fixes its extra parameters, return type and doc.
 #[derive(Clone, Copy, PartialEq, Eq)]
 pub enum Sibling {
@@ -229,8 +236,10 @@ fn param_gradient_type(p: &crate::ir::Param) -> TokenStream {
     }
 }
 
-/// `f_jacobian`: the value, and one reverse sweep per output component.
-pub fn jacobian(shared: &Shared, func: &Func) -> TokenStream {
+/// `f_jacobian`: the value, then one reverse sweep per output component (rows) or one
+/// forward sweep per input component (columns), whichever are fewer, unless `mode`
+/// forces one.
+pub fn jacobian(shared: &Shared, func: &Func, mode: Option<JacobianMode>) -> TokenStream {
     let item = shared.item;
     let krate = &shared.krate;
     let vis = &item.vis;
@@ -240,7 +249,11 @@ pub fn jacobian(shared: &Shared, func: &Func) -> TokenStream {
     let out_ty = &func.output_ty;
     let j = jacobian_type(func);
     let doc = doc(&item.sig.ident, func, Sibling::Jacobian);
-    // Arguments passed on to `f` and `f_vjp` (called once per output component, so
+    // Locals of this function: mixed-site hygiene keeps them apart from the parameters.
+    let local = |n: &str| syn::Ident::new(n, Span::mixed_site());
+    let (y, rows, jac, c, g, t) =
+        (local("y"), local("rows"), local("jac"), local("c"), local("g"), local("t"));
+    // Arguments passed on to `f`, `f_vjp` and `f_jvp` (called once per component, so
     // owned non-`Copy` values are cloned).
     let mut has_self = false;
     let args: Vec<TokenStream> = func
@@ -266,34 +279,95 @@ pub fn jacobian(shared: &Shared, func: &Func) -> TokenStream {
         .collect();
     let f = &item.sig.ident;
     let vjp = sibling_name(f, Sibling::Vjp);
-    let (call_f, call_vjp) =
-        if has_self { (quote!(self.#f), quote!(self.#vjp)) } else { (quote!(#f), quote!(#vjp)) };
+    let jvp = sibling_name(f, Sibling::Jvp);
+    let path = |name: &syn::Ident| if has_self { quote!(self.#name) } else { quote!(#name) };
+    let (call_f, call_vjp, call_jvp) = (path(f), path(&vjp), path(&jvp));
     let cot = match func.output_kind {
-        ParamKind::Seq { .. } => quote!(&c),
-        _ => quote!(c),
+        ParamKind::Seq { .. } => quote!(&#c),
+        _ => quote!(#c),
     };
     let n = func.active_order.len();
-    let body = if n == 1 {
+
+    // Reverse: one row per output component.
+    let reverse = if n == 1 {
         quote! {
-            let jac = #krate::__private::jacobian_rows(&y, |c| #call_vjp(#(#args,)* #cot).1);
-            (y, jac)
+            let #jac = #krate::__private::jacobian_rows(&#y, |#c| #call_vjp(#(#args,)* #cot).1);
+            (#y, #jac)
         }
     } else {
         let picks = (0..n).map(|k| {
             let k = syn::Index::from(k);
-            quote!(#krate::__private::jacobian_pick(&y, &rows, |g| ::core::clone::Clone::clone(&g.#k)))
+            quote!(#krate::__private::jacobian_pick(&#y, &#rows, |#g| ::core::clone::Clone::clone(&#g.#k)))
         });
         quote! {
-            let rows = #krate::__private::jacobian_flat(&y, |c| #call_vjp(#(#args,)* #cot).1);
-            let jac = (#(#picks),*);
-            (y, jac)
+            let #rows = #krate::__private::jacobian_flat(&#y, |#c| #call_vjp(#(#args,)* #cot).1);
+            let #jac = (#(#picks),*);
+            (#y, #jac)
         }
+    };
+
+    // Forward: one column per component of each active parameter.
+    let active: Vec<&crate::ir::Param> = func.active_params().collect();
+    let owned: Vec<syn::Ident> = (0..n).map(|k| local(&format!("p{k}"))).collect();
+    let zeros: Vec<syn::Ident> = (0..n).map(|k| local(&format!("z{k}"))).collect();
+    let mut setup = TokenStream::new();
+    for (k, p) in active.iter().enumerate() {
+        let id = match &p.pat {
+            syn::Pat::Ident(pi) => pi.ident.clone(),
+            _ => local("_"),
+        };
+        let value = match &p.kind {
+            ParamKind::Seq { .. } => quote!(#id.to_vec()),
+            _ if matches!(p.ty, syn::Type::Reference(_)) => quote!(*#id),
+            _ => quote!(#id),
+        };
+        let (o, z) = (&owned[k], &zeros[k]);
+        setup.extend(quote! {
+            let #o = #value;
+            let #z = #krate::__private::Basis::zero(&#o);
+        });
+    }
+    let tangent = |k: usize, v: &TokenStream| match active[k].kind {
+        ParamKind::Seq { .. } => quote!(&#v),
+        _ => quote!(#v),
+    };
+    let blocks: Vec<TokenStream> = (0..n)
+        .map(|k| {
+            let tangents = (0..n).map(|i| {
+                if i == k {
+                    tangent(i, &quote!(#t))
+                } else {
+                    let z = &zeros[i];
+                    tangent(i, &quote!(#z))
+                }
+            });
+            let o = &owned[k];
+            quote! {{
+                let cols = #krate::__private::jacobian_columns(&#o, |#t| {
+                    #krate::__private::flat(&#call_jvp(#(#args,)* #(#tangents),*).1)
+                });
+                #krate::__private::jacobian_from_columns(&#y, &#o, &cols)
+            }}
+        })
+        .collect();
+    let forward = quote! {
+        let #jac = (#(#blocks),*);
+        (#y, #jac)
+    };
+    let body = match mode {
+        Some(JacobianMode::Forward) => quote!(#setup #forward),
+        Some(JacobianMode::Reverse) => reverse,
+        None => quote! {
+            #setup
+            let inputs = 0 #(+ #krate::__private::size(&#owned))*;
+            if inputs < #krate::__private::size(&#y) { #forward } else { #reverse }
+        },
     };
     quote! {
         #[doc = #doc]
         #[allow(unused_parens, unused_variables, clippy::all, clippy::pedantic)]
         #vis fn #name #impl_generics (#(#params),*) -> (#out_ty, #j) #where_clause {
-            let y = #call_f(#(#args),*);
+            let #y = #call_f(#(#args),*);
             #body
         }
     }

@@ -47,7 +47,7 @@ pub fn expand(attr: TokenStream, item: TokenStream) -> TokenStream {
         prune::prune(&mut grad);
         emit::sibling(&shared, &func, &grad, Sibling::Grad)
     } else {
-        emit::jacobian(&shared, &func)
+        emit::jacobian(&shared, &func, args.jacobian)
     };
     let jvp = emit::sibling(&shared, &func, &jvp, Sibling::Jvp);
     let vjp = emit::sibling(&shared, &func, &vjp, Sibling::Vjp);

@@ -143,3 +143,50 @@ fn array_literal_output() {
         (jt[0] + 2.0 * 0.4_f64.sin()).abs() < 1e-15 && (jt[1] - 2.0 * 0.4_f64.cos()).abs() < 1e-15
     );
 }
+
+#[differentiate(jacobian = forward)]
+fn mixed_forward(x: &[f64], s: f64, w: [f64; 2]) -> [f64; 3] {
+    [x[0] * s + w[1], x[1].sin() * w[0], (x[0] * x[1] + s).exp()]
+}
+
+#[differentiate(jacobian = reverse)]
+fn mixed_reverse(x: &[f64], s: f64, w: [f64; 2]) -> [f64; 3] {
+    [x[0] * s + w[1], x[1].sin() * w[0], (x[0] * x[1] + s).exp()]
+}
+
+#[test]
+fn forced_forward_and_reverse_jacobians_agree() {
+    let (x, s, w) = ([0.3, -0.8], 0.6, [1.5, -0.4]);
+    let (yf, (jxf, jsf, jwf)) = mixed_forward_jacobian(&x, s, w);
+    let (yr, (jxr, jsr, jwr)) = mixed_reverse_jacobian(&x, s, w);
+    assert_eq!(yf, yr);
+    for i in 0..3 {
+        for k in 0..2 {
+            assert!((jxf[i][k] - jxr[i][k]).abs() < 1e-14);
+            assert!((jwf[i][k] - jwr[i][k]).abs() < 1e-14);
+        }
+        assert!((jsf[i] - jsr[i]).abs() < 1e-14);
+    }
+    // Row 2: d/dx0 exp(x0 x1 + s) = x1 exp(..).
+    let e = (x[0] * x[1] + s).exp();
+    assert!((jxr[2][0] - x[1] * e).abs() < 1e-14);
+}
+
+/// Parameters named like the locals `f_jacobian` uses.
+#[differentiate]
+fn named_like_locals(y: &[f64], rows: f64, jac: f64) -> Vec<f64> {
+    let mut out = vec![0.0; y.len()];
+    for i in 0..y.len() {
+        out[i] = y[i] * rows + jac;
+    }
+    out
+}
+
+#[test]
+fn jacobian_locals_do_not_capture_parameters() {
+    let (v, (jy, jr, jj)) = named_like_locals_jacobian(&[1.0, 2.0], 3.0, 4.0);
+    assert_eq!(v, vec![7.0, 10.0]);
+    assert_eq!(jy, vec![vec![3.0, 0.0], vec![0.0, 3.0]]);
+    assert_eq!(jr, vec![1.0, 2.0]);
+    assert_eq!(jj, vec![1.0, 1.0]);
+}
