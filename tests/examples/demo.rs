@@ -3,6 +3,8 @@
 //!
 //! Run with `cargo run -p autodiff-tests --example demo`.
 
+#![allow(clippy::needless_range_loop)] // the examples index the way numeric code does
+
 use autodiff_core::check;
 use autodiff_core::differentiate;
 
@@ -57,6 +59,29 @@ fn product(x: &[f64]) -> f64 {
     x.iter().product()
 }
 
+/// Jacobian: R^2 -> R^3, the seed's layer with three weights: y_k = (a_k w + b)^2.
+#[differentiate]
+fn layer(p: [f64; 2]) -> [f64; 3] {
+    let a = [1.0, -2.0, 0.5];
+    let mut y = [0.0; 3];
+    for k in 0..3 {
+        y[k] = (a[k] * p[0] + p[1]).powi(2);
+    }
+    y
+}
+
+/// Generalized Jacobian: a 2x2 matrix in, a 2x3 matrix out; J is 2x3 outside, 2x2 inside.
+#[differentiate]
+fn features(x: [[f64; 2]; 2]) -> [[f64; 3]; 2] {
+    let mut y = [[0.0; 3]; 2];
+    for i in 0..2 {
+        for k in 0..3 {
+            y[i][k] = (x[i][0] * (k as f64 + 1.0) + x[i][1] * x[1 - i][0]).tanh();
+        }
+    }
+    y
+}
+
 fn show(name: &str, ours: &[f64], fd: &[f64]) {
     let worst = ours.iter().zip(fd).map(|(a, b)| (a - b).abs()).fold(0.0_f64, f64::max);
     println!("  {name:<28} generated {ours:?}");
@@ -99,4 +124,26 @@ fn main() {
     let (y, g) = product_grad(&x);
     assert_eq!(y, product(&x));
     println!("  product({x:?}) = {y}; gradient {g:?} (the product of the other entries)");
+
+    println!("\n5. Jacobian  f: R^2 -> R^3 (forward columns: fewer inputs than outputs)");
+    let p = [0.7, -0.3];
+    let (y, j) = layer_jacobian(p);
+    println!("  layer({p:?}) = {y:?}");
+    let fd = check::jacobian(|q| layer([q[0], q[1]]).to_vec(), &p, check::DEFAULT_STEP);
+    for k in 0..3 {
+        show(&format!("row {k}"), &j[k], &fd[k]);
+    }
+
+    println!("\n6. generalized Jacobian  f: R^(2x2) -> R^(2x3), J of shape (2x3) x (2x2)");
+    let x = [[0.3, -0.5], [0.8, 0.1]];
+    let (_, j) = features_jacobian(x);
+    let flat =
+        |q: &[f64]| features([[q[0], q[1]], [q[2], q[3]]]).iter().flatten().copied().collect();
+    let fd = check::jacobian(flat, &[0.3, -0.5, 0.8, 0.1], check::DEFAULT_STEP);
+    for i in 0..2 {
+        for k in 0..3 {
+            let ours: Vec<f64> = j[i][k].iter().flatten().copied().collect();
+            show(&format!("d y[{i}][{k}] / d x"), &ours, &fd[3 * i + k]);
+        }
+    }
 }
