@@ -90,6 +90,36 @@ impl<T: Basis> Basis for Vec<T> {
     }
 }
 
+/// Tuple outputs: the Jacobian is a tuple with one entry per part.
+macro_rules! tuple_basis {
+    ($($t:ident $i:tt),+) => {
+        impl<L: Copy, $($t: Basis<Leaf = L>),+> Basis for ($($t,)+) {
+            type Map<G> = ($($t::Map<G>,)+);
+            type Leaf = L;
+            fn flatten(&self, out: &mut Vec<L>) {
+                $(self.$i.flatten(out);)+
+            }
+            fn zero(&self) -> Self {
+                ($(self.$i.zero(),)+)
+            }
+            fn map_units<G>(zero: &Self, f: &mut dyn FnMut(Self) -> G) -> Self::Map<G> {
+                ($(
+                    $t::map_units(&zero.$i, &mut |unit| {
+                        let mut c = zero.clone();
+                        c.$i = unit;
+                        f(c)
+                    }),
+                )+)
+            }
+        }
+    };
+}
+
+tuple_basis!(A 0);
+tuple_basis!(A 0, B 1);
+tuple_basis!(A 0, B 1, C 2);
+tuple_basis!(A 0, B 1, C 2, D 3);
+
 /// The Jacobian of one parameter: `row(c)` is the gradient for cotangent `c`.
 pub fn jacobian_rows<O: Basis, G>(y: &O, mut row: impl FnMut(O) -> G) -> O::Map<G> {
     O::map_units(&y.zero(), &mut row)

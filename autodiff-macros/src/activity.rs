@@ -61,7 +61,7 @@ pub fn analyse(func: &Func, errors: &mut Errors) -> Activity {
     // Loops feed values back, so both passes run to a fixpoint (facts only grow).
     while forward(&func.body, func, &mut varied) {}
     let mut useful = vec![false; n];
-    if let Some(v) = func.output.var() {
+    for v in func.outputs.iter().filter_map(|o| o.atom.var()) {
         useful[v.0] = true;
     }
     while backward(&func.body, &mut useful) {}

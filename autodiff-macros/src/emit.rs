@@ -91,6 +91,7 @@ pub fn sibling(shared: &Shared, func: &Func, d: &Derived, kind: Sibling) -> Toke
         #[allow(
             unused_parens,
             unused_variables,
+            unused_comparisons,
             clippy::all,
             clippy::pedantic,
             clippy::nursery,
@@ -156,13 +157,27 @@ fn receiver_tokens(ty: &syn::Type, pi: &syn::PatIdent) -> TokenStream {
 pub fn extra_types(func: &Func, kind: Sibling) -> Vec<TokenStream> {
     match kind {
         Sibling::Grad => Vec::new(),
-        Sibling::Vjp => vec![match &func.output_kind {
-            ParamKind::Seq { elem } => quote!(&[#elem]),
-            _ => {
-                let o = &func.output_ty;
-                quote!(#o)
-            }
-        }],
+        Sibling::Vjp => {
+            // The cotangent has the output's type, a `Vec` taken as `&[T]`.
+            let parts: Vec<TokenStream> = func
+                .outputs
+                .iter()
+                .map(|o| match &o.kind {
+                    ParamKind::Seq { elem } => quote!(&[#elem]),
+                    _ => {
+                        let t = &o.ty;
+                        quote!(#t)
+                    }
+                })
+                .collect();
+            let o = &func.output_ty;
+            vec![match (func.output_tuple, parts.len()) {
+                (true, _) => quote!((#(#parts,)*)),
+                (false, 1) => parts.into_iter().collect(),
+                // The output was refused: a stub still takes the written type.
+                _ => quote!(#o),
+            }]
+        }
         Sibling::Jacobian => Vec::new(),
         Sibling::Jvp => func
             .active_params()
@@ -218,12 +233,22 @@ pub fn jacobian_type(func: &Func) -> TokenStream {
             _ => inner.clone(),
         }
     }
-    let blocks: Vec<TokenStream> =
-        func.active_params().map(|p| outer(&func.output_ty, &param_gradient_type(p))).collect();
-    if blocks.len() == 1 {
-        blocks.into_iter().collect()
+    // One entry per output component, each that component's Jacobian: one block per
+    // active parameter (bare for one, a tuple for several).
+    let component = |ty: &syn::Type| -> TokenStream {
+        let blocks: Vec<TokenStream> =
+            func.active_params().map(|p| outer(ty, &param_gradient_type(p))).collect();
+        if blocks.len() == 1 {
+            blocks.into_iter().collect()
+        } else {
+            quote!((#(#blocks),*))
+        }
+    };
+    if func.output_tuple {
+        let parts = func.outputs.iter().map(|o| component(&o.ty));
+        quote!((#(#parts,)*))
     } else {
-        quote!((#(#blocks),*))
+        component(&func.output_ty)
     }
 }
 
@@ -282,14 +307,44 @@ pub fn jacobian(shared: &Shared, func: &Func, mode: Option<JacobianMode>) -> Tok
     let jvp = sibling_name(f, Sibling::Jvp);
     let path = |name: &syn::Ident| if has_self { quote!(self.#name) } else { quote!(#name) };
     let (call_f, call_vjp, call_jvp) = (path(f), path(&vjp), path(&jvp));
-    let cot = match func.output_kind {
-        ParamKind::Seq { .. } => quote!(&#c),
-        _ => quote!(#c),
+    // The unit cotangent as `f_vjp` takes it: `Vec` parts by reference.
+    let by_ref = |kind: &ParamKind, v: TokenStream| match kind {
+        ParamKind::Seq { .. } => quote!(&#v),
+        _ => v,
+    };
+    let cot = if func.output_tuple {
+        let parts = func.outputs.iter().enumerate().map(|(k, o)| {
+            let k = syn::Index::from(k);
+            by_ref(&o.kind, quote!(#c.#k))
+        });
+        quote!((#(#parts,)*))
+    } else {
+        by_ref(&func.outputs[0].kind, quote!(#c))
     };
     let n = func.active_order.len();
 
     // Reverse: one row per output component.
-    let reverse = if n == 1 {
+    let reverse = if n > 1 && func.output_tuple {
+        // Each output part's rows follow the parts before it.
+        let parts = func.outputs.iter().enumerate().map(|(m, _)| {
+            let m = syn::Index::from(m);
+            let picks = (0..n).map(|k| {
+                let k = syn::Index::from(k);
+                quote!(#krate::__private::jacobian_pick(&#y.#m, part, |#g| ::core::clone::Clone::clone(&#g.#k)))
+            });
+            quote!({
+                let part = &#rows[at..];
+                at += #krate::__private::size(&#y.#m);
+                (#(#picks),*)
+            })
+        });
+        quote! {
+            let #rows = #krate::__private::jacobian_flat(&#y, |#c| #call_vjp(#(#args,)* #cot).1);
+            let mut at = 0;
+            let #jac = (#(#parts,)*);
+            (#y, #jac)
+        }
+    } else if n == 1 {
         quote! {
             let #jac = #krate::__private::jacobian_rows(&#y, |#c| #call_vjp(#(#args,)* #cot).1);
             (#y, #jac)
@@ -355,6 +410,8 @@ pub fn jacobian(shared: &Shared, func: &Func, mode: Option<JacobianMode>) -> Tok
         (#y, #jac)
     };
     let body = match mode {
+        // Tuple outputs are assembled from rows only.
+        _ if func.output_tuple => reverse,
         Some(JacobianMode::Forward) => quote!(#setup #forward),
         Some(JacobianMode::Reverse) => reverse,
         None => quote! {

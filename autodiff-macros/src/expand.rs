@@ -6,7 +6,6 @@
 
 use crate::diagnostics::{self as diag, Errors};
 use crate::emit::{self, Shared, Sibling};
-use crate::ir::ParamKind;
 use crate::{activity, args, forward, lower, prune, reverse};
 use proc_macro2::TokenStream;
 use quote::{format_ident, quote};
@@ -25,8 +24,15 @@ pub fn expand(attr: TokenStream, item: TokenStream) -> TokenStream {
             return quote!(#e #item);
         }
     };
-    let func = lower::lower(&item_fn, &args, &mut errors);
+    let mut func = lower::lower(&item_fn, &args, &mut errors);
     let act = activity::analyse(&func, &mut errors);
+    // An active value that is not an array is a float, whatever `lower` could tell from
+    // a constant it started at (`0e0`, a `const`, `T::zero()`).
+    for (i, info) in func.vars.iter_mut().enumerate() {
+        if act.is_active(crate::ir::Var(i)) && info.shape == crate::ir::Shape::Other {
+            info.shape = crate::ir::Shape::Scalar;
+        }
+    }
     let krate = match &args.krate {
         Some(path) => quote!(#path),
         None => quote!(::autodiff_core),
@@ -42,7 +48,7 @@ pub fn expand(attr: TokenStream, item: TokenStream) -> TokenStream {
     prune::prune(&mut jvp);
     prune::prune(&mut vjp);
     // A scalar output has a gradient; an array or `Vec` output a Jacobian.
-    let first = if matches!(func.output_kind, ParamKind::Scalar { .. }) {
+    let first = if func.scalar_output() {
         let mut grad = reverse::vjp(&func, &act, reverse::Seed::One);
         prune::prune(&mut grad);
         emit::sibling(&shared, &func, &grad, Sibling::Grad)
@@ -65,9 +71,10 @@ fn stubs(shared: &Shared, func: &crate::ir::Func) -> TokenStream {
     let where_clause = &g.where_clause;
     let out = &func.output_ty;
     let grad = emit::gradient_type(func);
-    let first = match func.output_kind {
-        ParamKind::Array { .. } | ParamKind::Seq { .. } => Sibling::Jacobian,
-        _ => Sibling::Grad,
+    let first = if func.scalar_output() || func.outputs.is_empty() {
+        Sibling::Grad
+    } else {
+        Sibling::Jacobian
     };
     let jac = emit::jacobian_type(func);
     [first, Sibling::Jvp, Sibling::Vjp]

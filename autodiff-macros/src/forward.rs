@@ -39,16 +39,22 @@ pub fn jvp(func: &Func, act: &Activity) -> Derived {
         extra_params.push(t);
     }
     let body = cx.block(&func.body);
-    let tensor = !matches!(func.output_kind, crate::ir::ParamKind::Scalar { .. });
-    let out_dot = match (cx.tangent_of(&func.output), tensor) {
-        // A tangent passed in (`&[T]`) or read in place is returned as an owned copy.
-        (Some(t @ Atom::Var(v)), true) if extra_params.contains(&v) => Expr::CopyOf(t),
-        (Some(t @ Atom::Place(..)), true) => Expr::CopyOf(t),
-        (Some(t), _) => Expr::Atom(t),
-        (None, false) => Expr::ZeroOfType(func.output_ty.clone()),
-        (None, true) => Expr::ZeroLike(func.output.clone()),
-    };
-    let ret = Expr::Tuple(vec![Expr::Atom(func.output.clone()), out_dot]);
+    let mut values = Vec::new();
+    let mut tangents = Vec::new();
+    for o in &func.outputs {
+        let tensor = !matches!(o.kind, crate::ir::ParamKind::Scalar { .. });
+        tangents.push(match (cx.tangent_of(&o.atom), tensor) {
+            // A tangent passed in (`&[T]`) or read in place is returned as an owned copy.
+            (Some(t @ Atom::Var(v)), true) if extra_params.contains(&v) => Expr::CopyOf(t),
+            (Some(t @ Atom::Place(..)), true) => Expr::CopyOf(t),
+            (Some(t), _) => Expr::Atom(t),
+            (None, false) => Expr::ZeroOfType(o.ty.clone()),
+            (None, true) => Expr::ZeroLike(o.atom.clone()),
+        });
+        values.push(Expr::Atom(o.atom.clone()));
+    }
+    let pack = |mut xs: Vec<Expr>| if func.output_tuple { Expr::Tuple(xs) } else { xs.remove(0) };
+    let ret = Expr::Tuple(vec![pack(values), pack(tangents)]);
     Derived { vars: cx.vars, extra_params, body, ret }
 }
 

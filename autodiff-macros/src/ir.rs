@@ -404,6 +404,25 @@ pub struct Param {
     pub active: bool,
 }
 
+/// One component of the output: a float, or an array or `Vec` of floats.
+#[derive(Clone)]
+pub struct Output {
+    /// Its value at the end of the body.
+    pub atom: Atom,
+    /// Its kind (as for parameters: the cotangent and Jacobian block follow from it).
+    pub kind: ParamKind,
+    /// Its written type.
+    pub ty: syn::Type,
+}
+
+impl Func {
+    /// Whether the output is one float (so there is a gradient).
+    pub fn scalar_output(&self) -> bool {
+        !self.output_tuple
+            && matches!(self.outputs.first().map(|o| &o.kind), Some(ParamKind::Scalar { .. }))
+    }
+}
+
 /// A lowered function: the body and what the signature says about it.
 #[derive(Clone)]
 pub struct Func {
@@ -412,12 +431,12 @@ pub struct Func {
     /// Items (`use`, `const`) declared in the body, copied into every sibling.
     pub items: Vec<syn::Item>,
     pub body: Block,
-    /// What the body computes: yielded at the end of `body`.
-    pub output: Atom,
+    /// What the body computes: one component, or the parts of a tuple output.
+    pub outputs: Vec<Output>,
+    /// Whether the output is a tuple (of `outputs`).
+    pub output_tuple: bool,
     /// The written output type.
     pub output_ty: syn::Type,
-    /// What the output is: a float scalar, or an array or `Vec` of floats.
-    pub output_kind: ParamKind,
     /// Whether the function has `Float` type parameters (its values may have no
     /// `Default`).
     pub generic_floats: bool,

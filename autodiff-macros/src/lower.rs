@@ -45,9 +45,9 @@ pub fn lower(item: &syn::ItemFn, args: &Args, errors: &mut Errors) -> Func {
         params: Vec::new(),
         items: Vec::new(),
         body: Default::default(),
-        output: crate::ir::Atom::Const(syn::parse_quote!(())),
+        outputs: Vec::new(),
+        output_tuple: false,
         output_ty: syn::parse_quote!(()),
-        output_kind: ParamKind::Constant,
         active_order: Vec::new(),
         reserved: HashSet::new(),
         generic_floats: !floats.is_empty(),
@@ -65,18 +65,32 @@ pub fn lower(item: &syn::ItemFn, args: &Args, errors: &mut Errors) -> Func {
     match &sig.output {
         syn::ReturnType::Default => errors.at(&sig.ident, diag::NO_OUTPUT),
         syn::ReturnType::Type(_, ty) => {
-            // A float, or an array or `Vec` of floats (whose derivative is a Jacobian).
-            match classify(ty, &floats) {
-                Ok((
-                    kind @ (ParamKind::Scalar { by_ref: false, .. } | ParamKind::Array { .. }),
-                    _,
-                )) => {
-                    func.output_kind = kind;
+            // A float, an array or `Vec` of floats (whose derivative is a Jacobian), or a
+            // tuple of these.
+            let parts: Vec<&syn::Type> = match unparen(ty) {
+                syn::Type::Tuple(t) if !t.elems.is_empty() => {
+                    func.output_tuple = true;
+                    t.elems.iter().collect()
                 }
-                Ok((kind @ ParamKind::Seq { .. }, _)) if vec_elem(ty).is_some() => {
-                    func.output_kind = kind
-                }
-                _ => errors.at(ty, diag::output_not_float(ty)),
+                _ => vec![&**ty],
+            };
+            for part in parts {
+                let kind = match classify(part, &floats) {
+                    Ok((
+                        k @ (ParamKind::Scalar { by_ref: false, .. } | ParamKind::Array { .. }),
+                        _,
+                    )) => k,
+                    Ok((k @ ParamKind::Seq { .. }, _)) if vec_elem(part).is_some() => k,
+                    _ => {
+                        errors.at(ty, diag::output_not_float(ty));
+                        // Stubs then declare `f_grad`, whose call sites are the likeliest.
+                        func.outputs.clear();
+                        func.output_tuple = false;
+                        break;
+                    }
+                };
+                let atom = crate::ir::Atom::Const(syn::parse_quote!(()));
+                func.outputs.push(crate::ir::Output { atom, kind, ty: part.clone() });
             }
             func.output_ty = (**ty).clone();
         }

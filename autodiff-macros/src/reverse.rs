@@ -92,22 +92,33 @@ pub fn vjp(func: &Func, act: &Activity, seed: Seed) -> Derived {
     };
     let span = Span::call_site();
     let mut extra_params = Vec::new();
-    let seed = match seed {
+    // The seed of each output component: one (a gradient), `dout`, or `dout.k` of a
+    // tuple; an array's or `Vec`'s cotangent is added into an adjoint of its own.
+    let dout = match seed {
         Seed::Param => {
-            let shape = match func.output_kind {
-                ParamKind::Scalar { .. } => Shape::Scalar,
-                _ => Shape::Tensor { depth: 1 },
-            };
-            let d = cx.new_var("dout".into(), shape);
+            let d = cx.new_var("dout".into(), Shape::Other);
             extra_params.push(d);
-            match shape {
-                // An array's or `Vec`'s cotangent is added into an adjoint of its own.
-                Shape::Tensor { .. } => Expr::CopyOf(Atom::Var(d)),
-                _ => Expr::var(d),
-            }
+            Some(d)
         }
-        Seed::One => Expr::One(func.output_ty.clone()),
+        Seed::One => None,
     };
+    let seeds: Vec<Expr> = func
+        .outputs
+        .iter()
+        .enumerate()
+        .map(|(k, o)| {
+            let Some(d) = dout else { return Expr::One(o.ty.clone()) };
+            let part = if func.output_tuple {
+                Atom::Place(d, vec![Proj::Field(syn::Member::Unnamed(syn::Index::from(k)))])
+            } else {
+                Atom::Var(d)
+            };
+            match o.kind {
+                ParamKind::Scalar { .. } => Expr::Atom(part),
+                _ => Expr::CopyOf(part),
+            }
+        })
+        .collect();
     let mut adjoint = Vec::new();
     let tensors: Vec<Var> = func
         .active_params()
@@ -121,7 +132,9 @@ pub fn vjp(func: &Func, act: &Activity, seed: Seed) -> Derived {
         adjoint.push(Stmt::Let { vars: vec![bar], value: Expr::ZeroLike(Atom::Var(v)), span });
         cx.born.insert(v);
     }
-    cx.contribute(&func.output, seed, false, &mut adjoint, span);
+    for (o, seed) in func.outputs.iter().zip(seeds) {
+        cx.contribute(&o.atom, seed, false, &mut adjoint, span);
+    }
     let forward = cx.reverse_stmts(&func.body.stmts, &mut adjoint);
 
     let mut stmts: Vec<Stmt> = cx
@@ -144,7 +157,9 @@ pub fn vjp(func: &Func, act: &Activity, seed: Seed) -> Derived {
     } else {
         Expr::Tuple(grads)
     };
-    let ret = Expr::Tuple(vec![Expr::Atom(func.output.clone()), grad]);
+    let mut values: Vec<Expr> = func.outputs.iter().map(|o| Expr::Atom(o.atom.clone())).collect();
+    let value = if func.output_tuple { Expr::Tuple(values) } else { values.remove(0) };
+    let ret = Expr::Tuple(vec![value, grad]);
     Derived { vars: cx.vars, extra_params, body: Block { stmts, yields: Vec::new() }, ret }
 }
 
@@ -283,9 +298,11 @@ impl Rev<'_> {
             }
         }
         for u in outer {
+            // (An active value that is not an array is a float, whatever its shape was
+            // guessed to be from a constant it started at.)
             if self.act.is_active(u)
                 && !self.born.contains(&u)
-                && self.vars[u.0].shape == Shape::Scalar
+                && !matches!(self.vars[u.0].shape, Shape::Tensor { .. })
             {
                 let bar = self.adjoint_var(u);
                 adj.push(Stmt::Let { vars: vec![bar], value: Expr::ZeroOf(Atom::Var(u)), span });

@@ -14,6 +14,7 @@ fn branchy(x: f64, y: &f64, v: &[f64]) -> f64 {
 #[allow(
     unused_parens,
     unused_variables,
+    unused_comparisons,
     clippy::all,
     clippy::pedantic,
     clippy::nursery,
@@ -78,6 +79,7 @@ fn branchy_grad(x: f64, y: &f64, v: &[f64]) -> (f64, (f64, f64, ::std::vec::Vec<
 #[allow(
     unused_parens,
     unused_variables,
+    unused_comparisons,
     clippy::all,
     clippy::pedantic,
     clippy::nursery,
@@ -128,6 +130,7 @@ fn branchy_jvp(
 #[allow(
     unused_parens,
     unused_variables,
+    unused_comparisons,
     clippy::all,
     clippy::pedantic,
     clippy::nursery,

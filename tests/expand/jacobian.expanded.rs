@@ -57,6 +57,7 @@ fn polar_jacobian(r: f64, theta: f64) -> ([f64; 2], ([f64; 2], [f64; 2])) {
 #[allow(
     unused_parens,
     unused_variables,
+    unused_comparisons,
     clippy::all,
     clippy::pedantic,
     clippy::nursery,
@@ -83,6 +84,7 @@ fn polar_jvp(r: f64, theta: f64, r_dot: f64, theta_dot: f64) -> ([f64; 2], [f64;
 #[allow(
     unused_parens,
     unused_variables,
+    unused_comparisons,
     clippy::all,
     clippy::pedantic,
     clippy::nursery,

@@ -9,6 +9,7 @@ fn running_product(x: &[f64]) -> f64 {
 #[allow(
     unused_parens,
     unused_variables,
+    unused_comparisons,
     clippy::all,
     clippy::pedantic,
     clippy::nursery,
@@ -38,6 +39,7 @@ fn running_product_grad(x: &[f64]) -> (f64, ::std::vec::Vec<f64>) {
 #[allow(
     unused_parens,
     unused_variables,
+    unused_comparisons,
     clippy::all,
     clippy::pedantic,
     clippy::nursery,
@@ -59,6 +61,7 @@ fn running_product_jvp(x: &[f64], x_dot: &[f64]) -> (f64, f64) {
 #[allow(
     unused_parens,
     unused_variables,
+    unused_comparisons,
     clippy::all,
     clippy::pedantic,
     clippy::nursery,
@@ -98,6 +101,7 @@ fn rosenbrock(x: &[f64]) -> f64 {
 #[allow(
     unused_parens,
     unused_variables,
+    unused_comparisons,
     clippy::all,
     clippy::pedantic,
     clippy::nursery,
@@ -148,6 +152,7 @@ fn rosenbrock_grad(x: &[f64]) -> (f64, ::std::vec::Vec<f64>) {
 #[allow(
     unused_parens,
     unused_variables,
+    unused_comparisons,
     clippy::all,
     clippy::pedantic,
     clippy::nursery,
@@ -185,6 +190,7 @@ fn rosenbrock_jvp(x: &[f64], x_dot: &[f64]) -> (f64, f64) {
 #[allow(
     unused_parens,
     unused_variables,
+    unused_comparisons,
     clippy::all,
     clippy::pedantic,
     clippy::nursery,
@@ -249,6 +255,7 @@ fn log_sum_exp(x: &[f64]) -> f64 {
 #[allow(
     unused_parens,
     unused_variables,
+    unused_comparisons,
     clippy::all,
     clippy::pedantic,
     clippy::nursery,
@@ -314,6 +321,7 @@ fn log_sum_exp_grad(x: &[f64]) -> (f64, ::std::vec::Vec<f64>) {
 #[allow(
     unused_parens,
     unused_variables,
+    unused_comparisons,
     clippy::all,
     clippy::pedantic,
     clippy::nursery,
@@ -356,6 +364,7 @@ fn log_sum_exp_jvp(x: &[f64], x_dot: &[f64]) -> (f64, f64) {
 #[allow(
     unused_parens,
     unused_variables,
+    unused_comparisons,
     clippy::all,
     clippy::pedantic,
     clippy::nursery,

@@ -8,6 +8,7 @@ fn phi(w1: f64, a: f64, b1: f64) -> f64 {
 #[allow(
     unused_parens,
     unused_variables,
+    unused_comparisons,
     clippy::all,
     clippy::pedantic,
     clippy::nursery,
@@ -29,6 +30,7 @@ fn phi_grad(w1: f64, a: f64, b1: f64) -> (f64, (f64, f64, f64)) {
 #[allow(
     unused_parens,
     unused_variables,
+    unused_comparisons,
     clippy::all,
     clippy::pedantic,
     clippy::nursery,
@@ -54,6 +56,7 @@ fn phi_jvp(
 #[allow(
     unused_parens,
     unused_variables,
+    unused_comparisons,
     clippy::all,
     clippy::pedantic,
     clippy::nursery,

@@ -190,3 +190,50 @@ fn jacobian_locals_do_not_capture_parameters() {
     assert_eq!(jr, vec![1.0, 2.0]);
     assert_eq!(jj, vec![1.0, 1.0]);
 }
+
+/// A tuple output: a scalar and an array. J is a tuple with one entry per part, each the
+/// Jacobian of that part alone.
+#[differentiate]
+fn energy_and_force(q: [f64; 2]) -> (f64, [f64; 2]) {
+    let e = q[0] * q[0] + 3.0 * q[0] * q[1];
+    (e, [-2.0 * q[0] - 3.0 * q[1], -3.0 * q[0]])
+}
+
+#[differentiate]
+fn two_parts_two_params(x: &[f64], s: f64) -> (Vec<f64>, f64) {
+    let mut y = vec![0.0; x.len()];
+    let mut t = 0.0;
+    for i in 0..x.len() {
+        y[i] = x[i] * s;
+        t += x[i].sin() * s;
+    }
+    (y, t)
+}
+
+#[test]
+fn tuple_outputs() {
+    let q = [0.5, -1.5];
+    let ((e, f), (de, df)) = energy_and_force_jacobian(q);
+    assert_eq!((e, f), energy_and_force(q));
+    assert_eq!(de, [2.0 * q[0] + 3.0 * q[1], 3.0 * q[0]]);
+    assert_eq!(df, [[-2.0, -3.0], [-3.0, 0.0]]);
+    let (_, (dt_e, dt_f)) = energy_and_force_jvp(q, [1.0, 0.0]);
+    assert_eq!(dt_e, de[0]);
+    assert_eq!(dt_f, [df[0][0], df[1][0]]);
+    let (_, g) = energy_and_force_vjp(q, (2.0, [1.0, -1.0]));
+    for k in 0..2 {
+        assert!((g[k] - (2.0 * de[k] + df[0][k] - df[1][k])).abs() < 1e-14);
+    }
+
+    let x = [0.3, -0.4];
+    let s = 1.5;
+    let ((y, t), ((jy_x, jy_s), (jt_x, jt_s))) = two_parts_two_params_jacobian(&x, s);
+    assert_eq!((y.clone(), t), two_parts_two_params(&x, s));
+    assert_eq!(jy_x, vec![vec![s, 0.0], vec![0.0, s]]);
+    assert_eq!(jy_s, x.to_vec());
+    assert!((jt_x[0] - x[0].cos() * s).abs() < 1e-15 && (jt_x[1] - x[1].cos() * s).abs() < 1e-15);
+    assert!((jt_s - (x[0].sin() + x[1].sin())).abs() < 1e-15);
+    let (_, (gx, gs)) = two_parts_two_params_vjp(&x, s, (&[1.0, 0.0], 0.5));
+    assert!((gx[0] - (jy_x[0][0] + 0.5 * jt_x[0])).abs() < 1e-15);
+    assert!((gs - (jy_s[0] + 0.5 * jt_s)).abs() < 1e-15);
+}

@@ -104,7 +104,7 @@ const RET: &str = "__autodiff_ret";
 const CODE_BREAK: u32 = 1;
 const CODE_RETURN: u32 = 2;
 
-/// Lowers `block` into `func.body` and `func.output`. `params` are the parameter names
+/// Lowers `block` into `func.body` and `func.outputs`. `params` are the parameter names
 /// with their variables and whether they were declared `mut`.
 pub fn lower_body(
     func: &mut Func,
@@ -153,28 +153,33 @@ pub fn lower_body(
     let frame = Frame { stmts: block.stmts.clone(), pos: 0, tail_of_below: false };
     l.scopes.push(Vec::new());
     let out = l.lower_seq(vec![frame]);
-    let output = match out {
-        Value::Atom(a) => a,
-        Value::Unit if !l.errors.is_empty() => Atom::Const(syn::parse_quote!(())),
-        Value::Tuple(_) if !l.errors.is_empty() => Atom::Const(syn::parse_quote!(())),
-        Value::Unit => {
-            l.errors.at_span(
+    let parts: Vec<Value> = match out {
+        Value::Tuple(parts) if l.func.output_tuple => parts,
+        v => vec![v],
+    };
+    let mut atoms = Vec::new();
+    for part in parts {
+        match part {
+            Value::Atom(a) => atoms.push(a),
+            _ if !l.errors.is_empty() => {}
+            Value::Unit => l.errors.at_span(
                 block.span(),
                 diag::unsupported(
                     "a body that ends without a value",
                     "end the function with the float expression it returns",
                 ),
-            );
-            Atom::Const(syn::parse_quote!(()))
+            ),
+            Value::Tuple(_) => l.errors.at_span(block.span(), diag::TUPLE_OUTPUT),
         }
-        Value::Tuple(_) => {
-            l.errors.at_span(block.span(), diag::TUPLE_OUTPUT);
-            Atom::Const(syn::parse_quote!(()))
-        }
-    };
+    }
+    if atoms.len() != l.func.outputs.len() && l.errors.is_empty() {
+        l.errors.at_span(block.span(), diag::TUPLE_OUTPUT);
+    }
+    for (o, a) in l.func.outputs.iter_mut().zip(atoms) {
+        o.atom = a;
+    }
     let stmts = l.blocks.pop().unwrap_or_default();
     l.func.body = Block { stmts, yields: Vec::new() };
-    l.func.output = output;
 }
 
 const UNARY: &[&str] = &[
@@ -1951,9 +1956,19 @@ fn const_shape(e: &syn::Expr) -> Shape {
         syn::Expr::Paren(p) => return const_shape(&p.expr),
         _ => {}
     }
-    let s = quote::ToTokens::to_token_stream(e).to_string();
-    let floaty = s.contains('.') || s.contains("f64") || s.contains("f32") || s.contains("consts");
-    if floaty {
+    // A float literal anywhere (`0.0`, `0e0`, `2f32`) or a path through a float type.
+    struct Floaty(bool);
+    impl<'a> syn::visit::Visit<'a> for Floaty {
+        fn visit_lit_float(&mut self, _: &'a syn::LitFloat) {
+            self.0 = true;
+        }
+        fn visit_ident(&mut self, id: &'a proc_macro2::Ident) {
+            self.0 |= id == "f64" || id == "f32" || id == "consts";
+        }
+    }
+    let mut f = Floaty(false);
+    syn::visit::Visit::visit_expr(&mut f, e);
+    if f.0 {
         Shape::Scalar
     } else {
         Shape::Other
