@@ -120,16 +120,63 @@ tuple_basis!(A 0, B 1);
 tuple_basis!(A 0, B 1, C 2);
 tuple_basis!(A 0, B 1, C 2, D 3);
 
+/// Every unit cotangent (or tangent) of `y`'s shape, in row-major order.
+fn units<O: Basis>(y: &O) -> Vec<O> {
+    let mut all = Vec::new();
+    O::map_units(&y.zero(), &mut |c| all.push(c));
+    all
+}
+
+/// `f` applied to each of `units`: in order, or (feature `rayon`) in parallel.
+#[cfg(not(feature = "rayon"))]
+fn each<O, G>(units: Vec<O>, f: impl Fn(O) -> G) -> Vec<G> {
+    units.into_iter().map(f).collect()
+}
+
+/// `f` applied to each of `units`: in order, or (feature `rayon`) in parallel.
+#[cfg(feature = "rayon")]
+fn each<O: Send, G: Send>(units: Vec<O>, f: impl Fn(O) -> G + Sync + Send) -> Vec<G> {
+    use rayon::prelude::*;
+    units.into_par_iter().map(f).collect()
+}
+
+/// Arranges `rows` (one per unit, in order) in `y`'s shape.
+fn assemble<O: Basis, G>(y: &O, rows: Vec<G>) -> O::Map<G> {
+    let mut next = rows.into_iter();
+    O::map_units(&y.zero(), &mut |_| match next.next() {
+        Some(g) => g,
+        None => unreachable_rows(),
+    })
+}
+
 /// The Jacobian of one parameter: `row(c)` is the gradient for cotangent `c`.
-pub fn jacobian_rows<O: Basis, G>(y: &O, mut row: impl FnMut(O) -> G) -> O::Map<G> {
-    O::map_units(&y.zero(), &mut row)
+#[cfg(not(feature = "rayon"))]
+pub fn jacobian_rows<O: Basis, G>(y: &O, row: impl Fn(O) -> G) -> O::Map<G> {
+    assemble(y, each(units(y), row))
+}
+
+/// The Jacobian of one parameter: `row(c)` is the gradient for cotangent `c`.
+#[cfg(feature = "rayon")]
+pub fn jacobian_rows<O: Basis + Send, G: Send>(
+    y: &O,
+    row: impl Fn(O) -> G + Sync + Send,
+) -> O::Map<G> {
+    assemble(y, each(units(y), row))
 }
 
 /// Every row, in order, for Jacobians of several parameters (see [`jacobian_pick`]).
-pub fn jacobian_flat<O: Basis, G>(y: &O, mut row: impl FnMut(O) -> G) -> Vec<G> {
-    let mut rows = Vec::new();
-    O::map_units(&y.zero(), &mut |c| rows.push(row(c)));
-    rows
+#[cfg(not(feature = "rayon"))]
+pub fn jacobian_flat<O: Basis, G>(y: &O, row: impl Fn(O) -> G) -> Vec<G> {
+    each(units(y), row)
+}
+
+/// Every row, in order, for Jacobians of several parameters (see [`jacobian_pick`]).
+#[cfg(feature = "rayon")]
+pub fn jacobian_flat<O: Basis + Send, G: Send>(
+    y: &O,
+    row: impl Fn(O) -> G + Sync + Send,
+) -> Vec<G> {
+    each(units(y), row)
 }
 
 /// One parameter's block, picked out of the rows of [`jacobian_flat`].
@@ -150,8 +197,19 @@ pub fn size<B: Basis>(v: &B) -> usize {
 
 /// The columns of one parameter `p`: `column(t)` is the output's tangent (flattened) for
 /// the unit tangent `t` of `p`.
-pub fn jacobian_columns<P: Basis, L>(p: &P, mut column: impl FnMut(P) -> Vec<L>) -> Vec<Vec<L>> {
-    jacobian_flat(p, &mut column)
+#[cfg(not(feature = "rayon"))]
+pub fn jacobian_columns<P: Basis, L>(p: &P, column: impl Fn(P) -> Vec<L>) -> Vec<Vec<L>> {
+    each(units(p), column)
+}
+
+/// The columns of one parameter `p`: `column(t)` is the output's tangent (flattened) for
+/// the unit tangent `t` of `p`.
+#[cfg(feature = "rayon")]
+pub fn jacobian_columns<P: Basis + Send, L: Send>(
+    p: &P,
+    column: impl Fn(P) -> Vec<L> + Sync + Send,
+) -> Vec<Vec<L>> {
+    each(units(p), column)
 }
 
 /// One parameter's block from its columns: output shape outside, parameter shape inside.
@@ -194,7 +252,8 @@ mod tests {
         let units = jacobian_rows(&[[5.0_f64; 2]; 2], |c| c);
         assert_eq!(units[0][1], [[0.0, 1.0], [0.0, 0.0]]);
         assert_eq!(units[1][0], [[0.0, 0.0], [1.0, 0.0]]);
-        let rows = jacobian_flat(&vec![1.0_f64, 2.0, 3.0], |c| c.iter().position(|v| *v == 1.0));
+        let rows =
+            jacobian_flat(&vec![1.0_f64, 2.0, 3.0], |c: Vec<f64>| c.iter().position(|v| *v == 1.0));
         assert_eq!(rows, vec![Some(0), Some(1), Some(2)]);
         let picked = jacobian_pick(&[0.0_f64; 3], &rows, |r| r.map(|i| i * 10));
         assert_eq!(picked, [Some(0), Some(10), Some(20)]);
