@@ -119,7 +119,7 @@ impl<T: AddTo> AddTo for Vec<T> {
     }
 }
 
-/// `target += other` element by element (see [`AddTo`]).
+/// `target += other` element by element (see `AddTo`).
 #[inline]
 pub fn add_to<T: AddTo>(target: &mut T, other: &T) {
     target.add_to(other);
