@@ -63,6 +63,14 @@ impl<T: ZeroLike> ZeroLike for Vec<T> {
     }
 }
 
+impl<T: ZeroLike + ?Sized> ZeroLike for &mut T {
+    type Zero = T::Zero;
+    #[inline]
+    fn zero_like(&self) -> Self::Zero {
+        (**self).zero_like()
+    }
+}
+
 impl<T: ZeroLike + ?Sized> ZeroLike for &T {
     type Zero = T::Zero;
     #[inline]

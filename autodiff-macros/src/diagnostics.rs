@@ -74,8 +74,12 @@ pub fn wrt_twice(name: &syn::Ident) -> String {
 
 pub const NO_ACTIVE_PARAM: &str = "this function has no float parameter to differentiate with respect to; give it an `f32`/`f64` parameter (or an array, slice or `Vec` of them)";
 
-pub const MUT_REF_PARAM: &str =
-    "`&mut` parameters (out-parameters) are not supported yet; return the value instead";
+pub const MUT_REF_PARAM: &str = "a `&mut` float is not supported as an out-parameter; return the value instead (`&mut [f64]` and `&mut [f64; N]` are)";
+
+pub const SEVERAL_OUT_PARAMS: &str =
+    "more than one `&mut` out-parameter is not supported; write the outputs into one buffer";
+
+pub const OUT_PARAM_AND_RETURN: &str = "a function with a `&mut` out-parameter must not also return a value; write it into the buffer too";
 
 pub const PARAM_PATTERN: &str =
     "a float parameter must be bound to a plain name; destructure it inside the body instead";

@@ -72,6 +72,9 @@ pub fn sibling(shared: &Shared, func: &Func, d: &Derived, kind: Sibling) -> Toke
         .collect();
     let out_ty = &func.output_ty;
     let ret_ty = match kind {
+        // With an out-parameter, the value is in the buffer: derivatives only.
+        Sibling::Jvp if func.out_param.is_some() => out_tangent_type(func),
+        Sibling::Grad | Sibling::Vjp if func.out_param.is_some() => gradient_type(func),
         Sibling::Jvp => quote!((#out_ty, #out_ty)),
         Sibling::Grad | Sibling::Vjp => {
             let g = gradient_type(func);
@@ -209,6 +212,15 @@ pub fn gradient_type(func: &Func) -> TokenStream {
     }
 }
 
+/// The owned type of an out-parameter's tangent: the array, or `Vec<E>` for a slice.
+pub fn out_tangent_type(func: &Func) -> TokenStream {
+    match func.outputs.first().map(|o| &o.kind) {
+        Some(ParamKind::Seq { elem }) => quote!(::std::vec::Vec<#elem>),
+        Some(ParamKind::Array { array }) => quote!(#array),
+        _ => quote!(()),
+    }
+}
+
 /// The Jacobian type: per active parameter, the output's type with each float replaced
 /// by that parameter's gradient type; bare for one parameter, a tuple for several.
 pub fn jacobian_type(func: &Func) -> TokenStream {
@@ -220,6 +232,11 @@ pub fn jacobian_type(func: &Func) -> TokenStream {
                 quote!([#e; #n])
             }
             syn::Type::Paren(p) => outer(&p.elem, inner),
+            // An out-parameter `&mut [E]`: one row per element, as for `Vec<E>`.
+            syn::Type::Slice(sl) => {
+                let e = outer(&sl.elem, inner);
+                quote!(::std::vec::Vec<#e>)
+            }
             syn::Type::Path(p) if p.path.segments.last().is_some_and(|s| s.ident == "Vec") => {
                 let elem = match p.path.segments.last().map(|s| &s.arguments) {
                     Some(syn::PathArguments::AngleBracketed(a)) => match a.args.first() {
@@ -244,11 +261,14 @@ pub fn jacobian_type(func: &Func) -> TokenStream {
             quote!((#(#blocks),*))
         }
     };
-    if func.output_tuple {
-        let parts = func.outputs.iter().map(|o| component(&o.ty));
-        quote!((#(#parts,)*))
-    } else {
-        component(&func.output_ty)
+    match (func.output_tuple, func.outputs.first()) {
+        (true, _) => {
+            let parts = func.outputs.iter().map(|o| component(&o.ty));
+            quote!((#(#parts,)*))
+        }
+        // One part: its type (an out-parameter's is the buffer's, not the written `()`).
+        (false, Some(o)) => component(&o.ty),
+        (false, None) => component(&func.output_ty),
     }
 }
 
@@ -277,31 +297,55 @@ pub fn jacobian(shared: &Shared, func: &Func, mode: Option<JacobianMode>) -> Tok
     // Locals of this function: mixed-site hygiene keeps them apart from the parameters.
     let local = |n: &str| syn::Ident::new(n, Span::mixed_site());
     let (y, rows, jac, c, g, t) =
-        (local("y"), local("rows"), local("jac"), local("c"), local("g"), local("t"));
+        (local("y"), local("rows"), local("jac"), local("unit_cot"), local("g"), local("unit_tan"));
+    let scratch = local("scratch");
     // Arguments passed on to `f`, `f_vjp` and `f_jvp` (called once per component, so
-    // owned non-`Copy` values are cloned).
+    // owned non-`Copy` values are cloned); an out-parameter gets a scratch buffer of its
+    // own in each sweep.
     let mut has_self = false;
-    let args: Vec<TokenStream> = func
-        .params
-        .iter()
-        .filter_map(|p| match &p.pat {
-            syn::Pat::Ident(pi) if pi.ident == "self" => {
-                has_self = true;
-                None
+    let mut out_ident = None;
+    let mut args_f: Vec<TokenStream> = Vec::new();
+    let mut args: Vec<TokenStream> = Vec::new();
+    for p in &func.params {
+        match &p.pat {
+            syn::Pat::Ident(pi) if pi.ident == "self" => has_self = true,
+            syn::Pat::Ident(pi) if p.out => {
+                let id = &pi.ident;
+                out_ident = Some(id.clone());
+                args_f.push(quote!(#id));
+                args.push(quote!(&mut #scratch));
             }
             syn::Pat::Ident(pi) => {
                 let id = &pi.ident;
                 let by_ref = matches!(p.ty, syn::Type::Reference(_));
                 let copy = matches!(p.kind, ParamKind::Scalar { .. } | ParamKind::Array { .. });
-                Some(if by_ref || copy {
+                let a = if by_ref || copy {
                     quote!(#id)
                 } else {
                     quote!(::core::clone::Clone::clone(&#id))
-                })
+                };
+                args_f.push(a.clone());
+                args.push(a);
             }
-            _ => Some(quote!(::core::unreachable!())),
-        })
-        .collect();
+            _ => {
+                args_f.push(quote!(::core::unreachable!()));
+                args.push(quote!(::core::unreachable!()));
+            }
+        }
+    }
+    // A sibling's derivative part: `.1` of `(value, derivative)`, or all of it when the
+    // value went into an out-parameter (then into a scratch buffer made per call).
+    let wrap = |call: TokenStream| match &out_ident {
+        Some(_) => quote!({
+            let mut #scratch = ::core::clone::Clone::clone(&#y);
+            #call
+        }),
+        None => quote!(#call.1),
+    };
+    let finish = match &out_ident {
+        Some(_) => quote!(#jac),
+        None => quote!((#y, #jac)),
+    };
     let f = &item.sig.ident;
     let vjp = sibling_name(f, Sibling::Vjp);
     let jvp = sibling_name(f, Sibling::Jvp);
@@ -323,6 +367,7 @@ pub fn jacobian(shared: &Shared, func: &Func, mode: Option<JacobianMode>) -> Tok
     };
     let n = func.active_order.len();
 
+    let row = wrap(quote!(#call_vjp(#(#args,)* #cot)));
     // Reverse: one row per output component.
     let reverse = if n > 1 && func.output_tuple {
         // Each output part's rows follow the parts before it.
@@ -339,15 +384,15 @@ pub fn jacobian(shared: &Shared, func: &Func, mode: Option<JacobianMode>) -> Tok
             })
         });
         quote! {
-            let #rows = #krate::__private::jacobian_flat(&#y, |#c| #call_vjp(#(#args,)* #cot).1);
+            let #rows = #krate::__private::jacobian_flat(&#y, |#c| #row);
             let mut at = 0;
             let #jac = (#(#parts,)*);
-            (#y, #jac)
+            #finish
         }
     } else if n == 1 {
         quote! {
-            let #jac = #krate::__private::jacobian_rows(&#y, |#c| #call_vjp(#(#args,)* #cot).1);
-            (#y, #jac)
+            let #jac = #krate::__private::jacobian_rows(&#y, |#c| #row);
+            #finish
         }
     } else {
         let picks = (0..n).map(|k| {
@@ -355,9 +400,9 @@ pub fn jacobian(shared: &Shared, func: &Func, mode: Option<JacobianMode>) -> Tok
             quote!(#krate::__private::jacobian_pick(&#y, &#rows, |#g| ::core::clone::Clone::clone(&#g.#k)))
         });
         quote! {
-            let #rows = #krate::__private::jacobian_flat(&#y, |#c| #call_vjp(#(#args,)* #cot).1);
+            let #rows = #krate::__private::jacobian_flat(&#y, |#c| #row);
             let #jac = (#(#picks),*);
-            (#y, #jac)
+            #finish
         }
     };
 
@@ -397,9 +442,10 @@ pub fn jacobian(shared: &Shared, func: &Func, mode: Option<JacobianMode>) -> Tok
                 }
             });
             let o = &owned[k];
+            let column = wrap(quote!(#call_jvp(#(#args,)* #(#tangents),*)));
             quote! {{
                 let cols = #krate::__private::jacobian_columns(&#o, |#t| {
-                    #krate::__private::flat(&#call_jvp(#(#args,)* #(#tangents),*).1)
+                    #krate::__private::flat(&#column)
                 });
                 #krate::__private::jacobian_from_columns(&#y, &#o, &cols)
             }}
@@ -407,7 +453,7 @@ pub fn jacobian(shared: &Shared, func: &Func, mode: Option<JacobianMode>) -> Tok
         .collect();
     let forward = quote! {
         let #jac = (#(#blocks),*);
-        (#y, #jac)
+        #finish
     };
     let body = match mode {
         // Tuple outputs are assembled from rows only.
@@ -420,11 +466,19 @@ pub fn jacobian(shared: &Shared, func: &Func, mode: Option<JacobianMode>) -> Tok
             if inputs < #krate::__private::size(&#y) { #forward } else { #reverse }
         },
     };
+    // The value: returned, or written into the out-parameter (and copied for its shape).
+    let (value, ret) = match (&out_ident, func.outputs.first().map(|o| &o.kind)) {
+        (Some(r), Some(ParamKind::Seq { .. })) => {
+            (quote!(#call_f(#(#args_f),*); let #y = #r.to_vec();), quote!(#j))
+        }
+        (Some(r), _) => (quote!(#call_f(#(#args_f),*); let #y = *#r;), quote!(#j)),
+        (None, _) => (quote!(let #y = #call_f(#(#args_f),*);), quote!((#out_ty, #j))),
+    };
     quote! {
         #[doc = #doc]
         #[allow(unused_parens, unused_variables, clippy::all, clippy::pedantic)]
-        #vis fn #name #impl_generics (#(#params),*) -> (#out_ty, #j) #where_clause {
-            let #y = #call_f(#(#args),*);
+        #vis fn #name #impl_generics (#(#params),*) -> #ret #where_clause {
+            #value
             #body
         }
     }

@@ -90,6 +90,9 @@ fn stubs(shared: &Shared, func: &crate::ir::Func) -> TokenStream {
                 })
                 .collect();
             let ret = match kind {
+                Sibling::Jvp if func.out_param.is_some() => emit::out_tangent_type(func),
+                Sibling::Jacobian if func.out_param.is_some() => quote!(#jac),
+                _ if func.out_param.is_some() => quote!(#grad),
                 Sibling::Jvp => quote!((#out, #out)),
                 Sibling::Jacobian => quote!((#out, #jac)),
                 _ => quote!((#out, #grad)),

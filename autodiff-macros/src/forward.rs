@@ -38,7 +38,16 @@ pub fn jvp(func: &Func, act: &Activity) -> Derived {
         cx.tangent.insert(p.var, Atom::Var(t));
         extra_params.push(t);
     }
-    let body = cx.block(&func.body);
+    // The out-parameter's tangent starts as zeros of its shape, written as it is.
+    let mut pre = Vec::new();
+    if let Some(r) = func.out_param {
+        let t = cx.tangent_var(r);
+        let span = proc_macro2::Span::call_site();
+        pre.push(Stmt::Let { vars: vec![t], value: Expr::ZeroLike(Atom::Var(r)), span });
+        cx.tangent.insert(r, Atom::Var(t));
+    }
+    let mut body = cx.block(&func.body);
+    body.stmts.splice(0..0, pre);
     let mut values = Vec::new();
     let mut tangents = Vec::new();
     for o in &func.outputs {
@@ -54,7 +63,11 @@ pub fn jvp(func: &Func, act: &Activity) -> Derived {
         values.push(Expr::Atom(o.atom.clone()));
     }
     let pack = |mut xs: Vec<Expr>| if func.output_tuple { Expr::Tuple(xs) } else { xs.remove(0) };
-    let ret = Expr::Tuple(vec![pack(values), pack(tangents)]);
+    let ret = if func.out_param.is_some() {
+        pack(tangents)
+    } else {
+        Expr::Tuple(vec![pack(values), pack(tangents)])
+    };
     Derived { vars: cx.vars, extra_params, body, ret }
 }
 

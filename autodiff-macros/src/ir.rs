@@ -402,6 +402,8 @@ pub struct Param {
     pub kind: ParamKind,
     /// Differentiated (a float parameter selected by `wrt`, or every float one).
     pub active: bool,
+    /// A `&mut` array or slice the function writes its output into.
+    pub out: bool,
 }
 
 /// One component of the output: a float, or an array or `Vec` of floats.
@@ -435,6 +437,9 @@ pub struct Func {
     pub outputs: Vec<Output>,
     /// Whether the output is a tuple (of `outputs`).
     pub output_tuple: bool,
+    /// The `&mut` parameter the function writes its output into (`outputs` is then that
+    /// buffer, and the siblings return derivatives only).
+    pub out_param: Option<Var>,
     /// The written output type.
     pub output_ty: syn::Type,
     /// Whether the function has `Float` type parameters (its values may have no

@@ -47,6 +47,7 @@ pub fn lower(item: &syn::ItemFn, args: &Args, errors: &mut Errors) -> Func {
         body: Default::default(),
         outputs: Vec::new(),
         output_tuple: false,
+        out_param: None,
         output_ty: syn::parse_quote!(()),
         active_order: Vec::new(),
         reserved: HashSet::new(),
@@ -62,7 +63,28 @@ pub fn lower(item: &syn::ItemFn, args: &Args, errors: &mut Errors) -> Func {
     }
     select_active(&mut func, &names, args, &sig.ident, errors);
 
+    // An out-parameter (`r: &mut [f64]`) is the output of a function that returns
+    // nothing: the siblings write it as the function does and return derivatives.
+    let outs: Vec<&Param> = func.params.iter().filter(|p| p.out).collect();
+    if outs.len() > 1 {
+        errors.at(&sig.inputs, diag::SEVERAL_OUT_PARAMS);
+    }
+    // (With several, the first stands for all, so that nothing else is reported.)
+    if let Some(out) = outs.first() {
+        let ty = match &out.ty {
+            syn::Type::Reference(r) => (*r.elem).clone(),
+            other => other.clone(),
+        };
+        let output =
+            crate::ir::Output { atom: crate::ir::Atom::Var(out.var), kind: out.kind.clone(), ty };
+        func.out_param = Some(out.var);
+        func.outputs.push(output);
+    }
     match &sig.output {
+        syn::ReturnType::Default if func.out_param.is_some() => {}
+        syn::ReturnType::Type(_, ty) if func.out_param.is_some() => {
+            errors.at(ty, diag::OUT_PARAM_AND_RETURN);
+        }
         syn::ReturnType::Default => errors.at(&sig.ident, diag::NO_OUTPUT),
         syn::ReturnType::Type(_, ty) => {
             // A float, an array or `Vec` of floats (whose derivative is a Jacobian), or a
@@ -79,8 +101,9 @@ pub fn lower(item: &syn::ItemFn, args: &Args, errors: &mut Errors) -> Func {
                     Ok((
                         k @ (ParamKind::Scalar { by_ref: false, .. } | ParamKind::Array { .. }),
                         _,
+                        false,
                     )) => k,
-                    Ok((k @ ParamKind::Seq { .. }, _)) if vec_elem(part).is_some() => k,
+                    Ok((k @ ParamKind::Seq { .. }, _, false)) if vec_elem(part).is_some() => k,
                     _ => {
                         errors.at(ty, diag::output_not_float(ty));
                         // Stubs then declare `f_grad`, whose call sites are the likeliest.
@@ -189,7 +212,7 @@ fn vec_elem(ty: &syn::Type) -> Option<&syn::Type> {
 }
 
 /// Classifies a parameter type; `Err` for a `&mut` (out-parameter).
-fn classify(ty: &syn::Type, floats: &HashSet<String>) -> Result<(ParamKind, Shape), ()> {
+fn classify(ty: &syn::Type, floats: &HashSet<String>) -> Result<(ParamKind, Shape, bool), ()> {
     let seq = |elem: &syn::Type| {
         array_depth(elem, floats)
             .map(|d| (ParamKind::Seq { elem: elem.clone() }, Shape::Tensor { depth: d + 1 }))
@@ -210,14 +233,18 @@ fn classify(ty: &syn::Type, floats: &HashSet<String>) -> Result<(ParamKind, Shap
                 syn::Type::Slice(s) => seq(&s.elem),
                 t => owned(t, true),
             };
-            if r.mutability.is_some() && kind.is_some() {
-                return Err(());
+            match (&kind, r.mutability.is_some()) {
+                (Some((ParamKind::Scalar { .. }, _)), true) => return Err(()),
+                // `&mut [T]`, `&mut [T; M]`: an out-parameter (see `lower_param`).
+                (Some((k, shape)), true) => return Ok((k.clone(), *shape, true)),
+                _ => {}
             }
             kind
         }
         t => owned(t, false),
     };
-    Ok(found.unwrap_or((ParamKind::Constant, Shape::Other)))
+    let (kind, shape) = found.unwrap_or((ParamKind::Constant, Shape::Other));
+    Ok((kind, shape, false))
 }
 
 fn is_mut_pat(pat: &syn::Pat) -> bool {
@@ -237,13 +264,20 @@ fn lower_param(
             let pat: syn::Pat = syn::parse_quote!(self);
             (
                 Some("self".into()),
-                Param { var, pat, ty: (*r.ty).clone(), kind: ParamKind::Constant, active: false },
+                Param {
+                    var,
+                    pat,
+                    ty: (*r.ty).clone(),
+                    kind: ParamKind::Constant,
+                    active: false,
+                    out: false,
+                },
             )
         }
         syn::FnArg::Typed(pt) => {
-            let (kind, shape) = classify(&pt.ty, floats).unwrap_or_else(|()| {
+            let (kind, shape, out) = classify(&pt.ty, floats).unwrap_or_else(|()| {
                 errors.at(&pt.ty, diag::MUT_REF_PARAM);
-                (ParamKind::Constant, Shape::Other)
+                (ParamKind::Constant, Shape::Other, false)
             });
             let name = match &*pt.pat {
                 syn::Pat::Ident(p) if p.by_ref.is_none() && p.subpat.is_none() => {
@@ -256,8 +290,14 @@ fn lower_param(
                 }
             };
             let var = func.new_var(name.clone().unwrap_or_else(|| "_".into()), shape);
-            let param =
-                Param { var, pat: (*pt.pat).clone(), ty: (*pt.ty).clone(), kind, active: false };
+            let param = Param {
+                var,
+                pat: (*pt.pat).clone(),
+                ty: (*pt.ty).clone(),
+                kind,
+                active: false,
+                out,
+            };
             (name, param)
         }
     }
@@ -271,7 +311,7 @@ fn select_active(
     fn_name: &syn::Ident,
     errors: &mut Errors,
 ) {
-    let floaty = |p: &Param| !matches!(p.kind, ParamKind::Constant);
+    let floaty = |p: &Param| !p.out && !matches!(p.kind, ParamKind::Constant);
     match &args.wrt {
         Some(wrt) => {
             for ident in wrt {

@@ -124,7 +124,12 @@ pub fn vjp(func: &Func, act: &Activity, seed: Seed) -> Derived {
         .active_params()
         .map(|p| p.var)
         .chain(tensor_locals(&func.body, &func.vars))
-        .filter(|v| act.is_active(*v) || func.params.iter().any(|p| p.var == *v && p.active))
+        .chain(func.out_param)
+        .filter(|v| {
+            act.is_active(*v)
+                || func.out_param == Some(*v)
+                || func.params.iter().any(|p| p.var == *v && p.active)
+        })
         .filter(|v| matches!(cx.vars[v.0].shape, Shape::Tensor { .. }))
         .collect();
     for v in tensors {
@@ -158,8 +163,13 @@ pub fn vjp(func: &Func, act: &Activity, seed: Seed) -> Derived {
         Expr::Tuple(grads)
     };
     let mut values: Vec<Expr> = func.outputs.iter().map(|o| Expr::Atom(o.atom.clone())).collect();
-    let value = if func.output_tuple { Expr::Tuple(values) } else { values.remove(0) };
-    let ret = Expr::Tuple(vec![value, grad]);
+    let ret = if func.out_param.is_some() {
+        // The output is in the caller's buffer; only the derivatives are returned.
+        grad
+    } else {
+        let value = if func.output_tuple { Expr::Tuple(values) } else { values.remove(0) };
+        Expr::Tuple(vec![value, grad])
+    };
     Derived { vars: cx.vars, extra_params, body: Block { stmts, yields: Vec::new() }, ret }
 }
 

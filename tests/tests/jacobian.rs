@@ -237,3 +237,49 @@ fn tuple_outputs() {
     assert!((gx[0] - (jy_x[0][0] + 0.5 * jt_x[0])).abs() < 1e-15);
     assert!((gs - (jy_s[0] + 0.5 * jt_s)).abs() < 1e-15);
 }
+
+/// The common numeric style: residuals written into a caller's buffer.
+#[differentiate]
+fn residuals(p: &[f64], t: &[f64], r: &mut [f64]) {
+    for i in 0..t.len() {
+        r[i] = p[0] * (p[1] * t[i]).exp() - (1.0 + t[i]);
+    }
+}
+
+#[differentiate]
+fn rotate(a: f64, v: [f64; 2], out: &mut [f64; 2]) {
+    out[0] = a.cos() * v[0] - a.sin() * v[1];
+    out[1] = a.sin() * v[0] + a.cos() * v[1];
+}
+
+#[test]
+fn out_parameters_are_the_output() {
+    let p = [0.5, 0.3];
+    let t = [0.0, 1.0, 2.0];
+    let mut r = vec![0.0; 3];
+    let (jp, jt) = residuals_jacobian(&p, &t, &mut r);
+    let mut expected = vec![0.0; 3];
+    residuals(&p, &t, &mut expected);
+    assert_eq!(r, expected);
+    for i in 0..3 {
+        let e = (p[1] * t[i]).exp();
+        assert!((jp[i][0] - e).abs() < 1e-15);
+        assert!((jp[i][1] - p[0] * t[i] * e).abs() < 1e-15);
+        assert!((jt[i][i] - (p[0] * p[1] * e - 1.0)).abs() < 1e-14);
+    }
+    let mut r2 = vec![0.0; 3];
+    let dr = residuals_jvp(&p, &t, &mut r2, &[1.0, 0.0], &[0.0; 3]);
+    assert_eq!(r2, expected);
+    for i in 0..3 {
+        assert!((dr[i] - jp[i][0]).abs() < 1e-15);
+    }
+    let (gp, _) = residuals_vjp(&p, &t, &mut r2, &[0.0, 1.0, 0.0]);
+    assert_eq!(gp, jp[1]);
+
+    let mut out = [0.0; 2];
+    let (ja, jv) = rotate_jacobian(0.4, [1.0, 2.0], &mut out);
+    let (s, c) = 0.4_f64.sin_cos();
+    assert_eq!(out, [c * 1.0 - s * 2.0, s * 1.0 + c * 2.0]);
+    assert!((ja[0] - (-s * 1.0 - c * 2.0)).abs() < 1e-15);
+    assert_eq!(jv, [[c, -s], [s, c]]);
+}

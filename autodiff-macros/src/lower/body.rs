@@ -137,6 +137,10 @@ pub fn lower_body(
         let value = if by_ref_scalar {
             let deref = Expr::Unary(UnOp::Deref, Box::new(Expr::var(var)));
             l.bind(deref, Some(&name), Shape::Scalar, block.span())
+        } else if l.func.params.iter().any(|p| p.var == var && p.out) {
+            // The out-parameter: written in place, element by element.
+            l.mutable_tensors.insert(var);
+            Value::Atom(Atom::Var(var))
         } else if tensor && mutable {
             // A `mut` array parameter written by the body: the body works on a copy.
             let shape = l.func.info(var).shape;
@@ -153,6 +157,12 @@ pub fn lower_body(
     let frame = Frame { stmts: block.stmts.clone(), pos: 0, tail_of_below: false };
     l.scopes.push(Vec::new());
     let out = l.lower_seq(vec![frame]);
+    if l.func.out_param.is_some() {
+        // The output is the buffer, already in `outputs`.
+        let stmts = l.blocks.pop().unwrap_or_default();
+        l.func.body = Block { stmts, yields: Vec::new() };
+        return;
+    }
     let parts: Vec<Value> = match out {
         Value::Tuple(parts) if l.func.output_tuple => parts,
         v => vec![v],
