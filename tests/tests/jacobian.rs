@@ -283,3 +283,63 @@ fn out_parameters_are_the_output() {
     assert!((ja[0] - (-s * 1.0 - c * 2.0)).abs() < 1e-15);
     assert_eq!(jv, [[c, -s], [s, c]]);
 }
+
+/// The seed's Jacobian through a loop.
+#[differentiate]
+fn seed_layer_loop(p: [f64; 2]) -> [f64; 3] {
+    let a = [1.0, -2.0, 0.5];
+    let mut y = [0.0; 3];
+    for k in 0..3 {
+        y[k] = (a[k] * p[0] + p[1]).powi(2);
+    }
+    y
+}
+
+/// A generalized Jacobian without loops: 2x2 in, 2x3 out.
+#[differentiate]
+fn tensor_map_flat(x: [[f64; 2]; 2]) -> [[f64; 3]; 2] {
+    [
+        [x[0][0] * x[1][1], x[0][1].sin(), x[0][0] + x[1][0] * x[1][0]],
+        [x[1][1].exp(), x[0][0] * x[0][1] * x[1][0], x[1][1] - x[0][1]],
+    ]
+}
+
+/// A `Vec` of arrays as the output.
+#[differentiate]
+fn pairs(x: &[f64]) -> Vec<[f64; 2]> {
+    let mut out = vec![[0.0; 2]; x.len()];
+    for i in 0..x.len() {
+        out[i][0] = x[i] * x[i];
+        out[i][1] = x[i] * x[(i + 1) % x.len()];
+    }
+    out
+}
+
+#[test]
+fn loop_and_loop_free_forms_agree_with_finite_differences() {
+    let p = [0.7, -0.3];
+    let (_, j_loop) = seed_layer_loop_jacobian(p);
+    let (_, j_flat) = seed_layer_jacobian(p);
+    for k in 0..3 {
+        for i in 0..2 {
+            assert!((j_loop[k][i] - j_flat[k][i]).abs() < 1e-14);
+        }
+    }
+    let x = [[0.3, -0.5], [0.8, 0.1]];
+    let (_, j) = tensor_map_flat_jacobian(x);
+    let flat = |q: &[f64]| -> Vec<f64> {
+        tensor_map_flat([[q[0], q[1]], [q[2], q[3]]]).iter().flatten().copied().collect()
+    };
+    let claimed: Vec<Vec<f64>> = j
+        .iter()
+        .flat_map(|row| row.iter().map(|block| block.iter().flatten().copied().collect()))
+        .collect();
+    check::check_jacobian(flat, &[0.3, -0.5, 0.8, 0.1], &claimed, TOL).unwrap();
+
+    let x = [0.4, -1.2, 2.0];
+    let (y, j): (Vec<[f64; 2]>, Vec<[Vec<f64>; 2]>) = pairs_jacobian(&x);
+    assert_eq!(y, pairs(&x));
+    let claimed: Vec<Vec<f64>> = j.iter().flat_map(|row| row.iter().cloned()).collect();
+    check::check_jacobian(|q| pairs(q).iter().flatten().copied().collect(), &x, &claimed, TOL)
+        .unwrap();
+}
