@@ -21,9 +21,14 @@ mod reverse;
 #[cfg(test)]
 mod snapshots;
 
-/// Writes the derivative siblings of a function: `f_grad`, `f_jvp`, `f_vjp`.
+/// Writes the derivative siblings of a function: `f_grad` (float output) or
+/// `f_jacobian` (array, `Vec`, tuple or out-parameter output), `f_jvp` (forward mode) and
+/// `f_vjp` (reverse mode).
 ///
-/// See the crate `autodiff-core` for the contract and examples.
+/// Arguments: `wrt(a, b)` differentiates with respect to these parameters only, in this
+/// order; `crate = path` names a renamed `autodiff-core`; `jacobian = forward` or
+/// `jacobian = reverse` fixes how `f_jacobian` sweeps. See the crate `autodiff-core` for
+/// the contract and examples.
 #[proc_macro_attribute]
 pub fn differentiate(
     attr: proc_macro::TokenStream,
