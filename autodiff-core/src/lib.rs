@@ -32,3 +32,23 @@ pub mod __private {
     pub use crate::zero::{add_to, cast_like, zero_of, ZeroLike};
     pub use num_traits;
 }
+
+/// The value `x`, through which no derivative flows: inside a `#[differentiate]` function,
+/// `stop_gradient(x)` is a constant as far as derivatives are concerned (outside one it is
+/// the identity).
+///
+/// ```
+/// use autodiff_core::{differentiate, stop_gradient};
+///
+/// #[differentiate]
+/// fn f(x: f64) -> f64 {
+///     x * stop_gradient(x)
+/// }
+///
+/// let (y, dy) = f_grad(3.0);
+/// assert_eq!((y, dy), (9.0, 3.0)); // d/dx of x * c at c = x = 3
+/// ```
+#[inline]
+pub fn stop_gradient<T>(x: T) -> T {
+    x
+}

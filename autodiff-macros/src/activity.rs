@@ -238,6 +238,9 @@ fn check_opaque(value: &Expr, varied: &[bool], span: proc_macro2::Span, errors: 
         vars.iter().any(|v| varied[v.0])
     };
     match value {
+        // `stop_gradient(x)`: a constant by request.
+        Expr::Call { func: syn::Expr::Path(p), .. }
+            if p.path.segments.last().is_some_and(|s| s.ident == "stop_gradient") => {}
         Expr::Call { func, args } if reads_varied(args) => {
             let name = func.to_token_stream().to_string().replace(' ', "");
             errors.at_span(span, diag::call_without_derivative(&name));

@@ -424,3 +424,24 @@ fn branches_yielding_parameters() {
         assert_eq!(twin.eps, d);
     }
 }
+
+/// `stop_gradient` makes a value a constant for derivatives, wherever it is used.
+#[differentiate]
+fn stopped(x: f64, y: f64) -> f64 {
+    let c = autodiff_core::stop_gradient(x * y);
+    let mut s = 0.0;
+    for _ in 0..3 {
+        s += c * x + y;
+    }
+    s
+}
+
+#[test]
+fn stop_gradient_blocks_the_derivative_only() {
+    let (x, y) = (1.5, -0.5);
+    let (v, (dx, dy)) = stopped_grad(x, y);
+    assert_eq!(v, stopped(x, y));
+    assert_eq!((dx, dy), (3.0 * x * y, 3.0));
+    let (_, d) = stopped_jvp(x, y, 1.0, 0.0);
+    assert_eq!(d, dx);
+}
