@@ -96,6 +96,13 @@ pub fn differentiable_operands(expr: &Expr) -> Vec<&Atom> {
             out.extend(atoms(std::slice::from_ref(b)));
             out
         }
+        // A call passes derivatives through its float arguments (to its siblings).
+        Expr::Call { args, floats, siblings: Some(_), .. } => args
+            .iter()
+            .zip(floats)
+            .filter(|(_, f)| **f)
+            .filter_map(|(a, _)| crate::ir::argument_atom(a).map(|(atom, _)| atom))
+            .collect(),
         Expr::Prim(p, args) if p.kind != PrimKind::Constant => {
             let mut out = atoms(args);
             out.truncate(p.float_args());
@@ -238,10 +245,11 @@ fn check_opaque(value: &Expr, varied: &[bool], span: proc_macro2::Span, errors: 
         vars.iter().any(|v| varied[v.0])
     };
     match value {
-        // `stop_gradient(x)`: a constant by request.
+        // Differentiated through the callee's siblings; `stop_gradient` by request not.
+        Expr::Call { siblings: Some(_), .. } => {}
         Expr::Call { func: syn::Expr::Path(p), .. }
             if p.path.segments.last().is_some_and(|s| s.ident == "stop_gradient") => {}
-        Expr::Call { func, args } if reads_varied(args) => {
+        Expr::Call { func, args, .. } if reads_varied(args) => {
             let name = func.to_token_stream().to_string().replace(' ', "");
             errors.at_span(span, diag::call_without_derivative(&name));
         }

@@ -909,7 +909,7 @@ impl Cx<'_> {
                 let x = self.operand(x, span);
                 quote_spanned!(span=> #x as #ty)
             }
-            Expr::Call { func, args } => {
+            Expr::Call { func, args, .. } => {
                 let args = args.iter().map(|a| self.expr(a, span));
                 quote_spanned!(span=> #func(#(#args),*))
             }

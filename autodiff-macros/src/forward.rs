@@ -241,6 +241,39 @@ impl Fwd<'_> {
                 return;
             }
         }
+        // A call: `let (_, v_dot) = g_jvp(args.., tangents..)`, one tangent per float
+        // argument, passed as the argument was (`&x` gives `&x_dot`).
+        if let Expr::Call { args, floats, siblings: Some(sib), .. } = value {
+            let mut all = args.clone();
+            for (arg, _) in args.iter().zip(floats).filter(|(_, f)| **f) {
+                let Some((atom, by_ref)) = crate::ir::argument_atom(arg) else { continue };
+                let t = match self.tangent_of(atom) {
+                    Some(t) => t,
+                    None => {
+                        let z = self.new_var("zero".into(), crate::ir::Shape::Scalar);
+                        let zero = if self.is_tensor(atom) {
+                            Expr::ZeroLike(atom.clone())
+                        } else {
+                            Expr::ZeroOf(atom.clone())
+                        };
+                        out.push(Stmt::Let { vars: vec![z], value: zero, span });
+                        Atom::Var(z)
+                    }
+                };
+                all.push(if by_ref {
+                    Expr::Unary(crate::ir::UnOp::Ref, Box::new(Expr::Atom(t)))
+                } else {
+                    Expr::Atom(t)
+                });
+            }
+            let skip = self.new_var("_".into(), crate::ir::Shape::Other);
+            let t = self.tangent_var(v);
+            let call =
+                Expr::Call { func: sib.jvp.clone(), args: all, floats: Vec::new(), siblings: None };
+            out.push(Stmt::Let { vars: vec![skip, t], value: call, span });
+            self.tangent.insert(v, Atom::Var(t));
+            return;
+        }
         if let Expr::CopyOf(a) = value {
             let t = self.tangent_var(v);
             let tv = match self.tangent_of(a) {

@@ -206,10 +206,14 @@ pub enum Expr {
     Rule(Prim, Vec<Expr>),
     /// `e as T`.
     Cast(Box<Expr>, syn::Type),
-    /// A call of a function the macro does not differentiate: `func(args)`.
+    /// A call `func(args)`. Through the arguments that are floats (`floats`), a derivative
+    /// flows by the callee's siblings `jvp` and `vjp` (paths beside `func`), when the
+    /// callee is a path; `stop_gradient` and calls without float arguments have none.
     Call {
         func: syn::Expr,
         args: Vec<Expr>,
+        floats: Vec<bool>,
+        siblings: Option<Box<Siblings>>,
     },
     /// A method the macro does not differentiate: `recv.method::<turbofish>(args)`.
     Method {
@@ -274,6 +278,25 @@ impl Expr {
             }
             Expr::One(_) | Expr::ZeroOfType(_) => {}
         }
+    }
+}
+
+/// The paths of a callee's `_jvp` and `_vjp` siblings.
+#[derive(Clone)]
+pub struct Siblings {
+    pub jvp: syn::Expr,
+    pub vjp: syn::Expr,
+}
+
+/// The atom an argument of a call reads, and whether it is passed by reference.
+pub fn argument_atom(e: &Expr) -> Option<(&Atom, bool)> {
+    match e {
+        Expr::Atom(a) => Some((a, false)),
+        Expr::Unary(UnOp::Ref, inner) => match &**inner {
+            Expr::Atom(a) => Some((a, true)),
+            _ => None,
+        },
+        _ => None,
     }
 }
 

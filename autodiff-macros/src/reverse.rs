@@ -342,6 +342,38 @@ impl Rev<'_> {
                             continue;
                         }
                     }
+                    // A call: `let (_, dv) = g_vjp(args.., v_bar)`, one entry per float
+                    // argument (bare for one), added to each argument's adjoint.
+                    if let Expr::Call { args, floats, siblings: Some(sib), .. } = value {
+                        let skip = self.new_var("_".into(), Shape::Other);
+                        let grads = self.new_var(format!("d{}", self.vars[v.0].name), Shape::Other);
+                        let mut all = args.clone();
+                        all.push(Expr::var(bar));
+                        let call = Expr::Call {
+                            func: sib.vjp.clone(),
+                            args: all,
+                            floats: Vec::new(),
+                            siblings: None,
+                        };
+                        adj.push(Stmt::Let { vars: vec![skip, grads], value: call, span: *span });
+                        let float_args: Vec<&Expr> =
+                            args.iter().zip(floats).filter(|(_, f)| **f).map(|(a, _)| a).collect();
+                        let n = float_args.len();
+                        for (k, arg) in float_args.into_iter().enumerate() {
+                            let Some((atom, _)) = crate::ir::argument_atom(arg) else { continue };
+                            let g = if n == 1 {
+                                Atom::Var(grads)
+                            } else {
+                                Atom::Place(
+                                    grads,
+                                    vec![Proj::Field(syn::Member::Unnamed(syn::Index::from(k)))],
+                                )
+                            };
+                            let atom = atom.clone();
+                            self.contribute(&atom, Expr::Atom(g), false, adj, *span);
+                        }
+                        continue;
+                    }
                     let act = self.act;
                     let p = partials(*v, value, &mut self.vars, &|a| act.atom(a), *span);
                     adj.extend(p.pre);

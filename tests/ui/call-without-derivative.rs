@@ -1,5 +1,5 @@
-// A call with an active argument to a function without derivative is reported at the
-// call, naming the function.
+// A call with an active argument goes through the callee's `_jvp`/`_vjp` siblings; when
+// they do not exist, rustc reports the missing sibling at the call, naming it.
 use autodiff_core::differentiate;
 
 fn square(x: f64) -> f64 {

@@ -1787,7 +1787,12 @@ impl Lower<'_> {
             {
                 let args: Vec<Expr> = c.args.iter().map(|a| Expr::Atom(self.operand(a))).collect();
                 let v = self.bind(
-                    Expr::Call { func: (*c.func).clone(), args },
+                    Expr::Call {
+                        func: (*c.func).clone(),
+                        floats: vec![false; args.len()],
+                        args,
+                        siblings: None,
+                    },
                     hint,
                     Shape::Tensor { depth: 1 },
                     span,
@@ -1815,7 +1820,31 @@ impl Lower<'_> {
             }
         }
         let args: Vec<Expr> = c.args.iter().map(|a| self.argument(a)).collect();
-        self.bind(Expr::Call { func: (*c.func).clone(), args }, hint, Shape::Other, span)
+        // Float arguments carry derivatives into the callee's siblings, found by name
+        // beside it (`g` -> `g_jvp`, `m::g` -> `m::g_vjp`, `Self::g` -> `Self::g_vjp`).
+        let floats: Vec<bool> = args
+            .iter()
+            .map(|a| {
+                crate::ir::argument_atom(a).is_some_and(|(atom, _)| self.shape_of(atom).is_float())
+            })
+            .collect();
+        let stop = matches!(&*c.func, syn::Expr::Path(p) if p.path.segments.last().is_some_and(|s| s.ident == "stop_gradient"));
+        let siblings = match &*c.func {
+            syn::Expr::Path(p) if p.qself.is_none() && !p.path.segments.is_empty() && !stop => {
+                let with = |suffix: &str| {
+                    let mut q = p.clone();
+                    if let Some(last) = q.path.segments.last_mut() {
+                        last.ident =
+                            syn::Ident::new(&format!("{}_{suffix}", last.ident), last.ident.span());
+                    }
+                    syn::Expr::Path(q)
+                };
+                Some(Box::new(crate::ir::Siblings { jvp: with("jvp"), vjp: with("vjp") }))
+            }
+            _ => None,
+        };
+        let shape = if floats.iter().any(|f| *f) { Shape::Scalar } else { Shape::Other };
+        self.bind(Expr::Call { func: (*c.func).clone(), args, floats, siblings }, hint, shape, span)
     }
 
     fn lower_method(&mut self, m: &syn::ExprMethodCall, hint: Option<&str>) -> Value {

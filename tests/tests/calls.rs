@@ -1,0 +1,108 @@
+//! Calls between differentiated functions: the chain rule through `g_jvp` and `g_vjp`,
+//! by path, in loops, across modules, and recursively.
+#![allow(clippy::needless_range_loop)]
+
+use autodiff_core::{check, differentiate};
+
+#[differentiate]
+fn softplus(x: f64) -> f64 {
+    if x > 30.0 {
+        x
+    } else {
+        (1.0 + x.exp()).ln()
+    }
+}
+
+#[differentiate]
+fn weighted(a: f64, b: f64) -> f64 {
+    a * b + a.sin()
+}
+
+mod physics {
+    use autodiff_core::differentiate;
+
+    #[differentiate]
+    pub fn spring(x: f64, k: f64) -> f64 {
+        0.5 * k * x * x
+    }
+
+    #[differentiate]
+    pub fn energy(v: &[f64]) -> f64 {
+        let mut e = 0.0;
+        for i in 0..v.len() {
+            e += v[i] * v[i];
+        }
+        e
+    }
+}
+
+#[differentiate]
+fn model(x: &[f64], k: f64) -> f64 {
+    let mut s = 0.0;
+    for i in 0..x.len() {
+        s += softplus(x[i] * k) + weighted(x[i], k);
+    }
+    s + physics::spring(x[0], 2.0 * k) + physics::energy(x) * k
+}
+
+/// A custom derivative: `clipped` is written by hand with its siblings (the contract's
+/// signatures), and the macro differentiates through them.
+fn clipped(x: f64) -> f64 {
+    x.clamp(-1.0, 1.0)
+}
+fn clipped_jvp(x: f64, t: f64) -> (f64, f64) {
+    // A straight-through derivative: 1 everywhere, by choice.
+    (clipped(x), t)
+}
+fn clipped_vjp(x: f64, dout: f64) -> (f64, f64) {
+    (clipped(x), dout)
+}
+
+#[differentiate]
+fn uses_custom(x: f64) -> f64 {
+    clipped(3.0 * x) * x
+}
+
+#[differentiate]
+fn power_tower(x: f64, n: u32) -> f64 {
+    if n == 0 {
+        x
+    } else {
+        (power_tower(x, n - 1) * 0.5).sin() + x
+    }
+}
+
+#[test]
+fn chain_rule_through_calls() {
+    let x = [0.3, -0.8, 1.4];
+    let k = 0.7;
+    let (y, (gx, gk)) = model_grad(&x, k);
+    assert_eq!(y, model(&x, k));
+    let mut p = x.to_vec();
+    p.push(k);
+    let mut g = gx.clone();
+    g.push(gk);
+    check::check_gradient(|q| model(&q[..3], q[3]), &p, &g, 1e-6).unwrap();
+    let (_, d) = model_jvp(&x, k, &[1.0, 0.0, 0.0], 0.0);
+    assert!((d - gx[0]).abs() < 1e-12);
+}
+
+#[test]
+fn a_hand_written_pair_is_a_custom_derivative() {
+    // d/dx [clipped(3x) x] with the straight-through rule: 3 x + clipped(3x).
+    let x = 0.5;
+    let (y, d) = uses_custom_grad(x);
+    assert_eq!(y, uses_custom(x));
+    assert_eq!(d, 3.0 * x + clipped(3.0 * x));
+    assert_eq!(uses_custom_jvp(x, 1.0).1, d);
+}
+
+#[test]
+fn recursion() {
+    for n in 0..4 {
+        let x = 0.9;
+        let (_, d) = power_tower_grad(x, n);
+        let fd = check::derivative(|x| power_tower(x, n), x, check::DEFAULT_STEP);
+        assert!((d - fd).abs() < 1e-6, "n = {n}: {d} vs {fd}");
+    }
+}
