@@ -106,3 +106,36 @@ fn recursion() {
         assert!((d - fd).abs() < 1e-6, "n = {n}: {d} vs {fd}");
     }
 }
+
+struct Model {
+    scale: f64,
+    bias: f64,
+}
+
+impl Model {
+    #[differentiate]
+    fn unit(&self, x: f64) -> f64 {
+        (self.scale * x).tanh() + self.bias
+    }
+
+    #[differentiate]
+    fn layer(&self, x: &[f64]) -> f64 {
+        let mut s = 0.0;
+        for &v in x {
+            s += self.unit(v) * v;
+        }
+        s
+    }
+}
+
+#[test]
+fn methods_calling_methods() {
+    let m = Model { scale: 0.8, bias: 0.1 };
+    let x = [0.2, -0.7, 1.3];
+    let (y, g) = m.layer_grad(&x);
+    assert_eq!(y, m.layer(&x));
+    check::check_gradient(|p| m.layer(p), &x, &g, 1e-6).unwrap();
+    let (_, d) = m.unit_grad(0.4);
+    let t = (0.8_f64 * 0.4).tanh();
+    assert!((d - 0.8 * (1.0 - t * t)).abs() < 1e-15);
+}

@@ -1849,6 +1849,20 @@ impl Lower<'_> {
 
     fn lower_method(&mut self, m: &syn::ExprMethodCall, hint: Option<&str>) -> Value {
         let span = m.span();
+        // `self.g(args)` is `Self::g(self, args)`: a call, differentiated through
+        // `Self::g_jvp` and `Self::g_vjp` when an argument is active.
+        if let syn::Expr::Path(p) = &*m.receiver {
+            if p.path.is_ident("self")
+                && m.turbofish.is_none()
+                && prim(&m.method.to_string(), m.args.len()).is_none()
+            {
+                let method = &m.method;
+                let args = m.args.iter();
+                let call: syn::ExprCall =
+                    syn::parse_quote_spanned!(m.method.span()=> Self::#method(self, #(#args),*));
+                return self.lower_call(&call, hint);
+            }
+        }
         // `x.to_vec()`, `x.clone()`, `x.to_owned()` of an array: an owned copy.
         if m.args.is_empty() && ["to_vec", "clone", "to_owned"].iter().any(|n| m.method == n) {
             let recv = self.operand(&m.receiver);
