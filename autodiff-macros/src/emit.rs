@@ -52,6 +52,7 @@ pub fn sibling(shared: &Shared, func: &Func, d: &Derived, kind: Sibling) -> Toke
     let cx = Cx {
         names,
         generic_floats: func.generic_floats,
+        param_types: func.params.iter().map(|p| (p.var, (p.kind.clone(), p.ty.clone()))).collect(),
         vars: &d.vars,
         krate: &shared.krate,
         mutable: accumulated(&d.body),
@@ -593,6 +594,8 @@ fn is_keyword(s: &str) -> bool {
 
 struct Cx<'a> {
     names: Names,
+    /// The kind and written type of each parameter's variable.
+    param_types: HashMap<Var, (ParamKind, syn::Type)>,
     /// The function has `Float` type parameters.
     generic_floats: bool,
     vars: &'a [crate::ir::VarInfo],
@@ -926,6 +929,22 @@ impl Cx<'_> {
                 let a = self.atom(a, span);
                 quote_spanned!(span=> #krate::__private::zero_of(&#a))
             }
+            // In a function generic over its float type, `ZeroLike` (f32/f64 leaves only)
+            // does not apply: a parameter's zero is built from its written type.
+            Expr::ZeroLike(Atom::Var(v))
+                if self.generic_floats && self.param_types.contains_key(v) =>
+            {
+                let (kind, _) = &self.param_types[v];
+                let a = self.ident(*v, span);
+                match kind {
+                    ParamKind::Array { array } => zero_of_type(array, krate),
+                    ParamKind::Seq { elem } => {
+                        let z = zero_of_type(elem, krate);
+                        quote_spanned!(span=> ::std::vec![#z; #a.len()])
+                    }
+                    _ => quote_spanned!(span=> #krate::__private::ZeroLike::zero_like(&#a)),
+                }
+            }
             Expr::ZeroLike(a) => {
                 let a = self.atom(a, span);
                 quote_spanned!(span=> #krate::__private::ZeroLike::zero_like(&#a))
@@ -973,6 +992,20 @@ impl Cx<'_> {
                 quote_spanned!(span=> #krate::__private::trips(&(#it)))
             }
         }
+    }
+}
+
+/// The zero of a written array type: `[[<T as Zero>::zero(); N]; M]`.
+fn zero_of_type(ty: &syn::Type, krate: &TokenStream) -> TokenStream {
+    match ty {
+        syn::Type::Array(a) => {
+            let inner = zero_of_type(&a.elem, krate);
+            let n = &a.len;
+            quote!([#inner; #n])
+        }
+        syn::Type::Paren(p) => zero_of_type(&p.elem, krate),
+        syn::Type::Group(g) => zero_of_type(&g.elem, krate),
+        leaf => quote!(<#leaf as #krate::__private::num_traits::Zero>::zero()),
     }
 }
 

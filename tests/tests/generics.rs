@@ -108,3 +108,27 @@ fn generic_branches_and_loops() {
         assert!((f64::from(d32) - d).abs() < 1e-4 * d.abs().max(1.0));
     }
 }
+
+/// Arrays and slices of a generic float.
+#[differentiate]
+fn generic_containers<T: Float, const N: usize>(a: [T; N], v: &[T]) -> T {
+    let mut s = T::zero();
+    for i in 0..N {
+        s = s + a[i] * v[i] + v[i].sin();
+    }
+    s
+}
+
+#[test]
+fn generic_arrays_and_slices() {
+    let a = [0.5_f64, -1.0, 2.0];
+    let v = [0.3, 0.7, -0.2];
+    let (y, (ga, gv)) = generic_containers_grad(a, &v);
+    assert_eq!(y, generic_containers(a, &v));
+    assert_eq!(ga, v);
+    for i in 0..3 {
+        assert!((gv[i] - (a[i] + v[i].cos())).abs() < 1e-15);
+    }
+    let (_, (ga32, _)) = generic_containers_grad([0.5_f32, -1.0, 2.0], &[0.3_f32, 0.7, -0.2]);
+    assert_eq!(ga32, [0.3_f32, 0.7, -0.2]);
+}
