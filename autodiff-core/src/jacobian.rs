@@ -20,33 +20,26 @@ pub trait Basis: Clone {
     fn map_units<G>(zero: &Self, f: &mut dyn FnMut(Self) -> G) -> Self::Map<G>;
 }
 
-impl Basis for f64 {
-    type Map<G> = G;
-    type Leaf = f64;
-    fn flatten(&self, out: &mut Vec<f64>) {
-        out.push(*self);
-    }
-    fn zero(&self) -> Self {
-        0.0
-    }
-    fn map_units<G>(_: &Self, f: &mut dyn FnMut(Self) -> G) -> G {
-        f(1.0)
-    }
+/// The leaves: a float is its own only unit.
+macro_rules! float_basis {
+    ($($t:ty),+) => {$(
+        impl Basis for $t {
+            type Map<G> = G;
+            type Leaf = $t;
+            fn flatten(&self, out: &mut Vec<$t>) {
+                out.push(*self);
+            }
+            fn zero(&self) -> Self {
+                0.0
+            }
+            fn map_units<G>(_: &Self, f: &mut dyn FnMut(Self) -> G) -> G {
+                f(1.0)
+            }
+        }
+    )+};
 }
 
-impl Basis for f32 {
-    type Map<G> = G;
-    type Leaf = f32;
-    fn flatten(&self, out: &mut Vec<f32>) {
-        out.push(*self);
-    }
-    fn zero(&self) -> Self {
-        0.0
-    }
-    fn map_units<G>(_: &Self, f: &mut dyn FnMut(Self) -> G) -> G {
-        f(1.0)
-    }
-}
+float_basis!(f32, f64);
 
 impl<T: Basis, const N: usize> Basis for [T; N] {
     type Map<G> = [T::Map<G>; N];
