@@ -5,6 +5,30 @@
 //! parameter, whichever takes fewer sweeps, and arranges the derivatives in the
 //! contract's shape: the output's shape outside, each parameter's inside.
 
+/// A square matrix built from its columns: the Hessian as `f_hessian` returns it,
+/// `[[T; N]; N]` or `Vec<Vec<T>>` (row `i` holds `∂²f/∂x_i∂x_j` over `j`).
+pub trait Square<L> {
+    /// The matrix whose column `j` is `columns[j]`.
+    fn from_columns(columns: Vec<Vec<L>>) -> Self;
+}
+
+impl<L: Copy> Square<L> for Vec<Vec<L>> {
+    fn from_columns(columns: Vec<Vec<L>>) -> Self {
+        (0..columns.len()).map(|i| columns.iter().map(|c| c[i]).collect()).collect()
+    }
+}
+
+impl<L: Copy, const N: usize> Square<L> for [[L; N]; N] {
+    fn from_columns(columns: Vec<Vec<L>>) -> Self {
+        core::array::from_fn(|i| core::array::from_fn(|j| columns[j][i]))
+    }
+}
+
+/// The Hessian from its columns `H e_j` (each a Hessian-vector product along a unit).
+pub fn hessian_from_columns<L, H: Square<L>>(columns: Vec<Vec<L>>) -> H {
+    H::from_columns(columns)
+}
+
 /// Outputs whose unit cotangents can be enumerated: floats, arrays of them at any
 /// nesting, and `Vec`s.
 pub trait Basis: Clone {

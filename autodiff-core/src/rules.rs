@@ -87,6 +87,9 @@
 
 use num_traits::Float;
 
+mod second;
+pub use second::*;
+
 /// Derivative of `y = x.sin()`: `cos x`. Domain: all `x`.
 #[inline]
 pub fn d_sin<T: Float>(x: T, _y: T) -> T {

@@ -39,6 +39,11 @@ pub struct Activity {
 }
 
 impl Activity {
+    /// The facts of a body analysed elsewhere (`second`): one flag per variable.
+    pub fn from_flags(active: Vec<bool>) -> Activity {
+        Activity { active }
+    }
+
     pub fn is_active(&self, v: Var) -> bool {
         self.active.get(v.0).copied().unwrap_or(false)
     }

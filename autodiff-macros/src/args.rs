@@ -1,5 +1,5 @@
 //! Parses the attribute's arguments: `wrt(a, b)`, `crate = path`, `jacobian = forward`
-//! or `jacobian = reverse` (and nothing else).
+//! or `jacobian = reverse`, `order = 1` or `order = 2` (and nothing else).
 //!
 //! Guarantees: every argument is recognised or reported at its span; `wrt` names are
 //! returned as written, for `lower` to check against the parameters.
@@ -16,6 +16,9 @@ pub struct Args {
     pub krate: Option<syn::Path>,
     /// `jacobian = forward` or `jacobian = reverse`: how `f_jacobian` sweeps.
     pub jacobian: Option<crate::emit::JacobianMode>,
+    /// `order = 1`: first-order siblings only (no `f_hvp`, `f_hessian`, `f_vjp_jvp`),
+    /// for a function that calls a hand-written derivative without a second-order one.
+    pub first_order: bool,
 }
 
 /// Reads the attribute tokens; problems go to `errors` and the rest is still parsed.
@@ -44,6 +47,14 @@ pub fn parse(tokens: proc_macro2::TokenStream, errors: &mut Errors) -> Args {
             } else {
                 return Err(syn::Error::new(mode.span(), diagnostics::JACOBIAN_MODE));
             });
+            Ok(())
+        } else if meta.path.is_ident("order") {
+            let n: syn::LitInt = meta.value()?.parse()?;
+            match n.base10_parse::<u8>() {
+                Ok(1) => args.first_order = true,
+                Ok(2) => args.first_order = false,
+                _ => return Err(syn::Error::new(n.span(), diagnostics::ORDER)),
+            }
             Ok(())
         } else if meta.path.is_ident("crate") {
             args.krate = Some(meta.value()?.parse()?);

@@ -41,9 +41,11 @@ pub const WRT_NOT_A_NAME: &str = "`wrt` takes parameter names, e.g. `wrt(x, y)`"
 pub const WRT_EMPTY: &str =
     "`wrt()` names no parameter; list the parameters to differentiate, e.g. `wrt(x)`";
 
+pub const ORDER: &str = "`order` is `1` (first derivatives only) or `2` (the default: also `f_hvp`, `f_hessian` and `f_vjp_jvp`)";
+
 pub fn unknown_argument(path: &syn::Path) -> String {
     format!(
-        "unknown argument `{}` of `#[differentiate]`; expected `wrt(..)`, `crate = path` or `jacobian = forward|reverse`",
+        "unknown argument `{}` of `#[differentiate]`; expected `wrt(..)`, `crate = path`, `jacobian = forward|reverse` or `order = 1|2`",
         path.to_token_stream().to_string().replace(' ', "")
     )
 }

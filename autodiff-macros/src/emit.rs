@@ -27,6 +27,11 @@ pub enum Sibling {
     Jvp,
     Vjp,
     Jacobian,
+    /// `f_hvp`: the Hessian-vector product.
+    Hvp,
+    /// `f_vjp_jvp`: forward mode over `f_vjp`, which callers' second derivatives call.
+    VjpJvp,
+    Hessian,
 }
 
 impl Sibling {
@@ -36,6 +41,9 @@ impl Sibling {
             Sibling::Jvp => "jvp",
             Sibling::Vjp => "vjp",
             Sibling::Jacobian => "jacobian",
+            Sibling::Hvp => "hvp",
+            Sibling::VjpJvp => "vjp_jvp",
+            Sibling::Hessian => "hessian",
         }
     }
 }
@@ -71,21 +79,7 @@ pub fn sibling(shared: &Shared, func: &Func, d: &Derived, kind: Sibling) -> Toke
             quote!(#id: #ty)
         })
         .collect();
-    let out_ty = &func.output_ty;
-    let ret_ty = match kind {
-        // With an out-parameter, the value is in the buffer: derivatives only.
-        Sibling::Jvp if func.out_param.is_some() => out_tangent_type(func),
-        Sibling::Grad | Sibling::Vjp if func.out_param.is_some() => gradient_type(func),
-        Sibling::Jvp => quote!((#out_ty, #out_ty)),
-        Sibling::Grad | Sibling::Vjp => {
-            let g = gradient_type(func);
-            quote!((#out_ty, #g))
-        }
-        Sibling::Jacobian => {
-            let j = jacobian_type(func);
-            quote!((#out_ty, #j))
-        }
-    };
+    let ret_ty = return_type(func, kind);
     let doc = doc(&item.sig.ident, func, kind);
     let items = &func.items;
     let body = cx.stmts(&d.body.stmts);
@@ -107,6 +101,98 @@ pub fn sibling(shared: &Shared, func: &Func, d: &Derived, kind: Sibling) -> Toke
             #ret
         }
     }
+}
+
+/// The return type of sibling `kind`.
+pub fn return_type(func: &Func, kind: Sibling) -> TokenStream {
+    let out_ty = &func.output_ty;
+    let g = gradient_type(func);
+    match kind {
+        // With an out-parameter, the value is in the buffer: derivatives only.
+        Sibling::Jvp if func.out_param.is_some() => out_tangent_type(func),
+        Sibling::Grad | Sibling::Vjp if func.out_param.is_some() => g,
+        Sibling::Jacobian if func.out_param.is_some() => jacobian_type(func),
+        Sibling::Jvp => quote!((#out_ty, #out_ty)),
+        Sibling::Grad | Sibling::Vjp => quote!((#out_ty, #g)),
+        Sibling::Jacobian => {
+            let j = jacobian_type(func);
+            quote!((#out_ty, #j))
+        }
+        Sibling::Hvp => quote!((#out_ty, #g, #g)),
+        Sibling::VjpJvp => quote!(((#out_ty, #g), (#out_ty, #g))),
+        Sibling::Hessian => {
+            let h = hessian_type(func);
+            quote!((#out_ty, #g, #h))
+        }
+    }
+}
+
+/// The float type inside a written type: `f64` in `[[f64; 3]; 2]`, `&[f64]`, `Vec<T>`.
+fn leaf_type(ty: &syn::Type) -> &syn::Type {
+    match ty {
+        syn::Type::Array(a) => leaf_type(&a.elem),
+        syn::Type::Slice(s) => leaf_type(&s.elem),
+        syn::Type::Reference(r) => leaf_type(&r.elem),
+        syn::Type::Paren(p) => leaf_type(&p.elem),
+        syn::Type::Path(p) => match p.path.segments.last() {
+            Some(s) if s.ident == "Vec" => match &s.arguments {
+                syn::PathArguments::AngleBracketed(a) => match a.args.first() {
+                    Some(syn::GenericArgument::Type(t)) => leaf_type(t),
+                    _ => ty,
+                },
+                _ => ty,
+            },
+            _ => ty,
+        },
+        _ => ty,
+    }
+}
+
+/// The float type of a parameter's derivatives.
+fn param_leaf(p: &crate::ir::Param) -> &syn::Type {
+    match &p.kind {
+        ParamKind::Scalar { float, .. } => float,
+        ParamKind::Array { array } => leaf_type(array),
+        ParamKind::Seq { elem } => leaf_type(elem),
+        ParamKind::Constant => &p.ty,
+    }
+}
+
+/// Whether the active inputs share one float type (as written), so that a Hessian over
+/// them has one element type.
+pub fn one_float_type(func: &Func) -> bool {
+    let mut leaves = func.active_params().map(|p| param_leaf(p).to_token_stream().to_string());
+    let first = leaves.next();
+    leaves.all(|l| Some(l) == first)
+}
+
+/// The Hessian type `H` of the contract: `[[T; n]; n]` over the active inputs when all
+/// are scalars (`n` of them) or there is a single one-dimensional array, `Vec<Vec<T>>`
+/// otherwise.
+pub fn hessian_type(func: &Func) -> TokenStream {
+    let active: Vec<&crate::ir::Param> = func.active_params().collect();
+    let Some(first) = active.first() else { return quote!(()) };
+    let leaf = param_leaf(first);
+    let scalars = active.iter().all(|p| matches!(p.kind, ParamKind::Scalar { .. }));
+    if scalars {
+        let n = proc_macro2::Literal::usize_unsuffixed(active.len());
+        return quote!([[#leaf; #n]; #n]);
+    }
+    if let [p] = active.as_slice() {
+        if let ParamKind::Array { array } = &p.kind {
+            let mut inner = array;
+            while let syn::Type::Paren(p) = inner {
+                inner = &p.elem;
+            }
+            if let syn::Type::Array(a) = inner {
+                if !matches!(&*a.elem, syn::Type::Array(_)) {
+                    let n = &a.len;
+                    return quote!([[#leaf; #n]; #n]);
+                }
+            }
+        }
+    }
+    quote!(::std::vec::Vec<::std::vec::Vec<#leaf>>)
 }
 
 pub fn sibling_name(fn_name: &syn::Ident, kind: Sibling) -> syn::Ident {
@@ -160,7 +246,16 @@ fn receiver_tokens(ty: &syn::Type, pi: &syn::PatIdent) -> TokenStream {
 /// The types of the parameters after the user's.
 pub fn extra_types(func: &Func, kind: Sibling) -> Vec<TokenStream> {
     match kind {
-        Sibling::Grad => Vec::new(),
+        Sibling::Grad | Sibling::Hessian => Vec::new(),
+        Sibling::Hvp => extra_types(func, Sibling::Jvp),
+        Sibling::VjpJvp => {
+            // `(args.., dout, args_dot.., dout_dot)`.
+            let cot = extra_types(func, Sibling::Vjp);
+            let mut all = cot.clone();
+            all.extend(extra_types(func, Sibling::Jvp));
+            all.extend(cot);
+            all
+        }
         Sibling::Vjp => {
             // The cotangent has the output's type, a `Vec` taken as `&[T]`.
             let parts: Vec<TokenStream> = func
@@ -282,6 +377,181 @@ fn param_gradient_type(p: &crate::ir::Param) -> TokenStream {
     }
 }
 
+/// Arguments passed on from a wrapper (`f_jacobian`, `f_hessian`) to `f` and its
+/// siblings, called once per component: owned non-`Copy` values are cloned, and an
+/// out-parameter gets a scratch buffer of its own in each sweep.
+struct CallArgs {
+    has_self: bool,
+    out_ident: Option<syn::Ident>,
+    /// For `f` itself.
+    args_f: Vec<TokenStream>,
+    /// For the siblings.
+    args: Vec<TokenStream>,
+}
+
+fn call_args(func: &Func, scratch: &syn::Ident) -> CallArgs {
+    let mut ca =
+        CallArgs { has_self: false, out_ident: None, args_f: Vec::new(), args: Vec::new() };
+    for p in &func.params {
+        match &p.pat {
+            syn::Pat::Ident(pi) if pi.ident == "self" => ca.has_self = true,
+            syn::Pat::Ident(pi) if p.out => {
+                let id = &pi.ident;
+                ca.out_ident = Some(id.clone());
+                ca.args_f.push(quote!(#id));
+                ca.args.push(quote!(&mut #scratch));
+            }
+            syn::Pat::Ident(pi) => {
+                let id = &pi.ident;
+                let by_ref = matches!(p.ty, syn::Type::Reference(_));
+                let copy = matches!(p.kind, ParamKind::Scalar { .. } | ParamKind::Array { .. });
+                let a = if by_ref || copy {
+                    quote!(#id)
+                } else {
+                    quote!(::core::clone::Clone::clone(&#id))
+                };
+                ca.args_f.push(a.clone());
+                ca.args.push(a);
+            }
+            _ => {
+                ca.args_f.push(quote!(::core::unreachable!()));
+                ca.args.push(quote!(::core::unreachable!()));
+            }
+        }
+    }
+    ca
+}
+
+/// Unit directions over the active parameters: an owned copy `p<k>` of each and a
+/// zero `z<k>` of its shape (the `setup` statements), and the tangent arguments of a
+/// sweep along a unit `t` of parameter `k`, zeros elsewhere.
+struct Directions {
+    setup: TokenStream,
+    owned: Vec<syn::Ident>,
+    zeros: Vec<syn::Ident>,
+    seq: Vec<bool>,
+}
+
+impl Directions {
+    fn new(func: &Func, krate: &TokenStream) -> Directions {
+        let local = |n: &str| syn::Ident::new(n, Span::mixed_site());
+        let active: Vec<&crate::ir::Param> = func.active_params().collect();
+        let n = active.len();
+        let owned: Vec<syn::Ident> = (0..n).map(|k| local(&format!("p{k}"))).collect();
+        let zeros: Vec<syn::Ident> = (0..n).map(|k| local(&format!("z{k}"))).collect();
+        let mut setup = TokenStream::new();
+        for (k, p) in active.iter().enumerate() {
+            let id = match &p.pat {
+                syn::Pat::Ident(pi) => pi.ident.clone(),
+                _ => local("_"),
+            };
+            let value = match &p.kind {
+                ParamKind::Seq { .. } => quote!(#id.to_vec()),
+                _ if matches!(p.ty, syn::Type::Reference(_)) => quote!(*#id),
+                _ => quote!(#id),
+            };
+            let (o, z) = (&owned[k], &zeros[k]);
+            setup.extend(quote! {
+                let #o = #value;
+                let #z = #krate::__private::Basis::zero(&#o);
+            });
+        }
+        let seq = active.iter().map(|p| matches!(p.kind, ParamKind::Seq { .. })).collect();
+        Directions { setup, owned, zeros, seq }
+    }
+
+    /// The tangents of a sweep along `t` in parameter `k`.
+    fn tangents(&self, k: usize, t: &syn::Ident) -> Vec<TokenStream> {
+        (0..self.owned.len())
+            .map(|i| {
+                let v = if i == k {
+                    quote!(#t)
+                } else {
+                    let z = &self.zeros[i];
+                    quote!(#z)
+                };
+                if self.seq[i] {
+                    quote!(&#v)
+                } else {
+                    v
+                }
+            })
+            .collect()
+    }
+}
+
+/// `f_hessian`: the gradient, then one Hessian-vector product per input component
+/// (`f_hvp` along each unit direction gives a column of `H`).
+pub fn hessian(shared: &Shared, func: &Func) -> TokenStream {
+    let item = shared.item;
+    let krate = &shared.krate;
+    let vis = &item.vis;
+    let f = &item.sig.ident;
+    let name = sibling_name(f, Sibling::Hessian);
+    let (impl_generics, _, where_clause) = split(&item.sig.generics);
+    let params = user_params(func);
+    let ret = return_type(func, Sibling::Hessian);
+    let doc = doc(f, func, Sibling::Hessian);
+    let local = |n: &str| syn::Ident::new(n, Span::mixed_site());
+    let (y, g, cols, t) = (local("y"), local("g"), local("cols"), local("unit_tan"));
+    let CallArgs { has_self, args, .. } = call_args(func, &local("scratch"));
+    let path = |kind: Sibling| {
+        let name = sibling_name(f, kind);
+        if has_self {
+            quote!(self.#name)
+        } else {
+            quote!(#name)
+        }
+    };
+    let (grad, hvp) = (path(Sibling::Grad), path(Sibling::Hvp));
+    let dirs = Directions::new(func, krate);
+    let setup = &dirs.setup;
+    let columns = dirs.owned.iter().enumerate().map(|(k, o)| {
+        let tangents = dirs.tangents(k, &t);
+        quote! {
+            #cols.extend(#krate::__private::jacobian_columns(&#o, |#t| {
+                #krate::__private::flat(&#hvp(#(#args,)* #(#tangents),*).2)
+            }));
+        }
+    });
+    // A generic float type must enumerate its units (`f32` and `f64` do), and cross
+    // threads when the columns run in parallel.
+    let generic: Vec<&syn::Ident> = item.sig.generics.type_params().map(|p| &p.ident).collect();
+    let mut floats: Vec<&syn::Ident> = Vec::new();
+    for p in func.active_params() {
+        if let syn::Type::Path(tp) = param_leaf(p) {
+            match tp.path.get_ident() {
+                Some(id) if generic.contains(&id) && !floats.contains(&id) => floats.push(id),
+                _ => {}
+            }
+        }
+    }
+    let bounds: Vec<TokenStream> = floats
+        .iter()
+        .map(|id| {
+            quote!(#id: #krate::__private::Basis<Leaf = #id> + ::core::marker::Send + ::core::marker::Sync)
+        })
+        .collect();
+    let preds: Vec<&syn::WherePredicate> =
+        where_clause.map(|w| w.predicates.iter().collect()).unwrap_or_default();
+    let where_all = if preds.is_empty() && bounds.is_empty() {
+        TokenStream::new()
+    } else {
+        quote!(where #(#preds,)* #(#bounds,)*)
+    };
+    quote! {
+        #[doc = #doc]
+        #[allow(unused_parens, unused_variables, clippy::all, clippy::pedantic)]
+        #vis fn #name #impl_generics (#(#params),*) -> #ret #where_all {
+            let (#y, #g) = #grad(#(#args),*);
+            #setup
+            let mut #cols = ::std::vec::Vec::new();
+            #(#columns)*
+            (#y, #g, #krate::__private::hessian_from_columns(#cols))
+        }
+    }
+}
+
 /// `f_jacobian`: the value, then one reverse sweep per output component (rows) or one
 /// forward sweep per input component (columns), whichever are fewer, unless `mode`
 /// forces one.
@@ -300,40 +570,7 @@ pub fn jacobian(shared: &Shared, func: &Func, mode: Option<JacobianMode>) -> Tok
     let (y, rows, jac, c, g, t) =
         (local("y"), local("rows"), local("jac"), local("unit_cot"), local("g"), local("unit_tan"));
     let scratch = local("scratch");
-    // Arguments passed on to `f`, `f_vjp` and `f_jvp` (called once per component, so
-    // owned non-`Copy` values are cloned); an out-parameter gets a scratch buffer of its
-    // own in each sweep.
-    let mut has_self = false;
-    let mut out_ident = None;
-    let mut args_f: Vec<TokenStream> = Vec::new();
-    let mut args: Vec<TokenStream> = Vec::new();
-    for p in &func.params {
-        match &p.pat {
-            syn::Pat::Ident(pi) if pi.ident == "self" => has_self = true,
-            syn::Pat::Ident(pi) if p.out => {
-                let id = &pi.ident;
-                out_ident = Some(id.clone());
-                args_f.push(quote!(#id));
-                args.push(quote!(&mut #scratch));
-            }
-            syn::Pat::Ident(pi) => {
-                let id = &pi.ident;
-                let by_ref = matches!(p.ty, syn::Type::Reference(_));
-                let copy = matches!(p.kind, ParamKind::Scalar { .. } | ParamKind::Array { .. });
-                let a = if by_ref || copy {
-                    quote!(#id)
-                } else {
-                    quote!(::core::clone::Clone::clone(&#id))
-                };
-                args_f.push(a.clone());
-                args.push(a);
-            }
-            _ => {
-                args_f.push(quote!(::core::unreachable!()));
-                args.push(quote!(::core::unreachable!()));
-            }
-        }
-    }
+    let CallArgs { has_self, out_ident, args_f, args } = call_args(func, &scratch);
     // A sibling's derivative part: `.1` of `(value, derivative)`, or all of it when the
     // value went into an out-parameter (then into a scratch buffer made per call).
     let wrap = |call: TokenStream| match &out_ident {
@@ -408,40 +645,11 @@ pub fn jacobian(shared: &Shared, func: &Func, mode: Option<JacobianMode>) -> Tok
     };
 
     // Forward: one column per component of each active parameter.
-    let active: Vec<&crate::ir::Param> = func.active_params().collect();
-    let owned: Vec<syn::Ident> = (0..n).map(|k| local(&format!("p{k}"))).collect();
-    let zeros: Vec<syn::Ident> = (0..n).map(|k| local(&format!("z{k}"))).collect();
-    let mut setup = TokenStream::new();
-    for (k, p) in active.iter().enumerate() {
-        let id = match &p.pat {
-            syn::Pat::Ident(pi) => pi.ident.clone(),
-            _ => local("_"),
-        };
-        let value = match &p.kind {
-            ParamKind::Seq { .. } => quote!(#id.to_vec()),
-            _ if matches!(p.ty, syn::Type::Reference(_)) => quote!(*#id),
-            _ => quote!(#id),
-        };
-        let (o, z) = (&owned[k], &zeros[k]);
-        setup.extend(quote! {
-            let #o = #value;
-            let #z = #krate::__private::Basis::zero(&#o);
-        });
-    }
-    let tangent = |k: usize, v: &TokenStream| match active[k].kind {
-        ParamKind::Seq { .. } => quote!(&#v),
-        _ => quote!(#v),
-    };
+    let dirs = Directions::new(func, krate);
+    let (setup, owned) = (&dirs.setup, &dirs.owned);
     let blocks: Vec<TokenStream> = (0..n)
         .map(|k| {
-            let tangents = (0..n).map(|i| {
-                if i == k {
-                    tangent(i, &quote!(#t))
-                } else {
-                    let z = &zeros[i];
-                    tangent(i, &quote!(#z))
-                }
-            });
+            let tangents = dirs.tangents(k, &t);
             let o = &owned[k];
             let column = wrap(quote!(#call_jvp(#(#args,)* #(#tangents),*)));
             quote! {{
@@ -498,6 +706,15 @@ fn doc(fn_name: &syn::Ident, func: &Func, kind: Sibling) -> String {
         ),
         Sibling::Vjp => format!(
             " Reverse mode of `{fn_name}`: returns `({fn_name}(..), dout times the derivatives)` with respect to {wrt} (generated by `#[differentiate]`)."
+        ),
+        Sibling::Hvp => format!(
+            " Hessian-vector product of `{fn_name}`: returns `({fn_name}(..), gradient, H v)` for the direction `v` given for {wrt} (forward mode over reverse mode; generated by `#[differentiate]`)."
+        ),
+        Sibling::VjpJvp => format!(
+            " Forward mode over `{fn_name}_vjp`: returns `(({fn_name}(..), dout times the derivatives), their directional derivatives)` along the tangents given for {wrt} and for `dout`; the second-order sibling that callers' Hessians use (generated by `#[differentiate]`)."
+        ),
+        Sibling::Hessian => format!(
+            " Hessian of `{fn_name}`: returns `({fn_name}(..), gradient, H)`, `H` over {wrt} flattened in order (one Hessian-vector product per input; generated by `#[differentiate]`)."
         ),
         Sibling::Jacobian => format!(
             " Jacobian of `{fn_name}`: returns `({fn_name}(..), J)` with one block per parameter ({wrt}), each of the output's shape outside and the parameter's inside (generated by `#[differentiate]`)."
@@ -861,6 +1078,7 @@ impl Cx<'_> {
             Expr::Atom(_)
             | Expr::Prim(..)
             | Expr::Rule(..)
+            | Expr::Rule2(..)
             | Expr::Call { .. }
             | Expr::Method { .. }
             | Expr::ZeroOf(_)
@@ -906,6 +1124,11 @@ impl Cx<'_> {
             Expr::Rule(p, args) => {
                 let args = args.iter().map(|a| self.expr(a, span));
                 let f = format_ident!("d_{}", p.name, span = span);
+                quote_spanned!(span=> #krate::rules::#f(#(#args),*))
+            }
+            Expr::Rule2(p, args) => {
+                let args = args.iter().map(|a| self.expr(a, span));
+                let f = format_ident!("dd_{}", p.name, span = span);
                 quote_spanned!(span=> #krate::rules::#f(#(#args),*))
             }
             Expr::Cast(x, ty) => {

@@ -6,6 +6,7 @@
 
 use crate::diagnostics::{self as diag, Errors};
 use crate::emit::{self, Shared, Sibling};
+use crate::second::{self, Kind};
 use crate::{activity, args, forward, lower, prune, reverse};
 use proc_macro2::TokenStream;
 use quote::{format_ident, quote};
@@ -38,9 +39,12 @@ pub fn expand(attr: TokenStream, item: TokenStream) -> TokenStream {
         None => quote!(::autodiff_core),
     };
     let shared = Shared { item: &item_fn, krate };
+    // Second-order siblings: for functions returning their value (not through an
+    // out-parameter), unless `order = 1`.
+    let second_order = !args.first_order && func.out_param.is_none();
     if !errors.is_empty() {
         let errs = errors.to_compile_errors();
-        let stubs = stubs(&shared, &func);
+        let stubs = stubs(&shared, &func, second_order);
         return quote!(#item_fn #errs #stubs);
     }
     let mut jvp = forward::jvp(&func, &act);
@@ -57,27 +61,49 @@ pub fn expand(attr: TokenStream, item: TokenStream) -> TokenStream {
     };
     let jvp = emit::sibling(&shared, &func, &jvp, Sibling::Jvp);
     let vjp = emit::sibling(&shared, &func, &vjp, Sibling::Vjp);
-    quote!(#item_fn #first #jvp #vjp)
+    let mut out = quote!(#item_fn #first #jvp #vjp);
+    if second_order {
+        let mut vjp_jvp = second::second(&func, &act, Kind::VjpJvp);
+        prune::prune(&mut vjp_jvp);
+        out.extend(emit::sibling(&shared, &func, &vjp_jvp, Sibling::VjpJvp));
+        if func.scalar_output() {
+            let mut hvp = second::second(&func, &act, Kind::Hvp);
+            prune::prune(&mut hvp);
+            out.extend(emit::sibling(&shared, &func, &hvp, Sibling::Hvp));
+            // One matrix needs one element type.
+            if emit::one_float_type(&func) {
+                out.extend(emit::hessian(&shared, &func));
+            }
+        }
+    }
+    out
 }
 
 /// Siblings with the contract's signatures whose bodies only panic: call sites of a
 /// function the macro refused type-check, so only the macro's errors are reported.
-fn stubs(shared: &Shared, func: &crate::ir::Func) -> TokenStream {
+fn stubs(shared: &Shared, func: &crate::ir::Func, second_order: bool) -> TokenStream {
     let item = shared.item;
     let vis = &item.vis;
     let params = emit::user_params(func);
     let g = &item.sig.generics;
     let generics = &g.params;
     let where_clause = &g.where_clause;
-    let out = &func.output_ty;
-    let grad = emit::gradient_type(func);
     let first = if func.scalar_output() || func.outputs.is_empty() {
         Sibling::Grad
     } else {
         Sibling::Jacobian
     };
-    let jac = emit::jacobian_type(func);
-    [first, Sibling::Jvp, Sibling::Vjp]
+    let mut kinds = vec![first, Sibling::Jvp, Sibling::Vjp];
+    if second_order && !func.outputs.is_empty() {
+        kinds.push(Sibling::VjpJvp);
+        if func.scalar_output() {
+            kinds.push(Sibling::Hvp);
+        }
+        if func.scalar_output() && emit::one_float_type(func) {
+            kinds.push(Sibling::Hessian);
+        }
+    }
+    kinds
         .into_iter()
         .map(|kind| {
             let name = emit::sibling_name(&item.sig.ident, kind);
@@ -89,14 +115,7 @@ fn stubs(shared: &Shared, func: &crate::ir::Func) -> TokenStream {
                     quote!(#id: #ty)
                 })
                 .collect();
-            let ret = match kind {
-                Sibling::Jvp if func.out_param.is_some() => emit::out_tangent_type(func),
-                Sibling::Jacobian if func.out_param.is_some() => quote!(#jac),
-                _ if func.out_param.is_some() => quote!(#grad),
-                Sibling::Jvp => quote!((#out, #out)),
-                Sibling::Jacobian => quote!((#out, #jac)),
-                _ => quote!((#out, #grad)),
-            };
+            let ret = emit::return_type(func, kind);
             let msg = diag::stub_body(&name);
             quote! {
                 #[allow(unused_variables, clippy::all)]

@@ -10,8 +10,9 @@
 //! and whose `ret` is `(output, output_dot)`.
 
 use crate::activity::Activity;
-use crate::ir::{Atom, BinOp, Block, Expr, Func, Stmt, Var, VarInfo};
+use crate::ir::{Atom, BinOp, Block, Expr, Func, Shape, Stmt, Var, VarInfo};
 use crate::partials::partials;
+use proc_macro2::Span;
 use std::collections::HashMap;
 
 /// A generated function's body: the arena it uses, its new parameters, its statements
@@ -24,14 +25,19 @@ pub struct Derived {
     pub ret: Expr,
 }
 
-struct Fwd<'a> {
+/// The transform's state; `second` drives it over reverse-mode code.
+pub struct Fwd<'a> {
     vars: Vec<VarInfo>,
     act: &'a Activity,
     tangent: HashMap<Var, Atom>,
+    /// Variables written after their `let` (accumulated adjoints, stored arrays), in
+    /// code that is not in SSA form (`second`): a copy of one (`let a = v;`) gets a
+    /// tangent of its own instead of sharing `v`'s, which changes after the copy.
+    mutated: Option<std::collections::HashSet<Var>>,
 }
 
 pub fn jvp(func: &Func, act: &Activity) -> Derived {
-    let mut cx = Fwd { vars: func.vars.clone(), act, tangent: HashMap::new() };
+    let mut cx = Fwd { vars: func.vars.clone(), act, tangent: HashMap::new(), mutated: None };
     let mut extra_params = Vec::new();
     for p in func.active_params() {
         let t = cx.tangent_var(p.var);
@@ -71,7 +77,67 @@ pub fn jvp(func: &Func, act: &Activity) -> Derived {
     Derived { vars: cx.vars, extra_params, body, ret }
 }
 
-impl Fwd<'_> {
+impl<'a> Fwd<'a> {
+    /// Forward mode over code that is not in SSA form (reverse-mode code, for `second`),
+    /// with the facts `act` about its variables.
+    pub fn over(vars: Vec<VarInfo>, act: &'a Activity, body: &Block) -> Fwd<'a> {
+        fn written(b: &Block, out: &mut std::collections::HashSet<Var>) {
+            for s in &b.stmts {
+                match s {
+                    Stmt::Accumulate { target, .. } | Stmt::Assign { target, .. } => {
+                        out.extend(target.var());
+                    }
+                    Stmt::If { then, els, .. } => {
+                        written(then, out);
+                        written(els, out);
+                    }
+                    Stmt::Loop { body, .. } => written(body, out),
+                    _ => {}
+                }
+            }
+        }
+        let mut mutated = std::collections::HashSet::new();
+        written(body, &mut mutated);
+        Fwd { vars, act, tangent: HashMap::new(), mutated: Some(mutated) }
+    }
+
+    /// A new parameter, the tangent of `v`.
+    pub fn seed(&mut self, v: Var) -> Var {
+        let t = self.tangent_var(v);
+        self.tangent.insert(v, Atom::Var(t));
+        t
+    }
+
+    /// The body with tangents.
+    pub fn run(&mut self, body: &Block) -> Block {
+        self.block(body)
+    }
+
+    /// The tangent of a returned expression (a tuple of atoms and zeros): an owned
+    /// value (a tensor tangent passed in as a parameter is copied).
+    pub fn ret_tangent(&self, e: &Expr, params: &[Var]) -> Expr {
+        match e {
+            Expr::Tuple(xs) => {
+                Expr::Tuple(xs.iter().map(|x| self.ret_tangent(x, params)).collect())
+            }
+            Expr::Atom(a) => match self.tangent_of(a) {
+                Some(t @ Atom::Var(v)) if params.contains(&v) && self.is_tensor(a) => {
+                    Expr::CopyOf(t)
+                }
+                Some(t @ Atom::Place(..)) if self.is_tensor(a) => Expr::CopyOf(t),
+                Some(t) => Expr::Atom(t),
+                None if self.is_tensor(a) => Expr::ZeroLike(a.clone()),
+                None => Expr::ZeroOf(a.clone()),
+            },
+            Expr::One(ty) => Expr::ZeroOfType(ty.clone()),
+            other => other.clone(),
+        }
+    }
+
+    pub fn into_vars(self) -> Vec<VarInfo> {
+        self.vars
+    }
+
     fn new_var(&mut self, name: String, shape: crate::ir::Shape) -> Var {
         self.vars.push(VarInfo { name, shape, ty: None, derived: None });
         Var(self.vars.len() - 1)
@@ -115,13 +181,15 @@ impl Fwd<'_> {
         for stmt in &block.stmts {
             out.push(stmt.clone());
             match stmt {
-                Stmt::Let { vars, value, span } => {
-                    if let [v] = vars.as_slice() {
-                        if self.act.is_active(*v) {
-                            self.tangent_stmt(*v, value, *span, &mut out);
+                Stmt::Let { vars, value, span } => match vars.as_slice() {
+                    [v] if self.act.is_active(*v) => self.tangent_stmt(*v, value, *span, &mut out),
+                    [_] => {}
+                    vs => {
+                        if vs.iter().any(|v| self.act.is_active(*v)) {
+                            self.tangent_tuple(vs, value, *span, &mut out);
                         }
                     }
-                }
+                },
                 Stmt::If { cond, then, els, outs, span } => {
                     let active: Vec<usize> =
                         (0..outs.len()).filter(|&k| self.act.is_active(outs[k])).collect();
@@ -140,13 +208,11 @@ impl Fwd<'_> {
                 }
                 Stmt::Assign { target, value, span } => {
                     if let Some(t) = self.tangent_of(target) {
-                        let tv = match value {
-                            Expr::Atom(a) => self.tangent_of(a).map(Expr::Atom),
-                            _ => None,
-                        };
+                        let tv = self.simple_tangent(value);
                         let tv = tv.unwrap_or_else(|| match value {
                             // The zero of what is stored: an element or a whole row.
                             Expr::Atom(a) if self.is_tensor(a) => Expr::ZeroLike(a.clone()),
+                            Expr::ZeroLike(_) => Expr::ZeroLike(t.clone()),
                             _ => Expr::ZeroOf(t.clone()),
                         });
                         out.push(Stmt::Assign { target: t, value: tv, span: *span });
@@ -175,6 +241,7 @@ impl Fwd<'_> {
                         self.tangent.insert(*cell, Atom::Var(t));
                         all.push((t, init_t));
                     }
+                    let outer = self.tangent.clone();
                     let mut b = self.block(body);
                     // Tangent yields go after the carried ones, before the exit code.
                     for (at, &k) in (carried.len()..).zip(active.iter()) {
@@ -193,6 +260,7 @@ impl Fwd<'_> {
                         };
                         b.yields.insert(at, t);
                     }
+                    self.tangent = outer;
                     out.pop();
                     out.extend(inits);
                     out.push(Stmt::Loop {
@@ -206,14 +274,55 @@ impl Fwd<'_> {
                         span: *span,
                     });
                 }
-                Stmt::Accumulate { .. } | Stmt::Push { .. } | Stmt::Reserve { .. } => {}
+                // Reverse-mode code (`second`): the tangent is accumulated beside the
+                // adjoint, and saved beside the value on a tape of its own.
+                Stmt::Accumulate { target, value, subtract, span } => {
+                    if let (Some(t), Some(tv)) =
+                        (self.tangent_of(target), self.simple_tangent(value))
+                    {
+                        out.push(Stmt::Accumulate {
+                            target: t,
+                            value: tv,
+                            subtract: *subtract,
+                            span: *span,
+                        });
+                    }
+                }
+                Stmt::Push { tape, value, reserved, span } => {
+                    if let (Some(Atom::Var(t)), Some(tv)) =
+                        (self.tangent.get(tape).cloned(), self.tangent_of(value))
+                    {
+                        out.push(Stmt::Push {
+                            tape: t,
+                            value: tv,
+                            reserved: *reserved,
+                            span: *span,
+                        });
+                    }
+                }
+                Stmt::Reserve { tape, count, span } => {
+                    if let Some(Atom::Var(t)) = self.tangent.get(tape).cloned() {
+                        out.push(Stmt::Reserve { tape: t, count: count.clone(), span: *span });
+                    }
+                }
             }
         }
         Block { stmts: out, yields: block.yields.clone() }
     }
 
+    /// The tangent of what an accumulation adds or a store writes (an atom, a copy of
+    /// one, or a zero after `anf`); `None` when it is zero.
+    fn simple_tangent(&self, value: &Expr) -> Option<Expr> {
+        match value {
+            Expr::Atom(a) => self.tangent_of(a).map(Expr::Atom),
+            Expr::CopyOf(a) => self.tangent_of(a).map(Expr::CopyOf),
+            _ => None,
+        }
+    }
+
     /// A branch with the tangents of the `active` outs appended to its yields.
     fn branch(&mut self, block: &Block, active: &[usize]) -> Block {
+        let outer = self.tangent.clone();
         let mut b = self.block(block);
         for &k in active {
             let y = &block.yields[k];
@@ -228,44 +337,193 @@ impl Fwd<'_> {
             };
             b.yields.push(t);
         }
+        self.tangent = outer;
         b
+    }
+
+    /// The tangent of the statements only reverse-mode code has (`second`): a partial
+    /// from a rule, a value popped from a tape, a new tape, a converted adjoint, a copy of
+    /// a tensor that changes afterwards. Returns whether `value` was one of them.
+    fn derived_stmt(&mut self, v: Var, value: &Expr, span: Span, out: &mut Vec<Stmt>) -> bool {
+        let value = match value {
+            // `d = d_op(x, y)`: `d_dot = dd_op(x, y) * x_dot` (`y` is a function of `x`).
+            Expr::Rule(p, args) => {
+                let Some(Expr::Atom(x)) = args.first() else { return false };
+                let tx = self.tangent_of(x);
+                let dd = self.new_var(format!("dd{}", self.vars[v.0].name), Shape::Scalar);
+                out.push(Stmt::Let { vars: vec![dd], value: Expr::Rule2(*p, args.clone()), span });
+                match tx {
+                    Some(tx) => Expr::bin(BinOp::Mul, Expr::var(dd), Expr::Atom(tx)),
+                    None => Expr::ZeroOf(Atom::Var(v)),
+                }
+            }
+            Expr::Pop(tape) => match self.tangent.get(tape) {
+                Some(Atom::Var(t)) => Expr::Pop(*t),
+                _ => return false,
+            },
+            Expr::NewTape => Expr::NewTape,
+            // An adjoint starting at zero: its tangent starts at the same zero (built the
+            // same way, which a generic float type needs).
+            Expr::ZeroLike(a) => Expr::ZeroLike(a.clone()),
+            Expr::CastLike(x, like) => match &**x {
+                Expr::Atom(a) => match self.tangent_of(a) {
+                    Some(t) => Expr::CastLike(Box::new(Expr::Atom(t)), like.clone()),
+                    None => Expr::ZeroOf(Atom::Var(v)),
+                },
+                _ => return false,
+            },
+            Expr::Atom(a @ Atom::Var(_)) if self.is_tensor(a) && self.mutated.is_some() => {
+                match self.tangent_of(a) {
+                    Some(t) => Expr::CopyOf(t),
+                    None => Expr::ZeroLike(Atom::Var(v)),
+                }
+            }
+            _ => return false,
+        };
+        let t = self.tangent_var(v);
+        out.push(Stmt::Let { vars: vec![t], value, span });
+        self.tangent.insert(v, Atom::Var(t));
+        true
+    }
+
+    /// A `let` of several variables in reverse-mode code (`second`): the partials of a
+    /// binary or ternary rule, or the call of a callee's VJP.
+    fn tangent_tuple(&mut self, vs: &[Var], value: &Expr, span: Span, out: &mut Vec<Stmt>) {
+        match value {
+            // `(da, db) = d_op(a, b, y)`: `da_dot = h_aa a_dot + h_ab b_dot`, ...,
+            // with `(h_aa, h_ab, h_bb) = dd_op(a, b, y)`.
+            Expr::Rule(p, args) => {
+                let n = vs.len();
+                let operands: Vec<Option<Atom>> = args[..n]
+                    .iter()
+                    .map(|a| match a {
+                        Expr::Atom(a) => self.tangent_of(a),
+                        _ => None,
+                    })
+                    .collect();
+                // The upper triangle of the symmetric matrix, row by row, as the rule
+                // returns it.
+                let mut h = HashMap::new();
+                let mut names = Vec::new();
+                for i in 0..n {
+                    for j in i..n {
+                        let hv = self.new_var(format!("h{i}{j}"), Shape::Scalar);
+                        h.insert((i, j), hv);
+                        h.insert((j, i), hv);
+                        names.push(hv);
+                    }
+                }
+                out.push(Stmt::Let { vars: names, value: Expr::Rule2(*p, args.clone()), span });
+                for (i, d) in vs.iter().enumerate() {
+                    if !self.act.is_active(*d) || self.vars[d.0].name == "_" {
+                        continue;
+                    }
+                    let mut sum: Option<Expr> = None;
+                    for (j, t) in operands.iter().enumerate() {
+                        let Some(t) = t else { continue };
+                        let term =
+                            Expr::bin(BinOp::Mul, Expr::var(h[&(i, j)]), Expr::Atom(t.clone()));
+                        sum = Some(match sum {
+                            None => term,
+                            Some(s) => Expr::bin(BinOp::Add, s, term),
+                        });
+                    }
+                    let t = self.tangent_var(*d);
+                    let value = sum.unwrap_or_else(|| Expr::ZeroOf(Atom::Var(*d)));
+                    out.push(Stmt::Let { vars: vec![t], value, span });
+                    self.tangent.insert(*d, Atom::Var(t));
+                }
+            }
+            // `(_, g) = f_vjp(args.., v_bar)`: through `f_vjp_jvp`,
+            // `(r, r_dot) = f_vjp_jvp(args.., v_bar, tangents..); g = r.1; g_dot = r_dot.1`.
+            Expr::Call { args, floats, siblings: Some(sib), .. } if vs.len() == 2 => {
+                // The call replaces the plain `f_vjp` call just copied out.
+                out.pop();
+                let tangents = self.call_tangents(args, floats, span, out);
+                let mut all = args.clone();
+                all.extend(tangents);
+                let r = self.new_var("vjp".into(), Shape::Other);
+                let r_dot = self.new_var("vjp_dot".into(), Shape::Other);
+                let call = Expr::Call {
+                    func: sib.jvp.clone(),
+                    args: all,
+                    floats: Vec::new(),
+                    siblings: None,
+                };
+                out.push(Stmt::Let { vars: vec![r, r_dot], value: call, span });
+                let second = |r: Var| {
+                    Expr::Atom(Atom::Place(
+                        r,
+                        vec![crate::ir::Proj::Field(syn::Member::Unnamed(syn::Index::from(1)))],
+                    ))
+                };
+                let g = vs[1];
+                out.push(Stmt::Let { vars: vec![g], value: second(r), span });
+                let t = self.tangent_var(g);
+                out.push(Stmt::Let { vars: vec![t], value: second(r_dot), span });
+                self.tangent.insert(g, Atom::Var(t));
+            }
+            _ => {}
+        }
+    }
+
+    /// The tangents passed to a callee's sibling, one per float argument, as the
+    /// argument was passed (`&x` gives `&x_dot`); zeros for constant arguments.
+    fn call_tangents(
+        &mut self,
+        args: &[Expr],
+        floats: &[bool],
+        span: Span,
+        out: &mut Vec<Stmt>,
+    ) -> Vec<Expr> {
+        let mut all = Vec::new();
+        for (arg, _) in args.iter().zip(floats).filter(|(_, f)| **f) {
+            let Some((atom, by_ref)) = crate::ir::argument_atom(arg) else { continue };
+            let t = match self.tangent_of(atom) {
+                Some(t) => t,
+                None => {
+                    let z = self.new_var("zero".into(), Shape::Scalar);
+                    let zero = if self.is_tensor(atom) {
+                        Expr::ZeroLike(atom.clone())
+                    } else {
+                        Expr::ZeroOf(atom.clone())
+                    };
+                    out.push(Stmt::Let { vars: vec![z], value: zero, span });
+                    Atom::Var(z)
+                }
+            };
+            all.push(if by_ref {
+                Expr::Unary(crate::ir::UnOp::Ref, Box::new(Expr::Atom(t)))
+            } else {
+                Expr::Atom(t)
+            });
+        }
+        all
     }
 
     fn tangent_stmt(&mut self, v: Var, value: &Expr, span: proc_macro2::Span, out: &mut Vec<Stmt>) {
         // The identity (`let v = a;`, `*a`) needs no new variable.
         // (Not for an element: the array may be written later, and the tangent must be
         // the element's tangent now.)
-        if let Some(a @ Atom::Var(_)) = identity_of(value) {
-            if let Some(t) = self.tangent_of(a) {
+        if let Some(a @ Atom::Var(u)) = identity_of(value) {
+            let shared = match &self.mutated {
+                Some(m) => !m.contains(u) && !m.contains(&v),
+                None => true,
+            };
+            if let (Some(t), true) = (self.tangent_of(a), shared) {
                 self.tangent.insert(v, t);
                 return;
             }
+        }
+        if self.derived_stmt(v, value, span, out) {
+            return;
         }
         // A call: `let (_, v_dot) = g_jvp(args.., tangents..)`, one tangent per float
         // argument, passed as the argument was (`&x` gives `&x_dot`).
         if let Expr::Call { args, floats, siblings: Some(sib), .. } = value {
             let mut all = args.clone();
-            for (arg, _) in args.iter().zip(floats).filter(|(_, f)| **f) {
-                let Some((atom, by_ref)) = crate::ir::argument_atom(arg) else { continue };
-                let t = match self.tangent_of(atom) {
-                    Some(t) => t,
-                    None => {
-                        let z = self.new_var("zero".into(), crate::ir::Shape::Scalar);
-                        let zero = if self.is_tensor(atom) {
-                            Expr::ZeroLike(atom.clone())
-                        } else {
-                            Expr::ZeroOf(atom.clone())
-                        };
-                        out.push(Stmt::Let { vars: vec![z], value: zero, span });
-                        Atom::Var(z)
-                    }
-                };
-                all.push(if by_ref {
-                    Expr::Unary(crate::ir::UnOp::Ref, Box::new(Expr::Atom(t)))
-                } else {
-                    Expr::Atom(t)
-                });
-            }
+            let tangents = self.call_tangents(args, floats, span, out);
+            all.extend(tangents);
             let skip = self.new_var("_".into(), crate::ir::Shape::Other);
             let t = self.tangent_var(v);
             let call =

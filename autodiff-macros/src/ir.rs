@@ -204,6 +204,9 @@ pub enum Expr {
     Trips(Box<Expr>),
     /// `::autodiff_core::rules::d_<name>(args)`: the local partial derivatives.
     Rule(Prim, Vec<Expr>),
+    /// `::autodiff_core::rules::dd_<name>(args)`: the second partials, which forward mode
+    /// needs to differentiate code that multiplies by a `Rule`'s partials.
+    Rule2(Prim, Vec<Expr>),
     /// `e as T`.
     Cast(Box<Expr>, syn::Type),
     /// A call `func(args)`. Through the arguments that are floats (`floats`), a derivative
@@ -266,6 +269,7 @@ impl Expr {
             }
             Expr::Prim(_, args)
             | Expr::Rule(_, args)
+            | Expr::Rule2(_, args)
             | Expr::Call { args, .. }
             | Expr::Tuple(args) => args.iter().for_each(|e| e.vars(out)),
             Expr::Method { recv, args, .. } => {
@@ -286,6 +290,26 @@ impl Expr {
 pub struct Siblings {
     pub jvp: syn::Expr,
     pub vjp: syn::Expr,
+}
+
+impl Siblings {
+    /// The siblings of a callee at `func` (a path): `func_jvp` and `func_vjp`.
+    pub fn of(func: &syn::Expr) -> Option<Siblings> {
+        Some(Siblings { jvp: suffixed(func, "jvp")?, vjp: suffixed(func, "vjp")? })
+    }
+}
+
+/// The path `func` with `_suffix` appended to its last segment (`physics::spring` ->
+/// `physics::spring_vjp`), if `func` is a plain path.
+pub fn suffixed(func: &syn::Expr, suffix: &str) -> Option<syn::Expr> {
+    let syn::Expr::Path(p) = func else { return None };
+    if p.qself.is_some() {
+        return None;
+    }
+    let mut q = p.clone();
+    let last = q.path.segments.last_mut()?;
+    last.ident = syn::Ident::new(&format!("{}_{suffix}", last.ident), last.ident.span());
+    Some(syn::Expr::Path(q))
 }
 
 /// The atom an argument of a call reads, and whether it is passed by reference.

@@ -8,6 +8,7 @@
 #![forbid(unsafe_code)]
 
 mod activity;
+mod anf;
 mod args;
 mod diagnostics;
 mod emit;
@@ -18,6 +19,7 @@ mod lower;
 mod partials;
 mod prune;
 mod reverse;
+mod second;
 #[cfg(test)]
 mod snapshots;
 

@@ -349,11 +349,15 @@ impl Rev<'_> {
                         let grads = self.new_var(format!("d{}", self.vars[v.0].name), Shape::Other);
                         let mut all = args.clone();
                         all.push(Expr::var(bar));
+                        // The call of `g_vjp` is itself differentiated (for Hessians)
+                        // through `g_vjp_jvp`, its cotangent a float argument too.
+                        let mut all_floats = floats.clone();
+                        all_floats.push(true);
                         let call = Expr::Call {
                             func: sib.vjp.clone(),
                             args: all,
-                            floats: Vec::new(),
-                            siblings: None,
+                            floats: all_floats,
+                            siblings: crate::ir::Siblings::of(&sib.vjp).map(Box::new),
                         };
                         adj.push(Stmt::Let { vars: vec![skip, grads], value: call, span: *span });
                         let float_args: Vec<&Expr> =

@@ -57,10 +57,31 @@ fn clipped_jvp(x: f64, t: f64) -> (f64, f64) {
 fn clipped_vjp(x: f64, dout: f64) -> (f64, f64) {
     (clipped(x), dout)
 }
+/// The second-order sibling, for callers' Hessians: forward mode over `clipped_vjp`,
+/// `(clipped_vjp(x, dout), its tangent along (x_dot, dout_dot))`.
+fn clipped_vjp_jvp(x: f64, dout: f64, x_dot: f64, dout_dot: f64) -> ((f64, f64), (f64, f64)) {
+    (clipped_vjp(x, dout), (x_dot, dout_dot))
+}
 
 #[differentiate]
 fn uses_custom(x: f64) -> f64 {
     clipped(3.0 * x) * x
+}
+
+/// A custom pair without a second-order sibling: its callers ask for first order only.
+fn halved(x: f64) -> f64 {
+    x / 2.0
+}
+fn halved_jvp(x: f64, t: f64) -> (f64, f64) {
+    (halved(x), t / 2.0)
+}
+fn halved_vjp(x: f64, dout: f64) -> (f64, f64) {
+    (halved(x), dout / 2.0)
+}
+
+#[differentiate(order = 1)]
+fn uses_first_order_pair(x: f64) -> f64 {
+    halved(x) * x
 }
 
 #[differentiate]
@@ -95,6 +116,10 @@ fn a_hand_written_pair_is_a_custom_derivative() {
     assert_eq!(y, uses_custom(x));
     assert_eq!(d, 3.0 * x + clipped(3.0 * x));
     assert_eq!(uses_custom_jvp(x, 1.0).1, d);
+    // Second order through the pair's `clipped_vjp_jvp`: d²/dx² = 3 + 3 = 6.
+    let (_, g, h) = uses_custom_hessian(x);
+    assert_eq!((g, h), (d, [[6.0]]));
+    assert_eq!(uses_first_order_pair_grad(3.0), (4.5, 3.0));
 }
 
 #[test]

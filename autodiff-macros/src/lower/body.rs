@@ -1829,20 +1829,7 @@ impl Lower<'_> {
             })
             .collect();
         let stop = matches!(&*c.func, syn::Expr::Path(p) if p.path.segments.last().is_some_and(|s| s.ident == "stop_gradient"));
-        let siblings = match &*c.func {
-            syn::Expr::Path(p) if p.qself.is_none() && !p.path.segments.is_empty() && !stop => {
-                let with = |suffix: &str| {
-                    let mut q = p.clone();
-                    if let Some(last) = q.path.segments.last_mut() {
-                        last.ident =
-                            syn::Ident::new(&format!("{}_{suffix}", last.ident), last.ident.span());
-                    }
-                    syn::Expr::Path(q)
-                };
-                Some(Box::new(crate::ir::Siblings { jvp: with("jvp"), vjp: with("vjp") }))
-            }
-            _ => None,
-        };
+        let siblings = if stop { None } else { crate::ir::Siblings::of(&c.func).map(Box::new) };
         let shape = if floats.iter().any(|f| *f) { Shape::Scalar } else { Shape::Other };
         self.bind(Expr::Call { func: (*c.func).clone(), args, floats, siblings }, hint, shape, span)
     }
