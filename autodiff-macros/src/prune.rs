@@ -16,6 +16,65 @@ pub fn prune(d: &mut Derived) {
     prune_block(&mut d.body, &mut live);
 }
 
+/// Removes the carried cells of a loop that nothing needs: neither the code after the
+/// loop nor, through the values the body computes from them, another cell that is
+/// needed (a tangent carried beside a value whose own tangent nobody reads).
+fn drop_dead_cells(
+    carried: &mut Vec<(Var, crate::ir::Atom)>,
+    body: &mut Block,
+    live: &HashSet<Var>,
+) {
+    let n = carried.len();
+    let mut needed: Vec<bool> = carried.iter().map(|(c, _)| live.contains(c)).collect();
+    loop {
+        // The body's start given the yields of the needed cells (and the exit code, and
+        // whatever the code after the loop reads).
+        let mut at_end = live.clone();
+        let mut trial = body.clone();
+        trial.yields = body
+            .yields
+            .iter()
+            .enumerate()
+            .filter(|(k, _)| *k >= n || needed[*k])
+            .map(|(_, y)| y.clone())
+            .collect();
+        let mut changed = false;
+        loop {
+            let mut t = trial.clone();
+            let mut start = at_end.clone();
+            prune_block(&mut t, &mut start);
+            if start.is_subset(&at_end) {
+                break;
+            }
+            at_end.extend(start);
+        }
+        for (k, (cell, _)) in carried.iter().enumerate() {
+            if !needed[k] && at_end.contains(cell) {
+                needed[k] = true;
+                changed = true;
+            }
+        }
+        if !changed {
+            break;
+        }
+    }
+    if needed.iter().all(|n| *n) {
+        return;
+    }
+    let mut k = 0;
+    body.yields.retain(|_| {
+        let keep = k >= n || needed[k];
+        k += 1;
+        keep
+    });
+    let mut k = 0;
+    carried.retain(|_| {
+        let keep = needed[k];
+        k += 1;
+        keep
+    });
+}
+
 /// Prunes `block` given the variables live after it; leaves those live before it.
 fn prune_block(block: &mut Block, live: &mut HashSet<Var>) {
     let mut reads = Vec::new();
@@ -60,25 +119,35 @@ fn prune_block(block: &mut Block, live: &mut HashSet<Var>) {
                 reads.push(*tape);
                 count.vars(&mut reads);
             }
-            Stmt::Loop { header, carried, body, .. } => {
-                // What one iteration reads is live throughout the loop (the next
-                // iteration reads it again): a conservative fixpoint in one step.
-                let mut all = Vec::new();
-                body.reads(&mut all);
+            Stmt::Loop { header, carried, body, code, .. } => {
+                drop_dead_cells(carried, body, live);
+                // What the body needs at its start is live at its end too (the next
+                // iteration starts there): iterate to a fixpoint.
+                let mut at_end = live.clone();
+                let body_live = loop {
+                    let mut trial = body.clone();
+                    let mut start = at_end.clone();
+                    prune_block(&mut trial, &mut start);
+                    if start.is_subset(&at_end) {
+                        break at_end;
+                    }
+                    at_end.extend(start);
+                };
+                let mut start = body_live;
+                prune_block(body, &mut start);
+                code.iter().for_each(|c| {
+                    live.remove(c);
+                });
+                reads.extend(start);
                 if let Header::Range { iter, .. } = header {
-                    iter.vars(&mut all);
+                    iter.vars(&mut reads);
                 }
                 if let Header::Times { count } = header {
-                    count.vars(&mut all);
+                    count.vars(&mut reads);
                 }
-                for (cell, init) in carried.iter() {
-                    all.push(*cell);
-                    init.vars(&mut all);
+                for (_, init) in carried.iter() {
+                    init.vars(&mut reads);
                 }
-                let mut body_live = live.clone();
-                body_live.extend(all.iter().copied());
-                prune_block(body, &mut body_live);
-                reads.extend(all);
             }
         }
         live.extend(reads);

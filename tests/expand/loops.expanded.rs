@@ -464,28 +464,18 @@ fn rosenbrock_hvp(
 ) -> (f64, ::std::vec::Vec<f64>, ::std::vec::Vec<f64>) {
     let t = x.len();
     let t_1 = t - 1;
-    let zero = ::autodiff_core::__private::zero_of(&0.0);
     let mut s = 0.0;
-    let mut s_dot = zero;
     for i in 0..t_1 {
         let t_2 = i + 1;
         let t_3 = x[i] * x[i];
-        let t_3_dot = (x_dot[i] * x[i]) + (x_dot[i] * x[i]);
         let a = x[t_2] - t_3;
-        let a_dot = x_dot[t_2] - t_3_dot;
         let b = 1.0 - x[i];
-        let b_dot = -x_dot[i];
         let t_4 = 100.0 * a;
-        let t_4_dot = a_dot * 100.0;
         let t_5 = t_4 * a;
-        let t_5_dot = (t_4_dot * a) + (a_dot * t_4);
         let t_6 = b * b;
-        let t_6_dot = (b_dot * b) + (b_dot * b);
         let t_7 = t_5 + t_6;
-        let t_7_dot = t_5_dot + t_6_dot;
         let s_1 = s + t_7;
-        let s_1_dot = s_dot + t_7_dot;
-        (s, s_dot) = (s_1, s_1_dot);
+        s = s_1;
     }
     let mut x_bar = ::autodiff_core::__private::ZeroLike::zero_like(&x);
     let mut x_bar_dot = ::autodiff_core::__private::ZeroLike::zero_like(&x);
