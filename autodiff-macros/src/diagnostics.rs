@@ -76,6 +76,12 @@ pub fn wrt_twice(name: &syn::Ident) -> String {
 
 pub const NO_ACTIVE_PARAM: &str = "this function has no float parameter to differentiate with respect to; give it an `f32`/`f64` parameter (or an array, slice or `Vec` of them)";
 
+pub fn no_float_bound(param: &syn::Ident) -> String {
+    format!("type parameter `{param}` is not a float to `#[differentiate]`: only a `num_traits::Float` bound makes it one; write `{param}: num_traits::Float`")
+}
+
+pub const RECEIVER: &str = "`#[differentiate]` takes the receiver as `&self`: the siblings call the method again (`f_hessian` once per input), which `self` by value or `&mut self` does not allow";
+
 pub const MUT_REF_PARAM: &str = "a `&mut` float is not supported as an out-parameter; return the value instead (`&mut [f64]` and `&mut [f64; N]` are)";
 
 pub const SEVERAL_OUT_PARAMS: &str =

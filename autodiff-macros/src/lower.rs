@@ -61,7 +61,7 @@ pub fn lower(item: &syn::ItemFn, args: &Args, errors: &mut Errors) -> Func {
         names.push(name);
         func.params.push(param);
     }
-    select_active(&mut func, &names, args, &sig.ident, errors);
+    select_active(&mut func, &names, args, &sig.ident, &sig.generics, errors);
 
     // An out-parameter (`r: &mut [f64]`) is the output of a function that returns
     // nothing: the siblings write it as the function does and return derivatives.
@@ -260,6 +260,11 @@ fn lower_param(
 ) -> (Option<String>, Param) {
     match input {
         syn::FnArg::Receiver(r) => {
+            // The siblings call the method again (`f_jacobian` and `f_hessian` once per
+            // component), which a consumed or mutably borrowed receiver does not allow.
+            if r.mutability.is_some() || r.reference.is_none() && r.colon_token.is_none() {
+                errors.at(r, diag::RECEIVER);
+            }
             let var = func.new_var("self", Shape::Other);
             let pat: syn::Pat = syn::parse_quote!(self);
             (
@@ -309,6 +314,7 @@ fn select_active(
     names: &[Option<String>],
     args: &Args,
     fn_name: &syn::Ident,
+    generics: &syn::Generics,
     errors: &mut Errors,
 ) {
     let floaty = |p: &Param| !p.out && !matches!(p.kind, ParamKind::Constant);
@@ -332,7 +338,18 @@ fn select_active(
             func.active_order =
                 (0..func.params.len()).filter(|&i| floaty(&func.params[i])).collect();
             if func.active_order.is_empty() && errors.is_empty() {
-                errors.at(fn_name, diag::NO_ACTIVE_PARAM);
+                // A parameter of a type parameter that is not bounded by `Float`.
+                let unbounded = func.params.iter().find_map(|p| match &p.ty {
+                    syn::Type::Path(tp) => {
+                        let id = tp.path.get_ident()?;
+                        generics.type_params().any(|g| g.ident == *id).then_some((p, id))
+                    }
+                    _ => None,
+                });
+                match unbounded {
+                    Some((p, id)) => errors.at(&p.ty, diag::no_float_bound(id)),
+                    None => errors.at(fn_name, diag::NO_ACTIVE_PARAM),
+                }
             }
         }
     }
