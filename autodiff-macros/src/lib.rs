@@ -3,8 +3,9 @@
 //!
 //! The pipeline, one module a phase:
 //! `args` + `lower` (the only readers of syn) -> `ir` -> `activity` -> `forward` /
-//! `reverse` (IR -> IR) -> `emit` (the only builder of tokens); `expand` runs it and
-//! `diagnostics` words every message.
+//! `reverse` (IR -> IR; `second` runs `forward` over `reverse`'s output after `anf`) ->
+//! `prune` -> `emit` (the only builder of tokens); `expand` runs it and `diagnostics`
+//! words every message.
 #![forbid(unsafe_code)]
 
 mod activity;
@@ -24,12 +25,14 @@ mod second;
 mod snapshots;
 
 /// Writes the derivative siblings of a function: `f_grad` (float output) or
-/// `f_jacobian` (array, `Vec`, tuple or out-parameter output), `f_jvp` (forward mode) and
-/// `f_vjp` (reverse mode).
+/// `f_jacobian` (array, `Vec`, tuple or out-parameter output), `f_jvp` (forward mode),
+/// `f_vjp` (reverse mode), and the second-order `f_hvp` and `f_hessian` (float output)
+/// and `f_vjp_jvp`.
 ///
 /// Arguments: `wrt(a, b)` differentiates with respect to these parameters only, in this
 /// order; `crate = path` names a renamed `autodiff-core`; `jacobian = forward` or
-/// `jacobian = reverse` fixes how `f_jacobian` sweeps. See the crate `autodiff-core` for
+/// `jacobian = reverse` fixes how `f_jacobian` sweeps; `order = 1` writes first-order
+/// siblings only. See the crate `autodiff-core` for
 /// the contract and examples.
 #[proc_macro_attribute]
 pub fn differentiate(
