@@ -1,6 +1,8 @@
 //! `expand`: runs the pipeline on one attributed item and assembles the output.
 //!
-//! Output: the user's function unchanged, then `f_grad`, `f_jvp` and `f_vjp`. On any
+//! Output: the user's function unchanged, then `f_grad` (or `f_jacobian`), `f_jvp` and
+//! `f_vjp`, then (unless `order = 1`, and not for out-parameters) `f_vjp_jvp`, and for a
+//! float output `f_hvp` and `f_hessian`. On any
 //! error: the user's function, every error, and stubs of the siblings with the
 //! contract's names, so that call sites do not add "cannot find function" errors.
 
