@@ -1,5 +1,5 @@
 //! Parses the attribute's arguments: `wrt(a, b)`, `crate = path`, `jacobian = forward`
-//! or `jacobian = reverse`, `order = 1` or `order = 2` (and nothing else).
+//! or `jacobian = reverse`, `order = 1` or `order = 2`, `dump` (and nothing else).
 //!
 //! Guarantees: every argument is recognised or reported at its span; `wrt` names are
 //! returned as written, for `lower` to check against the parameters.
@@ -19,6 +19,8 @@ pub struct Args {
     /// `order = 1`: first-order siblings only (no `f_hvp`, `f_hessian`, `f_vjp_jvp`),
     /// for a function that calls a hand-written derivative without a second-order one.
     pub first_order: bool,
+    /// `dump`: print the generated siblings, pretty-printed, while compiling.
+    pub dump: bool,
 }
 
 /// Reads the attribute tokens; problems go to `errors` and the rest is still parsed.
@@ -47,6 +49,9 @@ pub fn parse(tokens: proc_macro2::TokenStream, errors: &mut Errors) -> Args {
             } else {
                 return Err(syn::Error::new(mode.span(), diagnostics::JACOBIAN_MODE));
             });
+            Ok(())
+        } else if meta.path.is_ident("dump") {
+            args.dump = true;
             Ok(())
         } else if meta.path.is_ident("order") {
             let n: syn::LitInt = meta.value()?.parse()?;

@@ -45,7 +45,7 @@ pub const ORDER: &str = "`order` is `1` (first derivatives only) or `2` (the def
 
 pub fn unknown_argument(path: &syn::Path) -> String {
     format!(
-        "unknown argument `{}` of `#[differentiate]`; expected `wrt(..)`, `crate = path`, `jacobian = forward|reverse` or `order = 1|2`",
+        "unknown argument `{}` of `#[differentiate]`; expected `wrt(..)`, `crate = path`, `jacobian = forward|reverse`, `order = 1|2` or `dump`",
         path.to_token_stream().to_string().replace(' ', "")
     )
 }

@@ -63,7 +63,7 @@ pub fn expand(attr: TokenStream, item: TokenStream) -> TokenStream {
     };
     let jvp = emit::sibling(&shared, &func, &jvp, Sibling::Jvp);
     let vjp = emit::sibling(&shared, &func, &vjp, Sibling::Vjp);
-    let mut out = quote!(#item_fn #first #jvp #vjp);
+    let mut out = quote!(#first #jvp #vjp);
     if second_order {
         let mut vjp_jvp = second::second(&func, &act, Kind::VjpJvp);
         prune::prune(&mut vjp_jvp);
@@ -78,7 +78,19 @@ pub fn expand(attr: TokenStream, item: TokenStream) -> TokenStream {
             }
         }
     }
-    out
+    if args.dump {
+        eprintln!("{}", dump(&item_fn.sig.ident, &out));
+    }
+    quote!(#item_fn #out)
+}
+
+/// The generated siblings as a reader wants them: pretty-printed, under a header.
+pub fn dump(name: &syn::Ident, siblings: &TokenStream) -> String {
+    let code = match syn::parse2::<syn::File>(siblings.clone()) {
+        Ok(file) => prettyplease::unparse(&file),
+        Err(_) => siblings.to_string(),
+    };
+    format!("// The derivatives of `{name}`, written by #[differentiate]:\n{code}")
 }
 
 /// Siblings with the contract's signatures whose bodies only panic: call sites of a

@@ -32,7 +32,7 @@ mod snapshots;
 /// Arguments: `wrt(a, b)` differentiates with respect to these parameters only, in this
 /// order; `crate = path` names a renamed `autodiff-core`; `jacobian = forward` or
 /// `jacobian = reverse` fixes how `f_jacobian` sweeps; `order = 1` writes first-order
-/// siblings only. See the crate `autodiff-core` for
+/// siblings only; `dump` prints the generated siblings, pretty-printed, while compiling. See the crate `autodiff-core` for
 /// the contract and examples.
 #[proc_macro_attribute]
 pub fn differentiate(

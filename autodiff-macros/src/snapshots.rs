@@ -60,3 +60,24 @@ fn expansions_match_snapshots() {
         failures.join("\n")
     );
 }
+
+#[test]
+fn dump_shows_the_generated_siblings_pretty_printed() {
+    let item: syn::ItemFn = syn::parse_quote! {
+        fn phi(a: f64, w1: f64, b1: f64) -> f64 {
+            let y = a * w1 + b1;
+            y * y
+        }
+    };
+    let all = crate::expand::expand(quote::quote!(dump), quote::ToTokens::into_token_stream(&item));
+    let file: syn::File = syn::parse2(all).expect("the expansion parses as items");
+    // The dump is what the expansion holds after the user's function, pretty-printed.
+    let siblings: proc_macro2::TokenStream =
+        file.items[1..].iter().map(quote::ToTokens::to_token_stream).collect();
+    let text = crate::expand::dump(&item.sig.ident, &siblings);
+    assert!(text.starts_with("// The derivatives of `phi`, written by #[differentiate]:\n"));
+    for sibling in ["phi_grad", "phi_jvp", "phi_vjp", "phi_vjp_jvp", "phi_hvp", "phi_hessian"] {
+        assert!(text.contains(&format!("fn {sibling}(")), "{sibling} missing from the dump");
+    }
+    assert!(text.contains("\n    let y = t + b1;\n"), "not pretty-printed:\n{text}");
+}
