@@ -119,7 +119,8 @@ fn a_hand_written_pair_is_a_custom_derivative() {
     // Second order through the pair's `clipped_vjp_jvp`: d²/dx² = 3 + 3 = 6.
     let (_, g, h) = uses_custom_hessian(x);
     assert_eq!((g, h), (d, [[6.0]]));
-    assert_eq!(uses_first_order_pair_grad(3.0), (4.5, 3.0));
+    assert_eq!(uses_first_order_pair_grad(3.0), (uses_first_order_pair(3.0), 3.0));
+    assert_eq!(uses_first_order_pair_jvp(3.0, 1.0), (4.5, 3.0));
 }
 
 #[test]

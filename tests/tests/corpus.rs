@@ -13,6 +13,31 @@
 //!
 //! Piecewise functions are sampled away from their switching surfaces (`prop_assume!`),
 //! where the function jumps or kinks and central differences straddle two pieces.
+//!
+//! Every function is also checked at the same points for its second-order siblings
+//! (`Case::verify_second`), with the same twin evaluated with `num_dual::HyperDual64`:
+//! - `f_hvp` along the two tangent directions `v` of the JVP checks: its value is `f`'s
+//!   and its gradient `f_grad`'s, bit for bit (the same reverse sweep, with tangents
+//!   alongside); `(H v)_j` against the twin's `eps1eps2` with `eps1 = v`, `eps2 = e_j`,
+//!   at `common::EXACT`; and `H v` against central differences of `f_grad` along `v`,
+//!   `(g(x + s v) - g(x - s v)) / 2s`, at `common::FD`;
+//! - `f_hessian`: value and gradient are `f`'s and `f_grad`'s bit for bit, column `j`
+//!   is `f_hvp` along `e_j` bit for bit (that is how it is built), `H` is symmetric at
+//!   `common::EXACT`, and `H v` from the matrix is `f_hvp`'s within `common::EXACT`
+//!   times `max(1, Σ_j |H_ij v_j|)`, the rounding of a dot product.
+//!
+//! The same tolerances hold for the same reasons: second derivatives by forward over
+//! reverse and by hyper-dual numbers are both exact up to the roundings of a few dozen
+//! operations (about three times those of the gradient), on second derivatives the
+//! domains keep moderate; the worst seen is 2e-14 (`residual`), and `H_ij` against
+//! `H_ji` 2e-15. Central differences of the gradient have the error of those of `f`,
+//! one derivative up (the worst seen is 1.5e-8, `rosenbrock`). Their step `s` is the
+//! largest that moves no coordinate further than the first-order central differences
+//! (`s |v_i| ≤ DEFAULT_STEP · max(1, |x_i|)`, at most 3e-5 on the domains of the
+//! piecewise functions, whose entries stay within ±5), so moving all coordinates at
+//! once shifts each switching function (`x - y`, `x y`, `ln(x + 2) y`, `4 |x|`, a hypot
+//! or atan2 of arguments away from 0) by at most about 2e-4, inside the 1e-3 clearance
+//! of `clear`: `x ± s v` stay on the piece of `x`.
 // The corpus writes code the way users do: explicit `return`s, `&Vec` parameters,
 // negated comparisons.
 #![allow(
@@ -24,9 +49,10 @@
 
 mod common;
 
+use autodiff_core::check::{close, DEFAULT_STEP};
 use autodiff_core::differentiate;
-use common::{scalar_case, Case, FD};
-use num_dual::DualNum;
+use common::{assert_close, GradFn, JvpFn, VjpFn, EXACT, FD};
+use num_dual::{Dual64, DualNum, HyperDual64};
 use proptest::prelude::*;
 
 /// 64 cases per function keeps the corpus under a second; failures are not persisted
@@ -51,6 +77,313 @@ fn clear(a: f64, b: f64) -> bool {
 /// Far enough from the jumps of floor, trunc, fract and friends (the integers).
 fn off_integers(v: f64) -> bool {
     clear(v, v.round())
+}
+
+// ---- the harness: first order by `common::Case`, second order here ------------------------
+
+/// One differentiated function seen through flat vectors of its active inputs: the
+/// fields of `common::Case`, plus the second-order siblings and the twin once more, for
+/// `HyperDual64`.
+struct Case<'a> {
+    name: &'a str,
+    primal: &'a dyn Fn(&[f64]) -> f64,
+    grad: GradFn<'a>,
+    vjp: VjpFn<'a>,
+    jvp: JvpFn<'a>,
+    dual: &'a dyn Fn(&[Dual64]) -> Dual64,
+    hvp: HvpFn<'a>,
+    hessian: HessianFn<'a>,
+    /// The num-dual twin, evaluated with hyper-dual numbers.
+    twin2: &'a dyn Fn(&[HyperDual64]) -> HyperDual64,
+}
+
+/// `f_hvp` with the flat direction split like a tangent: value, gradient and `H v`, flat.
+type HvpFn<'a> = &'a dyn Fn(&[f64], &[f64]) -> (f64, Vec<f64>, Vec<f64>);
+/// `f_hessian`: value, flat gradient and the Hessian as rows over the flat inputs.
+type HessianFn<'a> = &'a dyn Fn(&[f64]) -> (f64, Vec<f64>, Vec<Vec<f64>>);
+
+/// The floats of a gradient or tangent, in the order of the flat points (parameters in
+/// order, nested arrays row-major).
+trait Flat {
+    fn push_to(&self, out: &mut Vec<f64>);
+}
+
+impl Flat for f64 {
+    fn push_to(&self, out: &mut Vec<f64>) {
+        out.push(*self);
+    }
+}
+
+impl<T: Flat, const N: usize> Flat for [T; N] {
+    fn push_to(&self, out: &mut Vec<f64>) {
+        self.iter().for_each(|t| t.push_to(out));
+    }
+}
+
+impl<T: Flat> Flat for Vec<T> {
+    fn push_to(&self, out: &mut Vec<f64>) {
+        self.iter().for_each(|t| t.push_to(out));
+    }
+}
+
+impl<A: Flat, B: Flat> Flat for (A, B) {
+    fn push_to(&self, out: &mut Vec<f64>) {
+        self.0.push_to(out);
+        self.1.push_to(out);
+    }
+}
+
+impl<A: Flat, B: Flat, C: Flat> Flat for (A, B, C) {
+    fn push_to(&self, out: &mut Vec<f64>) {
+        self.0.push_to(out);
+        self.1.push_to(out);
+        self.2.push_to(out);
+    }
+}
+
+fn flat<T: Flat>(v: &T) -> Vec<f64> {
+    let mut out = Vec::new();
+    v.push_to(&mut out);
+    out
+}
+
+/// The two shapes of `f_hessian`'s matrix, `[[f64; n]; n]` and `Vec<Vec<f64>>`, as rows.
+trait SquareRows {
+    fn into_rows(self) -> Vec<Vec<f64>>;
+}
+
+impl<const N: usize> SquareRows for [[f64; N]; N] {
+    fn into_rows(self) -> Vec<Vec<f64>> {
+        self.iter().map(|row| row.to_vec()).collect()
+    }
+}
+
+impl SquareRows for Vec<Vec<f64>> {
+    fn into_rows(self) -> Vec<Vec<f64>> {
+        self
+    }
+}
+
+/// `f_hvp`'s result, flattened.
+fn hvp_flat<G: Flat>((y, g, hv): (f64, G, G)) -> (f64, Vec<f64>, Vec<f64>) {
+    (y, flat(&g), flat(&hv))
+}
+
+/// `f_hessian`'s result, the gradient flattened and the matrix as rows.
+fn hessian_flat<G: Flat, H: SquareRows>((y, g, h): (f64, G, H)) -> (f64, Vec<f64>, Vec<Vec<f64>>) {
+    (y, flat(&g), h.into_rows())
+}
+
+/// The directions of `f_hvp`: those of `common::Case`'s JVP checks.
+fn tangents(n: usize) -> [Vec<f64>; 2] {
+    [
+        (0..n).map(|i| 1.0 - 0.37 * i as f64).collect(),
+        (0..n).map(|i| ((i * 7 + 3) % 5) as f64 * 0.5 - 1.1).collect(),
+    ]
+}
+
+/// `x` with `eps1 = v` and `eps2 = e_j`: the twin's `eps1eps2` is then `(H v)_j`.
+fn hyperduals(x: &[f64], v: &[f64], j: usize) -> Vec<HyperDual64> {
+    x.iter()
+        .enumerate()
+        .map(|(i, &re)| HyperDual64::new(re, v[i], if i == j { 1.0 } else { 0.0 }, 0.0))
+        .collect()
+}
+
+fn unit(n: usize, j: usize) -> Vec<f64> {
+    (0..n).map(|i| if i == j { 1.0 } else { 0.0 }).collect()
+}
+
+fn same_bits(a: &[f64], b: &[f64]) -> bool {
+    a.len() == b.len() && a.iter().zip(b).all(|(a, b)| a.to_bits() == b.to_bits())
+}
+
+/// The step `s` of central differences along `v` at `x`: the largest that moves no
+/// coordinate further than `common::Case`'s central differences move it,
+/// `DEFAULT_STEP · max(1, |x_i|)`.
+fn directional_step(x: &[f64], v: &[f64]) -> f64 {
+    x.iter()
+        .zip(v)
+        .filter(|(_, t)| **t != 0.0)
+        .map(|(a, t)| DEFAULT_STEP * a.abs().max(1.0) / t.abs())
+        .fold(f64::INFINITY, f64::min)
+}
+
+impl Case<'_> {
+    /// `common::Case::verify` (value, sibling identities, num-dual, central differences
+    /// at `fd_tol`), then the second-order checks. Returns the gradient.
+    #[track_caller]
+    fn verify(&self, x: &[f64], fd_tol: f64) -> Vec<f64> {
+        let first = common::Case {
+            name: self.name,
+            primal: self.primal,
+            grad: self.grad,
+            vjp: self.vjp,
+            jvp: self.jvp,
+            dual: self.dual,
+        };
+        let g = first.verify(x, fd_tol);
+        self.verify_second(x, &g, fd_tol);
+        g
+    }
+
+    /// `f_hvp` along the two [`tangents`] against `f` and `f_grad` (bit for bit),
+    /// num-dual's hyper-dual numbers and central differences of `f_grad`; then
+    /// `f_hessian` against `f`, `f_grad` and `f_hvp`.
+    #[track_caller]
+    fn verify_second(&self, x: &[f64], g: &[f64], fd_tol: f64) {
+        let name = self.name;
+        let n = x.len();
+        let y = (self.primal)(x);
+        let directions = tangents(n);
+        let mut products = Vec::new();
+        for v in &directions {
+            let (hy, hg, hv) = (self.hvp)(x, v);
+            assert!(hy == y, "{name} at {x:?}: f_hvp value {hy:e} is not f {y:e}");
+            assert!(
+                same_bits(&hg, g),
+                "{name} at {x:?}: f_hvp gradient {hg:?} is not f_grad {g:?}"
+            );
+            assert_eq!(hv.len(), n, "{name}: H v length");
+            for (j, &hvj) in hv.iter().enumerate() {
+                let dual = (self.twin2)(&hyperduals(x, v, j)).eps1eps2;
+                assert_close(
+                    hvj,
+                    dual,
+                    EXACT,
+                    &format!("{name} at {x:?}: f_hvp along {v:?}, (H v)[{j}] vs num-dual"),
+                );
+            }
+            // Central differences of the gradient along `v`; the samples keep clear of
+            // every switching surface by far more than the step (see the module docs).
+            let s = directional_step(x, v);
+            let lo: Vec<f64> = x.iter().zip(v).map(|(a, t)| a - s * t).collect();
+            let hi: Vec<f64> = x.iter().zip(v).map(|(a, t)| a + s * t).collect();
+            let (glo, ghi) = ((self.grad)(&lo).1, (self.grad)(&hi).1);
+            for (j, (&hvj, (a, b))) in hv.iter().zip(glo.iter().zip(&ghi)).enumerate() {
+                let fd = (b - a) / (2.0 * s);
+                assert_close(
+                    hvj,
+                    fd,
+                    fd_tol,
+                    &format!(
+                        "{name} at {x:?}: f_hvp along {v:?}, (H v)[{j}] vs central differences \
+                         of f_grad"
+                    ),
+                );
+            }
+            products.push(hv);
+        }
+
+        let (hy, hg, h) = (self.hessian)(x);
+        assert!(hy == y, "{name} at {x:?}: f_hessian value {hy:e} is not f {y:e}");
+        assert!(
+            same_bits(&hg, g),
+            "{name} at {x:?}: f_hessian gradient {hg:?} is not f_grad {g:?}"
+        );
+        assert_eq!(h.len(), n, "{name}: Hessian rows");
+        for (i, row) in h.iter().enumerate() {
+            assert_eq!(row.len(), n, "{name}: Hessian row {i} length");
+        }
+        for j in 0..n {
+            let column = (self.hvp)(x, &unit(n, j)).2;
+            let hj: Vec<f64> = h.iter().map(|row| row[j]).collect();
+            assert!(
+                same_bits(&hj, &column),
+                "{name} at {x:?}: f_hessian column {j} {hj:?} is not f_hvp along e_{j} {column:?}"
+            );
+            for (i, &hij) in hj.iter().enumerate().take(j) {
+                let hji = h[j][i];
+                assert!(
+                    close(hij, hji, EXACT),
+                    "{name} at {x:?}: f_hessian is not symmetric at ({i}, {j}): {hij:e} vs {hji:e}"
+                );
+            }
+        }
+        // `H v` from the matrix is the same product as `f_hvp`'s, summed in another
+        // order: rounding of a dot product, as for `f_jvp` against the gradient.
+        for (v, hv) in directions.iter().zip(&products) {
+            for (i, row) in h.iter().enumerate() {
+                let want: f64 = row.iter().zip(v).map(|(a, b)| a * b).sum();
+                let scale: f64 = row.iter().zip(v).map(|(a, b)| (a * b).abs()).sum();
+                assert!(
+                    (hv[i] - want).abs() <= EXACT * scale.max(hv[i].abs()).max(1.0),
+                    "{name} at {x:?}: f_hvp along {v:?} [{i}] = {:e}, f_hessian · v = {want:e}",
+                    hv[i]
+                );
+            }
+        }
+    }
+}
+
+/// A [`Case`] for a function of scalar parameters only, all active, named as
+/// `scalar_case!(f, f_grad, f_jvp, f_vjp, f_hvp, f_hessian, f_dual; (x, x_t), (y, y_t))`:
+/// each pair is a parameter and a name for its tangent. One parameter gives a bare
+/// derivative, several a tuple, as the contract says; the closures destructure
+/// accordingly. `f_dual` is the twin for both `Dual64` and `HyperDual64`.
+macro_rules! scalar_case {
+    ($f:path, $grad:path, $jvp:path, $vjp:path, $hvp:path, $hessian:path, $dual:path;
+        ($x:ident, $t:ident)) => {
+        Case {
+            name: stringify!($f),
+            primal: &|p: &[f64]| $f(p[0]),
+            grad: &|p: &[f64]| {
+                let (y, g): (f64, f64) = $grad(p[0]);
+                (y, vec![g])
+            },
+            vjp: &|p: &[f64], d: f64| {
+                let (y, g): (f64, f64) = $vjp(p[0], d);
+                (y, vec![g])
+            },
+            jvp: &|p: &[f64], t: &[f64]| $jvp(p[0], t[0]),
+            dual: &|p| $dual(p[0]),
+            hvp: &|p: &[f64], t: &[f64]| hvp_flat($hvp(p[0], t[0])),
+            hessian: &|p: &[f64]| hessian_flat($hessian(p[0])),
+            twin2: &|p| $dual(p[0]),
+        }
+    };
+    ($f:path, $grad:path, $jvp:path, $vjp:path, $hvp:path, $hessian:path, $dual:path;
+        $(($x:ident, $t:ident)),+) => {
+        Case {
+            name: stringify!($f),
+            primal: &|p: &[f64]| {
+                let &[$($x),+] = p else { panic!("arity") };
+                $f($($x),+)
+            },
+            grad: &|p: &[f64]| {
+                let &[$($x),+] = p else { panic!("arity") };
+                let (y, ($($x),+)) = $grad($($x),+);
+                (y, vec![$($x),+])
+            },
+            vjp: &|p: &[f64], d: f64| {
+                let &[$($x),+] = p else { panic!("arity") };
+                let (y, ($($x),+)) = $vjp($($x,)+ d);
+                (y, vec![$($x),+])
+            },
+            jvp: &|p: &[f64], t: &[f64]| {
+                let &[$($x),+] = p else { panic!("arity") };
+                let &[$($t),+] = t else { panic!("arity") };
+                $jvp($($x,)+ $($t),+)
+            },
+            dual: &|p| {
+                let &[$($x),+] = p else { panic!("arity") };
+                $dual($($x),+)
+            },
+            hvp: &|p: &[f64], t: &[f64]| {
+                let &[$($x),+] = p else { panic!("arity") };
+                let &[$($t),+] = t else { panic!("arity") };
+                hvp_flat($hvp($($x,)+ $($t),+))
+            },
+            hessian: &|p: &[f64]| {
+                let &[$($x),+] = p else { panic!("arity") };
+                hessian_flat($hessian($($x),+))
+            },
+            twin2: &|p| {
+                let &[$($x),+] = p else { panic!("arity") };
+                $dual($($x),+)
+            },
+        }
+    };
 }
 
 // ---- 1-6: polynomials, rationals and classic scalar functions -------------------------
@@ -591,106 +924,111 @@ proptest! {
 
     #[test]
     fn poly_agrees(x in -3.0..3.0f64, y in -3.0..3.0f64) {
-        scalar_case!(poly, poly_grad, poly_jvp, poly_vjp, poly_dual; (x, x_t), (y, y_t))
-            .verify(&[x, y], FD);
-    }
-
-    #[test]
-    fn rational_agrees(x in -3.0..3.0f64, y in -3.0..3.0f64) {
-        scalar_case!(rational, rational_grad, rational_jvp, rational_vjp, rational_dual;
+        scalar_case!(poly, poly_grad, poly_jvp, poly_vjp, poly_hvp, poly_hessian, poly_dual;
             (x, x_t), (y, y_t)).verify(&[x, y], FD);
     }
 
     #[test]
+    fn rational_agrees(x in -3.0..3.0f64, y in -3.0..3.0f64) {
+        scalar_case!(rational, rational_grad, rational_jvp, rational_vjp, rational_hvp,
+            rational_hessian, rational_dual; (x, x_t), (y, y_t)).verify(&[x, y], FD);
+    }
+
+    #[test]
     fn sigmoid_agrees(x in -20.0..20.0f64) {
-        scalar_case!(sigmoid, sigmoid_grad, sigmoid_jvp, sigmoid_vjp, sigmoid_dual; (x, x_t))
-            .verify(&[x], FD);
+        scalar_case!(sigmoid, sigmoid_grad, sigmoid_jvp, sigmoid_vjp, sigmoid_hvp, sigmoid_hessian,
+            sigmoid_dual; (x, x_t)).verify(&[x], FD);
     }
 
     #[test]
     fn softplus_agrees(x in -5.0..5.0f64, beta in 0.2..3.0f64) {
-        scalar_case!(softplus, softplus_grad, softplus_jvp, softplus_vjp, softplus_dual;
-            (x, x_t), (beta, beta_t)).verify(&[x, beta], FD);
+        scalar_case!(softplus, softplus_grad, softplus_jvp, softplus_vjp, softplus_hvp,
+            softplus_hessian, softplus_dual; (x, x_t), (beta, beta_t)).verify(&[x, beta], FD);
     }
 
     #[test]
     fn gaussian_agrees(x in -3.0..3.0f64, mu in -1.0..1.0f64, sigma in 0.3..2.0f64) {
-        scalar_case!(gaussian, gaussian_grad, gaussian_jvp, gaussian_vjp, gaussian_dual;
-            (x, x_t), (mu, mu_t), (sigma, sigma_t)).verify(&[x, mu, sigma], FD);
+        scalar_case!(gaussian, gaussian_grad, gaussian_jvp, gaussian_vjp, gaussian_hvp,
+            gaussian_hessian, gaussian_dual; (x, x_t), (mu, mu_t),
+            (sigma, sigma_t)).verify(&[x, mu, sigma], FD);
     }
 
     #[test]
     fn phi_agrees(w1 in -3.0..3.0f64, a in -3.0..3.0f64, b1 in -3.0..3.0f64) {
-        scalar_case!(phi, phi_grad, phi_jvp, phi_vjp, phi_dual;
-            (w1, w1_t), (a, a_t), (b1, b1_t)).verify(&[w1, a, b1], FD);
+        scalar_case!(phi, phi_grad, phi_jvp, phi_vjp, phi_hvp, phi_hessian, phi_dual; (w1, w1_t),
+            (a, a_t), (b1, b1_t)).verify(&[w1, a, b1], FD);
     }
 
     #[test]
     fn trig_agrees(x in -3.0..3.0f64, y in -3.0..3.0f64) {
-        scalar_case!(trig, trig_grad, trig_jvp, trig_vjp, trig_dual; (x, x_t), (y, y_t))
-            .verify(&[x, y], FD);
+        scalar_case!(trig, trig_grad, trig_jvp, trig_vjp, trig_hvp, trig_hessian, trig_dual;
+            (x, x_t), (y, y_t)).verify(&[x, y], FD);
     }
 
     #[test]
     fn hyperbolic_agrees(x in -3.0..3.0f64) {
-        scalar_case!(hyperbolic, hyperbolic_grad, hyperbolic_jvp, hyperbolic_vjp,
-            hyperbolic_dual; (x, x_t)).verify(&[x], FD);
+        scalar_case!(hyperbolic, hyperbolic_grad, hyperbolic_jvp, hyperbolic_vjp, hyperbolic_hvp,
+            hyperbolic_hessian, hyperbolic_dual; (x, x_t)).verify(&[x], FD);
     }
 
     #[test]
     fn inverse_trig_agrees(x in -0.9..0.9f64, y in -1.8..1.8f64) {
         scalar_case!(inverse_trig, inverse_trig_grad, inverse_trig_jvp, inverse_trig_vjp,
-            inverse_trig_dual; (x, x_t), (y, y_t)).verify(&[x, y], FD);
+            inverse_trig_hvp, inverse_trig_hessian, inverse_trig_dual; (x, x_t),
+            (y, y_t)).verify(&[x, y], FD);
     }
 
     #[test]
     fn inverse_hyperbolic_agrees(x in 1.2..6.0f64) {
         scalar_case!(inverse_hyperbolic, inverse_hyperbolic_grad, inverse_hyperbolic_jvp,
-            inverse_hyperbolic_vjp, inverse_hyperbolic_dual; (x, x_t)).verify(&[x], FD);
+            inverse_hyperbolic_vjp, inverse_hyperbolic_hvp, inverse_hyperbolic_hessian,
+            inverse_hyperbolic_dual; (x, x_t)).verify(&[x], FD);
     }
 
     #[test]
     fn logs_agree(x in 0.2..8.0f64, y in 0.2..8.0f64) {
-        scalar_case!(logs, logs_grad, logs_jvp, logs_vjp, logs_dual; (x, x_t), (y, y_t))
-            .verify(&[x, y], FD);
-    }
-
-    #[test]
-    fn exps_agree(x in -2.0..2.0f64, y in -2.0..2.0f64) {
-        scalar_case!(exps, exps_grad, exps_jvp, exps_vjp, exps_dual; (x, x_t), (y, y_t))
-            .verify(&[x, y], FD);
-    }
-
-    #[test]
-    fn powers_agree(x in 0.2..3.0f64, y in 0.2..2.5f64) {
-        scalar_case!(powers, powers_grad, powers_jvp, powers_vjp, powers_dual;
+        scalar_case!(logs, logs_grad, logs_jvp, logs_vjp, logs_hvp, logs_hessian, logs_dual;
             (x, x_t), (y, y_t)).verify(&[x, y], FD);
     }
 
     #[test]
+    fn exps_agree(x in -2.0..2.0f64, y in -2.0..2.0f64) {
+        scalar_case!(exps, exps_grad, exps_jvp, exps_vjp, exps_hvp, exps_hessian, exps_dual;
+            (x, x_t), (y, y_t)).verify(&[x, y], FD);
+    }
+
+    #[test]
+    fn powers_agree(x in 0.2..3.0f64, y in 0.2..2.5f64) {
+        scalar_case!(powers, powers_grad, powers_jvp, powers_vjp, powers_hvp, powers_hessian,
+            powers_dual; (x, x_t), (y, y_t)).verify(&[x, y], FD);
+    }
+
+    #[test]
     fn polar_agrees(x in 0.2..3.0f64, y in -3.0..3.0f64) {
-        scalar_case!(polar, polar_grad, polar_jvp, polar_vjp, polar_dual; (x, x_t), (y, y_t))
-            .verify(&[x, y], FD);
+        scalar_case!(polar, polar_grad, polar_jvp, polar_vjp, polar_hvp, polar_hessian, polar_dual;
+            (x, x_t), (y, y_t)).verify(&[x, y], FD);
     }
 
     #[test]
     fn fused_agrees(a in -2.0..2.0f64, b in -2.0..2.0f64, c in -2.0..2.0f64) {
-        scalar_case!(fused, fused_grad, fused_jvp, fused_vjp, fused_dual;
+        scalar_case!(fused, fused_grad, fused_jvp, fused_vjp, fused_hvp, fused_hessian, fused_dual;
             (a, a_t), (b, b_t), (c, c_t)).verify(&[a, b, c], FD);
     }
 
     #[test]
     fn conversions_agree(x in 0.3..4.0f64, y in -4.0..4.0f64) {
         scalar_case!(conversions, conversions_grad, conversions_jvp, conversions_vjp,
-            conversions_dual; (x, x_t), (y, y_t)).verify(&[x, y], FD);
+            conversions_hvp, conversions_hessian, conversions_dual; (x, x_t),
+            (y, y_t)).verify(&[x, y], FD);
     }
 
     #[test]
     fn min_max_clamp_agrees(x in -3.0..3.0f64, y in -3.0..3.0f64) {
         prop_assume!(clear(x, y) && clear(x.max(y), 2.0));
         prop_assume!(clear(x, -1.0) && clear(x, 1.0) && clear(x.min(y), 0.0));
-        scalar_case!(min_max_clamp, min_max_clamp_grad, min_max_clamp_jvp,
-            min_max_clamp_vjp, min_max_clamp_dual; (x, x_t), (y, y_t)).verify(&[x, y], FD);
+        scalar_case!(min_max_clamp, min_max_clamp_grad, min_max_clamp_jvp, min_max_clamp_vjp,
+            min_max_clamp_hvp, min_max_clamp_hessian, min_max_clamp_dual; (x, x_t),
+            (y, y_t)).verify(&[x, y], FD);
     }
 
     #[test]
@@ -698,33 +1036,33 @@ proptest! {
         prop_assume!(off_integers(x) && off_integers(x * 3.0 / 2.0) && off_integers(y / 1.5));
         prop_assume!(off_integers(x - 0.5) && off_integers(y));
         scalar_case!(piecewise_constant, piecewise_constant_grad, piecewise_constant_jvp,
-            piecewise_constant_vjp, piecewise_constant_dual; (x, x_t), (y, y_t))
-            .verify(&[x, y], FD);
+            piecewise_constant_vjp, piecewise_constant_hvp, piecewise_constant_hessian,
+            piecewise_constant_dual; (x, x_t), (y, y_t)).verify(&[x, y], FD);
     }
 
     #[test]
     fn signs_agree(x in -3.0..3.0f64, y in -3.0..3.0f64) {
         prop_assume!(clear(x, 0.0) && clear(y, 0.0) && off_integers(y));
-        scalar_case!(signs, signs_grad, signs_jvp, signs_vjp, signs_dual; (x, x_t), (y, y_t))
-            .verify(&[x, y], FD);
+        scalar_case!(signs, signs_grad, signs_jvp, signs_vjp, signs_hvp, signs_hessian, signs_dual;
+            (x, x_t), (y, y_t)).verify(&[x, y], FD);
     }
 
     #[test]
     fn bindings_agree(a in -2.0..2.0f64, b in -2.0..2.0f64) {
-        scalar_case!(bindings, bindings_grad, bindings_jvp, bindings_vjp, bindings_dual;
-            (a, a_t), (b, b_t)).verify(&[a, b], FD);
+        scalar_case!(bindings, bindings_grad, bindings_jvp, bindings_vjp, bindings_hvp,
+            bindings_hessian, bindings_dual; (a, a_t), (b, b_t)).verify(&[a, b], FD);
     }
 
     #[test]
     fn accumulate_agrees(x in -3.0..3.0f64, y in -3.0..3.0f64) {
-        scalar_case!(accumulate, accumulate_grad, accumulate_jvp, accumulate_vjp,
-            accumulate_dual; (x, x_t), (y, y_t)).verify(&[x, y], FD);
+        scalar_case!(accumulate, accumulate_grad, accumulate_jvp, accumulate_vjp, accumulate_hvp,
+            accumulate_hessian, accumulate_dual; (x, x_t), (y, y_t)).verify(&[x, y], FD);
     }
 
     #[test]
     fn reuse_agrees(x in -2.0..2.0f64) {
-        scalar_case!(reuse, reuse_grad, reuse_jvp, reuse_vjp, reuse_dual; (x, x_t))
-            .verify(&[x], FD);
+        scalar_case!(reuse, reuse_grad, reuse_jvp, reuse_vjp, reuse_hvp, reuse_hessian, reuse_dual;
+            (x, x_t)).verify(&[x], FD);
     }
 
     #[test]
@@ -741,7 +1079,10 @@ proptest! {
                 (v, vec![dx, dy])
             },
             jvp: &|p, t| by_reference_jvp(&p[0], &p[1], t[0], t[1]),
+            hvp: &|p, t| hvp_flat(by_reference_hvp(&p[0], &p[1], t[0], t[1])),
+            hessian: &|p| hessian_flat(by_reference_hessian(&p[0], &p[1])),
             dual: &|p| by_reference_dual(p[0], p[1]),
+            twin2: &|p| by_reference_dual(p[0], p[1]),
         };
         case.verify(&[x, y], FD);
     }
@@ -749,15 +1090,15 @@ proptest! {
     #[test]
     fn branches_agree(x in -2.0..2.0f64, y in -2.0..2.0f64) {
         prop_assume!(clear(x * y, 0.5) && clear(x, y));
-        scalar_case!(branches, branches_grad, branches_jvp, branches_vjp, branches_dual;
-            (x, x_t), (y, y_t)).verify(&[x, y], FD);
+        scalar_case!(branches, branches_grad, branches_jvp, branches_vjp, branches_hvp,
+            branches_hessian, branches_dual; (x, x_t), (y, y_t)).verify(&[x, y], FD);
     }
 
     #[test]
     fn logic_agrees(x in -2.0..2.0f64, y in -2.0..2.0f64, z in -2.0..2.0f64) {
         prop_assume!(clear(x, 0.0) && clear(y, 0.0) && clear(z, -1.0));
         prop_assume!(clear(x, y) && clear(z, 0.5));
-        scalar_case!(logic, logic_grad, logic_jvp, logic_vjp, logic_dual;
+        scalar_case!(logic, logic_grad, logic_jvp, logic_vjp, logic_hvp, logic_hessian, logic_dual;
             (x, x_t), (y, y_t), (z, z_t)).verify(&[x, y, z], FD);
     }
 
@@ -765,28 +1106,29 @@ proptest! {
     fn early_exit_agrees(x in -2.0..3.0f64, y in -2.0..3.0f64) {
         prop_assume!(clear(x, -1.0) && clear(y, 1.0));
         prop_assume!(x < -1.0 || y < 1.0 || clear((x + 2.0).ln() * y, 1.0));
-        scalar_case!(early_exit, early_exit_grad, early_exit_jvp, early_exit_vjp,
-            early_exit_dual; (x, x_t), (y, y_t)).verify(&[x, y], FD);
+        scalar_case!(early_exit, early_exit_grad, early_exit_jvp, early_exit_vjp, early_exit_hvp,
+            early_exit_hessian, early_exit_dual; (x, x_t), (y, y_t)).verify(&[x, y], FD);
     }
 
     #[test]
     fn leaky_relu_agrees(x in -3.0..3.0f64, slope in 0.0..0.3f64) {
         prop_assume!(clear(x, 0.0));
-        scalar_case!(leaky_relu, leaky_relu_grad, leaky_relu_jvp, leaky_relu_vjp,
-            leaky_relu_dual; (x, x_t), (slope, slope_t)).verify(&[x, slope], FD);
+        scalar_case!(leaky_relu, leaky_relu_grad, leaky_relu_jvp, leaky_relu_vjp, leaky_relu_hvp,
+            leaky_relu_hessian, leaky_relu_dual; (x, x_t),
+            (slope, slope_t)).verify(&[x, slope], FD);
     }
 
     #[test]
     fn huber_agrees(r in -3.0..3.0f64, delta in 0.2..2.0f64) {
         prop_assume!(clear(r, 0.0) && clear(r.abs(), delta));
-        scalar_case!(huber, huber_grad, huber_jvp, huber_vjp, huber_dual;
+        scalar_case!(huber, huber_grad, huber_jvp, huber_vjp, huber_hvp, huber_hessian, huber_dual;
             (r, r_t), (delta, delta_t)).verify(&[r, delta], FD);
     }
 
     #[test]
     fn residual_agrees(x in -2.0..2.0f64, w in -2.0..2.0f64, b in -1.0..1.0f64) {
-        scalar_case!(residual, residual_grad, residual_jvp, residual_vjp, residual_dual;
-            (x, x_t), (w, w_t), (b, b_t)).verify(&[x, w, b], FD);
+        scalar_case!(residual, residual_grad, residual_jvp, residual_vjp, residual_hvp,
+            residual_hessian, residual_dual; (x, x_t), (w, w_t), (b, b_t)).verify(&[x, w, b], FD);
     }
 
     #[test]
@@ -803,7 +1145,10 @@ proptest! {
                 (v, g.to_vec())
             },
             jvp: &|x, t| rosenbrock_jvp([x[0], x[1]], [t[0], t[1]]),
+            hvp: &|x, t| hvp_flat(rosenbrock_hvp([x[0], x[1]], [t[0], t[1]])),
+            hessian: &|x| hessian_flat(rosenbrock_hessian([x[0], x[1]])),
             dual: &|x| rosenbrock_dual(x),
+            twin2: &|x| rosenbrock_dual(x),
         };
         case.verify(&p, FD);
     }
@@ -823,7 +1168,10 @@ proptest! {
                 (v, g.to_vec())
             },
             jvp: &|x, t| norm_jvp(&[x[0], x[1], x[2]], [t[0], t[1], t[2]]),
+            hvp: &|x, t| hvp_flat(norm_hvp(&[x[0], x[1], x[2]], [t[0], t[1], t[2]])),
+            hessian: &|x| hessian_flat(norm_hessian(&[x[0], x[1], x[2]])),
             dual: &|x| norm_dual(x),
+            twin2: &|x| norm_dual(x),
         };
         case.verify(&v, FD);
     }
@@ -844,7 +1192,10 @@ proptest! {
                 (v, flat(g))
             },
             jvp: &|x, t| det_trace_jvp(m(x), k, m(t)),
+            hvp: &|x, t| hvp_flat(det_trace_hvp(m(x), k, m(t))),
+            hessian: &|x| hessian_flat(det_trace_hessian(m(x), k)),
             dual: &|x| det_trace_dual(x, k),
+            twin2: &|x| det_trace_dual(x, k),
         };
         case.verify(&p, FD);
     }
@@ -866,7 +1217,10 @@ proptest! {
                 (y, gv)
             },
             jvp: &|x, t| slice_mix_jvp(&x[..n], x[n], &t[..n], t[n]),
+            hvp: &|x, t| hvp_flat(slice_mix_hvp(&x[..n], x[n], &t[..n], t[n])),
+            hessian: &|x| hessian_flat(slice_mix_hessian(&x[..n], x[n])),
             dual: &|x| slice_mix_dual(x),
+            twin2: &|x| slice_mix_dual(x),
         };
         let mut point = v.clone();
         point.push(scale);
@@ -882,7 +1236,10 @@ proptest! {
             grad: &|x| log_sum_exp_grad(x.to_vec()),
             vjp: &|x, d| log_sum_exp_vjp(x.to_vec(), d),
             jvp: &|x, t| log_sum_exp_jvp(x.to_vec(), t),
+            hvp: &|x, t| hvp_flat(log_sum_exp_hvp(x.to_vec(), t)),
+            hessian: &|x| hessian_flat(log_sum_exp_hessian(x.to_vec())),
             dual: &|x| log_sum_exp_dual(x),
+            twin2: &|x| log_sum_exp_dual(x),
         };
         case.verify(&v, FD);
     }
@@ -910,7 +1267,15 @@ proptest! {
                 weighted_jvp(&x[..3].to_vec(), &[x[3], x[4], x[5]], &x[6],
                     &t[..3], [t[3], t[4], t[5]], t[6])
             },
+            hvp: &|x, t| {
+                hvp_flat(weighted_hvp(&x[..3].to_vec(), &[x[3], x[4], x[5]], &x[6],
+                    &t[..3], [t[3], t[4], t[5]], t[6]))
+            },
+            hessian: &|x| {
+                hessian_flat(weighted_hessian(&x[..3].to_vec(), &[x[3], x[4], x[5]], &x[6]))
+            },
             dual: &|x| weighted_dual(x),
+            twin2: &|x| weighted_dual(x),
         };
         case.verify(&p, FD);
     }
@@ -931,7 +1296,10 @@ proptest! {
                 (y, flat(g))
             },
             jvp: &|x, t| rows_jvp(&r(x), &r(t)),
+            hvp: &|x, t| hvp_flat(rows_hvp(&r(x), &r(t))),
+            hessian: &|x| hessian_flat(rows_hessian(&r(x))),
             dual: &|x| rows_dual(x),
+            twin2: &|x| rows_dual(x),
         };
         case.verify(&p, FD);
     }
@@ -951,7 +1319,10 @@ proptest! {
                 (y, vec![ds, dd])
             },
             jvp: &|x, t| range_jvp(x[0], x[1], world, t[0], t[1]),
+            hvp: &|x, t| hvp_flat(range_hvp(x[0], x[1], world, t[0], t[1])),
+            hessian: &|x| hessian_flat(range_hessian(x[0], x[1], world)),
             dual: &|x| range_dual(x[0], x[1], world),
+            twin2: &|x| range_dual(x[0], x[1], world),
         };
         case.verify(&[speed, degrees], FD);
     }
@@ -971,7 +1342,10 @@ proptest! {
                 (y, vec![db, da])
             },
             jvp: &|x, t| narrowed_jvp(x[1], x[0], c, t[0], t[1]),
+            hvp: &|x, t| hvp_flat(narrowed_hvp(x[1], x[0], c, t[0], t[1])),
+            hessian: &|x| hessian_flat(narrowed_hessian(x[1], x[0], c)),
             dual: &|x| narrowed_dual(x[1], x[0], c),
+            twin2: &|x| narrowed_dual(x[1], x[0], c),
         };
         case.verify(&[b, a], FD);
     }
@@ -991,7 +1365,10 @@ proptest! {
                 (y, vec![g])
             },
             jvp: &|p, t| integer_mix_jvp(p[0], n, t[0]),
+            hvp: &|p, t| hvp_flat(integer_mix_hvp(p[0], n, t[0])),
+            hessian: &|p| hessian_flat(integer_mix_hessian(p[0], n)),
             dual: &|p| integer_mix_dual(p[0], n),
+            twin2: &|p| integer_mix_dual(p[0], n),
         };
         case.verify(&[x], FD);
     }
@@ -1010,7 +1387,10 @@ proptest! {
                 (y, vec![dx, dv[0], dv[1]])
             },
             jvp: &|x, t| everything_jvp(x[0], &[x[1], x[2]], flag, t[0], [t[1], t[2]]),
+            hvp: &|x, t| hvp_flat(everything_hvp(x[0], &[x[1], x[2]], flag, t[0], [t[1], t[2]])),
+            hessian: &|x| hessian_flat(everything_hessian(x[0], &[x[1], x[2]], flag)),
             dual: &|x| everything_dual(x, flag),
+            twin2: &|x| everything_dual(x, flag),
         };
         let s = if flag {
             (p[1] * p[0]).hypot(p[2] + p[0])

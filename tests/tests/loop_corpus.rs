@@ -14,6 +14,17 @@
 //!   `f_vjp(x, dout) = dout · f_grad(x)`, `f_jvp(x, t) = f_grad(x) · t`, and every
 //!   sibling returns the primal value of `f` unchanged.
 //!
+//! and, at the same points, its second-order siblings (`Case::verify_second`):
+//! - `f_hvp` along the two tangent directions `v` of the JVP checks: its value is `f`'s
+//!   and its gradient `f_grad`'s, bit for bit (the same reverse sweep, with tangents
+//!   alongside); `H v` against the same twin evaluated with `HyperDual64`, `eps1 = v`
+//!   and `eps2 = e_j` giving `(H v)_j` (`n` evaluations per direction); and `H v`
+//!   against central differences of `f_grad` along `v`,
+//!   `(g(x + s v) - g(x - s v)) / 2s`, where `x ± s v` take the same path as `x`;
+//! - `f_hessian`: its value and gradient are `f`'s and `f_grad`'s, bit for bit; its
+//!   column `j` is `f_hvp` along `e_j`, bit for bit (that is how it is built); it is
+//!   symmetric; and `H v` from the matrix is `f_hvp`'s up to rounding.
+//!
 //! The file ends with minimal reproductions, with exact values, of the failures the
 //! corpus found.
 //!
@@ -23,7 +34,8 @@
 //! differences are only meaningful where `x - s` and `x + s` take the same path as `x`,
 //! so a coordinate is compared with them only there, and each test asserts that most
 //! coordinates were compared (the domains are chosen so that path changes within one
-//! step are rare).
+//! step are rare). The same holds for the central differences of the gradient along a
+//! direction `v`, at `x ± s v`, and the share of directions compared is asserted alike.
 //!
 //! Tolerances, in the mixed sense of `autodiff_core::check::close`
 //! (`|a - b| ≤ tol · max(1, |a|, |b|)`):
@@ -41,6 +53,19 @@
 //!   1e-6 leaves a wide margin and still catches any wrong derivative.
 //! - The JVP against `gradient · t` uses [`EXACT`] times `max(1, Σ |g_i t_i|)`, the scale
 //!   of the rounding in a dot product.
+//! - [`EXACT`] also between `f_hvp`'s `H v` and num-dual's, and between `H_ij` and
+//!   `H_ji`: again exact derivatives of one program up to rounding. Forward over
+//!   reverse performs about three times the roundings of the gradient, on second
+//!   derivatives that the same domains keep moderate, so the bound above still holds
+//!   with a wide margin (the worst seen is 5e-14, for `rnn`); a wrong second-order rule
+//!   or a dropped tangent is off by far more.
+//! - `f_hessian · v` against `f_hvp` along `v` uses [`EXACT`] times
+//!   `max(1, Σ_j |H_ij v_j|)`, like the JVP: the same product summed in another order.
+//! - [`FD`] against central differences of the gradient along `v`, with the largest
+//!   step `s` that moves no coordinate further than the first-order checks do
+//!   (`s |v_i| ≤ DEFAULT_STEP · max(1, |x_i|)`): the error is the same `ε^(2/3)` times
+//!   the size of the gradient and of its third derivative (the fourth of `f`), which the
+//!   same domains keep moderate; the worst seen is 7e-8 (`captured_in_closures`).
 // The differentiated functions are written the way numeric code is (index loops,
 // `s = s * t`, a swap through a temporary), because those are the forms under test.
 #![allow(
@@ -59,7 +84,7 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 
 use autodiff_core::check::{close, derivative, DEFAULT_STEP};
 use autodiff_core::differentiate;
-use num_dual::{Dual64, DualNum};
+use num_dual::{Dual64, DualNum, HyperDual64};
 use num_traits::Float;
 use proptest::collection::vec;
 use proptest::prelude::*;
@@ -117,7 +142,11 @@ struct Case<'a> {
     grad: &'a GradFn<'a>,
     jvp: &'a JvpFn<'a>,
     vjp: &'a VjpFn<'a>,
+    hvp: &'a HvpFn<'a>,
+    hessian: &'a HessianFn<'a>,
     twin: &'a dyn Fn(&[Dual64], &mut Path) -> Dual64,
+    /// The same twin, evaluated with `HyperDual64` for second derivatives.
+    twin2: &'a dyn Fn(&[HyperDual64], &mut Path) -> HyperDual64,
 }
 
 /// `f_grad`, its gradient flattened.
@@ -126,16 +155,121 @@ type GradFn<'a> = dyn Fn(&[f64]) -> (f64, Vec<f64>) + 'a;
 type JvpFn<'a> = dyn Fn(&[f64], &[f64]) -> (f64, f64) + 'a;
 /// `f_vjp` with the given `dout`, its gradient flattened.
 type VjpFn<'a> = dyn Fn(&[f64], f64) -> (f64, Vec<f64>) + 'a;
+/// `f_hvp` with the flat direction split like a tangent: value, gradient and `H v`, flat.
+type HvpFn<'a> = dyn Fn(&[f64], &[f64]) -> (f64, Vec<f64>, Vec<f64>) + 'a;
+/// `f_hessian`: value, flat gradient and the Hessian as rows over the flat inputs.
+type HessianFn<'a> = dyn Fn(&[f64]) -> (f64, Vec<f64>, Vec<Vec<f64>>) + 'a;
 
-/// How many coordinates were compared with central differences, out of how many.
+/// The floats of a gradient or tangent, in the order of the flat points (parameters in
+/// order, nested arrays row-major).
+trait Flat {
+    fn push_to(&self, out: &mut Vec<f64>);
+}
+
+impl Flat for f64 {
+    fn push_to(&self, out: &mut Vec<f64>) {
+        out.push(*self);
+    }
+}
+
+impl<T: Flat, const N: usize> Flat for [T; N] {
+    fn push_to(&self, out: &mut Vec<f64>) {
+        self.iter().for_each(|t| t.push_to(out));
+    }
+}
+
+impl<T: Flat> Flat for Vec<T> {
+    fn push_to(&self, out: &mut Vec<f64>) {
+        self.iter().for_each(|t| t.push_to(out));
+    }
+}
+
+impl<A: Flat, B: Flat> Flat for (A, B) {
+    fn push_to(&self, out: &mut Vec<f64>) {
+        self.0.push_to(out);
+        self.1.push_to(out);
+    }
+}
+
+impl<A: Flat, B: Flat, C: Flat> Flat for (A, B, C) {
+    fn push_to(&self, out: &mut Vec<f64>) {
+        self.0.push_to(out);
+        self.1.push_to(out);
+        self.2.push_to(out);
+    }
+}
+
+fn flat<T: Flat>(v: &T) -> Vec<f64> {
+    let mut out = Vec::new();
+    v.push_to(&mut out);
+    out
+}
+
+/// The two shapes of `f_hessian`'s matrix, `[[f64; n]; n]` and `Vec<Vec<f64>>`, as rows.
+trait SquareRows {
+    fn into_rows(self) -> Vec<Vec<f64>>;
+}
+
+impl<const N: usize> SquareRows for [[f64; N]; N] {
+    fn into_rows(self) -> Vec<Vec<f64>> {
+        self.iter().map(|row| row.to_vec()).collect()
+    }
+}
+
+impl SquareRows for Vec<Vec<f64>> {
+    fn into_rows(self) -> Vec<Vec<f64>> {
+        self
+    }
+}
+
+/// `f_hvp`'s result, flattened.
+fn hvp_flat<G: Flat>((y, g, hv): (f64, G, G)) -> (f64, Vec<f64>, Vec<f64>) {
+    (y, flat(&g), flat(&hv))
+}
+
+/// `f_hessian`'s result, the gradient flattened and the matrix as rows.
+fn hessian_flat<G: Flat, H: SquareRows>((y, g, h): (f64, G, H)) -> (f64, Vec<f64>, Vec<Vec<f64>>) {
+    (y, flat(&g), h.into_rows())
+}
+
+/// How many coordinates (of the gradient) and directions (of `H v`) were compared with
+/// central differences, out of how many.
 #[derive(Clone, Copy, Debug, Default)]
 struct Coverage {
     compared: usize,
     coordinates: usize,
+    directions_compared: usize,
+    directions: usize,
 }
 
 fn duals(x: &[f64], eps: impl Fn(usize) -> f64) -> Vec<Dual64> {
     x.iter().enumerate().map(|(i, &re)| Dual64::new(re, eps(i))).collect()
+}
+
+/// `x` with `eps1 = v` and `eps2 = e_j`: the twin's `eps1eps2` is then `(H v)_j`.
+fn hyperduals(x: &[f64], v: &[f64], j: usize) -> Vec<HyperDual64> {
+    x.iter()
+        .enumerate()
+        .map(|(i, &re)| HyperDual64::new(re, v[i], if i == j { 1.0 } else { 0.0 }, 0.0))
+        .collect()
+}
+
+fn unit(n: usize, j: usize) -> Vec<f64> {
+    (0..n).map(|i| if i == j { 1.0 } else { 0.0 }).collect()
+}
+
+fn same_bits(a: &[f64], b: &[f64]) -> bool {
+    a.len() == b.len() && a.iter().zip(b).all(|(a, b)| a.to_bits() == b.to_bits())
+}
+
+/// The step `s` of central differences along `v` at `x`: the largest that moves no
+/// coordinate further than `derivative`'s step for it, `DEFAULT_STEP · max(1, |x_i|)`.
+fn directional_step(x: &[f64], v: &[f64]) -> f64 {
+    x.iter()
+        .zip(v)
+        .filter(|(_, t)| **t != 0.0)
+        .map(|(a, t)| DEFAULT_STEP * a.abs().max(1.0) / t.abs())
+        .fold(f64::INFINITY, f64::min)
 }
 
 /// Two tangent directions, deterministic and unremarkable.
@@ -248,12 +382,122 @@ impl Case<'_> {
             );
             compared += 1;
         }
-        Coverage { compared, coordinates: n }
+        let (directions_compared, directions) = self.verify_second(x, y, &g, &path, tol);
+        Coverage { compared, coordinates: n, directions_compared, directions }
+    }
+
+    /// The second-order checks at `x`, where `f` is `y` with gradient `g` and takes
+    /// `path`: `f_hvp` along the two [`tangents`] against `f` and `f_grad` (bit for bit),
+    /// num-dual's hyper-dual numbers and central differences of `f_grad`; then
+    /// `f_hessian` against `f_hvp`. Returns how many directions were compared with
+    /// central differences, out of how many nonzero ones.
+    fn verify_second(&self, x: &[f64], y: f64, g: &[f64], path: &Path, tol: f64) -> (usize, usize) {
+        let name = self.name;
+        let n = x.len();
+        let directions = tangents(n);
+        let (mut compared, mut comparable) = (0, 0);
+        let mut products = Vec::new();
+        for v in &directions {
+            let (hy, hg, hv) = (self.hvp)(x, v);
+            assert_eq!(
+                hy.to_bits(),
+                y.to_bits(),
+                "{name} at {x:?}: f_hvp value {hy:e} is not f {y:e}"
+            );
+            assert!(
+                same_bits(&hg, g),
+                "{name} at {x:?}: f_hvp gradient {hg:?} is not f_grad {g:?}"
+            );
+            assert_eq!(hv.len(), n, "{name}: H v length");
+            for j in 0..n {
+                let dual = (self.twin2)(&hyperduals(x, v, j), &mut Path::new()).eps1eps2;
+                assert_close(
+                    hv[j],
+                    dual,
+                    tol,
+                    &format!("{name} at {x:?}: f_hvp along {v:?}, (H v)[{j}] vs num-dual"),
+                );
+            }
+
+            // Central differences of the gradient along `v` where `x ± s v` take the same
+            // path as `x`, with the step that moves no coordinate further than
+            // `derivative` moves it above.
+            if v.iter().any(|&t| t != 0.0) {
+                comparable += 1;
+                let s = directional_step(x, v);
+                let lo: Vec<f64> = x.iter().zip(v).map(|(a, t)| a - s * t).collect();
+                let hi: Vec<f64> = x.iter().zip(v).map(|(a, t)| a + s * t).collect();
+                if self.path(&lo).1 == *path && self.path(&hi).1 == *path {
+                    let (glo, ghi) = ((self.grad)(&lo).1, (self.grad)(&hi).1);
+                    for j in 0..n {
+                        let fd = (ghi[j] - glo[j]) / (2.0 * s);
+                        assert_close(
+                            hv[j],
+                            fd,
+                            FD,
+                            &format!(
+                                "{name} at {x:?}: f_hvp along {v:?}, (H v)[{j}] vs central \
+                                 differences of f_grad"
+                            ),
+                        );
+                    }
+                    compared += 1;
+                }
+            }
+            products.push(hv);
+        }
+
+        let (hy, hg, h) = (self.hessian)(x);
+        assert_eq!(
+            hy.to_bits(),
+            y.to_bits(),
+            "{name} at {x:?}: f_hessian value {hy:e} is not f {y:e}"
+        );
+        assert!(
+            same_bits(&hg, g),
+            "{name} at {x:?}: f_hessian gradient {hg:?} is not f_grad {g:?}"
+        );
+        assert_eq!(h.len(), n, "{name}: Hessian rows");
+        for (i, row) in h.iter().enumerate() {
+            assert_eq!(row.len(), n, "{name}: Hessian row {i} length");
+        }
+        for j in 0..n {
+            let column = (self.hvp)(x, &unit(n, j)).2;
+            let hj: Vec<f64> = h.iter().map(|row| row[j]).collect();
+            assert!(
+                same_bits(&hj, &column),
+                "{name} at {x:?}: f_hessian column {j} {hj:?} is not f_hvp along e_{j} {column:?}"
+            );
+            for i in 0..j {
+                assert_close(
+                    h[i][j],
+                    h[j][i],
+                    tol,
+                    &format!("{name} at {x:?}: f_hessian is not symmetric at ({i}, {j})"),
+                );
+            }
+        }
+        // `H v` from the matrix is the same product as `f_hvp`'s, summed in another
+        // order: rounding of a dot product, as for `f_jvp` against the gradient.
+        for (v, hv) in directions.iter().zip(&products) {
+            for (i, row) in h.iter().enumerate() {
+                let want: f64 = row.iter().zip(v).map(|(a, b)| a * b).sum();
+                let scale: f64 = row.iter().zip(v).map(|(a, b)| (a * b).abs()).sum();
+                assert!(
+                    (hv[i] - want).abs() <= tol * scale.max(hv[i].abs()).max(1.0),
+                    "{name} at {x:?}: f_hvp along {v:?} [{i}] = {:e}, f_hessian · v = {want:e}",
+                    hv[i]
+                );
+            }
+        }
+        (compared, comparable)
     }
 }
 
-/// 48 random points per function: enough to visit every path shape of these small
-/// inputs, and the whole file stays within a few seconds in debug builds.
+/// 48 random points per function, each checked to second order: enough to visit every
+/// path shape of these small inputs, and the whole file stays within a few seconds in
+/// debug builds (the hyper-dual sweeps cost `2 n` evaluations of the twin per point,
+/// like the dual ones).
 fn config() -> ProptestConfig {
     ProptestConfig {
         cases: 48,
@@ -273,11 +517,15 @@ where
 {
     let compared = AtomicUsize::new(0);
     let coordinates = AtomicUsize::new(0);
+    let directions_compared = AtomicUsize::new(0);
+    let directions = AtomicUsize::new(0);
     let mut runner = TestRunner::new(config());
     let result = runner.run(&strategy, |v| {
         let c = body(v);
         compared.fetch_add(c.compared, Ordering::Relaxed);
         coordinates.fetch_add(c.coordinates, Ordering::Relaxed);
+        directions_compared.fetch_add(c.directions_compared, Ordering::Relaxed);
+        directions.fetch_add(c.directions, Ordering::Relaxed);
         Ok(())
     });
     if let Err(e) = result {
@@ -287,6 +535,13 @@ where
     assert!(
         compared as f64 >= min_share * coordinates as f64,
         "{name}: only {compared} of {coordinates} coordinates could be compared with central differences"
+    );
+    let (directions_compared, directions) =
+        (directions_compared.into_inner(), directions.into_inner());
+    assert!(
+        directions_compared as f64 >= min_share * directions as f64,
+        "{name}: only {directions_compared} of {directions} directions of H v could be compared \
+         with central differences"
     );
 }
 
@@ -304,21 +559,24 @@ fn flat_grid(g: &[[f64; 3]; 4]) -> Vec<f64> {
 
 /// A [`Case`] for a function of one active slice parameter.
 macro_rules! slice_case {
-    ($f:ident, $grad:ident, $jvp:ident, $vjp:ident, $twin:ident) => {
+    ($f:ident, $grad:ident, $jvp:ident, $vjp:ident, $hvp:ident, $hessian:ident, $twin:ident) => {
         Case {
             name: stringify!($f),
             primal: &|p: &[f64]| $f(p),
             grad: &|p: &[f64]| $grad(p),
             jvp: &|p: &[f64], t: &[f64]| $jvp(p, t),
             vjp: &|p: &[f64], d: f64| $vjp(p, d),
+            hvp: &|p: &[f64], t: &[f64]| hvp_flat($hvp(p, t)),
+            hessian: &|p: &[f64]| hessian_flat($hessian(p)),
             twin: &|p: &[Dual64], r: &mut Path| $twin(p, r),
+            twin2: &|p: &[HyperDual64], r: &mut Path| $twin(p, r),
         }
     };
 }
 
 /// A [`Case`] for a function of one active `&[f64; N]` parameter.
 macro_rules! array_case {
-    ($f:ident, $grad:ident, $jvp:ident, $vjp:ident, $twin:ident) => {
+    ($f:ident, $grad:ident, $jvp:ident, $vjp:ident, $hvp:ident, $hessian:ident, $twin:ident) => {
         Case {
             name: stringify!($f),
             primal: &|p: &[f64]| $f(&arr(p)),
@@ -331,14 +589,17 @@ macro_rules! array_case {
                 let (y, g) = $vjp(&arr(p), d);
                 (y, g.to_vec())
             },
+            hvp: &|p: &[f64], t: &[f64]| hvp_flat($hvp(&arr(p), arr(t))),
+            hessian: &|p: &[f64]| hessian_flat($hessian(&arr(p))),
             twin: &|p: &[Dual64], r: &mut Path| $twin(p, r),
+            twin2: &|p: &[HyperDual64], r: &mut Path| $twin(p, r),
         }
     };
 }
 
 /// A [`Case`] for a function of one active `&[[f64; 3]; 4]` parameter.
 macro_rules! grid_case {
-    ($f:ident, $grad:ident, $jvp:ident, $vjp:ident, $twin:ident) => {
+    ($f:ident, $grad:ident, $jvp:ident, $vjp:ident, $hvp:ident, $hessian:ident, $twin:ident) => {
         Case {
             name: stringify!($f),
             primal: &|p: &[f64]| $f(&grid(p)),
@@ -351,7 +612,10 @@ macro_rules! grid_case {
                 let (y, g) = $vjp(&grid(p), d);
                 (y, flat_grid(&g))
             },
+            hvp: &|p: &[f64], t: &[f64]| hvp_flat($hvp(&grid(p), grid(t))),
+            hessian: &|p: &[f64]| hessian_flat($hessian(&grid(p))),
             twin: &|p: &[Dual64], r: &mut Path| $twin(p, r),
+            twin2: &|p: &[HyperDual64], r: &mut Path| $twin(p, r),
         }
     };
 }
@@ -406,6 +670,8 @@ fn multiplicative_accumulator() {
             mul_accumulator_grad,
             mul_accumulator_jvp,
             mul_accumulator_vjp,
+            mul_accumulator_hvp,
+            mul_accumulator_hessian,
             mul_accumulator_twin
         )
         .verify(&x, EXACT)
@@ -459,7 +725,7 @@ fn horner_with_derivative_twin<D: Re>(q: &[D], _: &mut Path) -> D {
 
 /// The flat point is the coefficients followed by `x`.
 macro_rules! horner_case {
-    ($f:ident, $grad:ident, $jvp:ident, $vjp:ident, $twin:ident) => {
+    ($f:ident, $grad:ident, $jvp:ident, $vjp:ident, $hvp:ident, $hessian:ident, $twin:ident) => {
         Case {
             name: stringify!($f),
             primal: &|p: &[f64]| $f(&p[..p.len() - 1], p[p.len() - 1]),
@@ -477,7 +743,13 @@ macro_rules! horner_case {
                 gc.push(gx);
                 (y, gc)
             },
+            hvp: &|p: &[f64], t: &[f64]| {
+                let n = p.len() - 1;
+                hvp_flat($hvp(&p[..n], p[n], &t[..n], t[n]))
+            },
+            hessian: &|p: &[f64]| hessian_flat($hessian(&p[..p.len() - 1], p[p.len() - 1])),
             twin: &|p: &[Dual64], r: &mut Path| $twin(p, r),
+            twin2: &|p: &[HyperDual64], r: &mut Path| $twin(p, r),
         }
     };
 }
@@ -486,7 +758,16 @@ macro_rules! horner_case {
 fn horner_forms() {
     let points = || joined(vec(-2.0..2.0, 1..7), scalar(-1.5, 1.5));
     sweep("horner", points(), 1.0, |p| {
-        horner_case!(horner, horner_grad, horner_jvp, horner_vjp, horner_twin).verify(&p, EXACT)
+        horner_case!(
+            horner,
+            horner_grad,
+            horner_jvp,
+            horner_vjp,
+            horner_hvp,
+            horner_hessian,
+            horner_twin
+        )
+        .verify(&p, EXACT)
     });
     sweep("horner_with_derivative", points(), 1.0, |p| {
         horner_case!(
@@ -494,6 +775,8 @@ fn horner_forms() {
             horner_with_derivative_grad,
             horner_with_derivative_jvp,
             horner_with_derivative_vjp,
+            horner_with_derivative_hvp,
+            horner_with_derivative_hessian,
             horner_with_derivative_twin
         )
         .verify(&p, EXACT)
@@ -552,6 +835,8 @@ fn running_extremes_with_an_else_if_chain() {
             running_extremes_grad,
             running_extremes_jvp,
             running_extremes_vjp,
+            running_extremes_hvp,
+            running_extremes_hessian,
             running_extremes_twin
         )
         .verify(&x, EXACT)
@@ -588,6 +873,8 @@ fn running_max_and_min_methods() {
             max_min_methods_grad,
             max_min_methods_jvp,
             max_min_methods_vjp,
+            max_min_methods_hvp,
+            max_min_methods_hessian,
             max_min_methods_twin
         )
         .verify(&x, EXACT)
@@ -628,8 +915,16 @@ fn overwrites_twin<D: Re>(x: &[D], _: &mut Path) -> D {
 #[test]
 fn variables_overwritten_several_times_per_iteration() {
     sweep("overwrites", vec(-2.0..2.0, 0..8), 1.0, |x| {
-        slice_case!(overwrites, overwrites_grad, overwrites_jvp, overwrites_vjp, overwrites_twin)
-            .verify(&x, EXACT)
+        slice_case!(
+            overwrites,
+            overwrites_grad,
+            overwrites_jvp,
+            overwrites_vjp,
+            overwrites_hvp,
+            overwrites_hessian,
+            overwrites_twin
+        )
+        .verify(&x, EXACT)
     });
 }
 
@@ -809,12 +1104,28 @@ fn labelled_break_grid_twin<D: Re>(p: &[D], path: &mut Path) -> D {
 fn nested_loops_over_a_two_dimensional_array() {
     let entries = || vec(-1.0..1.0, 12);
     sweep("grid_rows", entries(), 1.0, |a| {
-        grid_case!(grid_rows, grid_rows_grad, grid_rows_jvp, grid_rows_vjp, grid_rows_twin)
-            .verify(&a, EXACT)
+        grid_case!(
+            grid_rows,
+            grid_rows_grad,
+            grid_rows_jvp,
+            grid_rows_vjp,
+            grid_rows_hvp,
+            grid_rows_hessian,
+            grid_rows_twin
+        )
+        .verify(&a, EXACT)
     });
     sweep("grid_iter", entries(), 1.0, |a| {
-        grid_case!(grid_iter, grid_iter_grad, grid_iter_jvp, grid_iter_vjp, grid_iter_twin)
-            .verify(&a, EXACT)
+        grid_case!(
+            grid_iter,
+            grid_iter_grad,
+            grid_iter_jvp,
+            grid_iter_vjp,
+            grid_iter_hvp,
+            grid_iter_hessian,
+            grid_iter_twin
+        )
+        .verify(&a, EXACT)
     });
     sweep("column_log_sum_exp", vec(-3.0..3.0, 12), 1.0, |a| {
         grid_case!(
@@ -822,6 +1133,8 @@ fn nested_loops_over_a_two_dimensional_array() {
             column_log_sum_exp_grad,
             column_log_sum_exp_jvp,
             column_log_sum_exp_vjp,
+            column_log_sum_exp_hvp,
+            column_log_sum_exp_hessian,
             column_log_sum_exp_twin
         )
         .verify(&a, EXACT)
@@ -845,7 +1158,19 @@ fn nested_loops_over_a_two_dimensional_array() {
                 g.extend(gx);
                 (y, g)
             },
+            hvp: &|p: &[f64], t: &[f64]| {
+                hvp_flat(matvec_norm_hvp(
+                    &grid(&p[..12]),
+                    &arr(&p[12..]),
+                    grid(&t[..12]),
+                    arr(&t[12..]),
+                ))
+            },
+            hessian: &|p: &[f64]| {
+                hessian_flat(matvec_norm_hessian(&grid(&p[..12]), &arr(&p[12..])))
+            },
             twin: &|p: &[Dual64], r: &mut Path| matvec_norm_twin(p, r),
+            twin2: &|p: &[HyperDual64], r: &mut Path| matvec_norm_twin(p, r),
         }
         .verify(&p, EXACT)
     });
@@ -872,7 +1197,12 @@ fn labelled_break_across_nested_loops() {
                 g.push(gl);
                 (y, g)
             },
+            hvp: &|p: &[f64], t: &[f64]| {
+                hvp_flat(labelled_break_grid_hvp(&grid(&p[..12]), p[12], grid(&t[..12]), t[12]))
+            },
+            hessian: &|p: &[f64]| hessian_flat(labelled_break_grid_hessian(&grid(&p[..12]), p[12])),
             twin: &|p: &[Dual64], r: &mut Path| labelled_break_grid_twin(p, r),
+            twin2: &|p: &[HyperDual64], r: &mut Path| labelled_break_grid_twin(p, r),
         }
         .verify(&p, EXACT)
     });
@@ -941,7 +1271,10 @@ fn while_loops_with_active_exits() {
                 let (y, g) = newton_sqrt_vjp(p[0], d);
                 (y, vec![g])
             },
+            hvp: &|p: &[f64], t: &[f64]| hvp_flat(newton_sqrt_hvp(p[0], t[0])),
+            hessian: &|p: &[f64]| hessian_flat(newton_sqrt_hessian(p[0])),
             twin: &|p: &[Dual64], r: &mut Path| newton_sqrt_twin(p, r),
+            twin2: &|p: &[HyperDual64], r: &mut Path| newton_sqrt_twin(p, r),
         };
         let coverage = case.verify(&p, EXACT);
         // The iteration converged, and so did its derivative: 1 / (2 sqrt a).
@@ -962,7 +1295,10 @@ fn while_loops_with_active_exits() {
                 let (y, (gx, gy)) = geometric_growth_vjp(p[0], p[1], d);
                 (y, vec![gx, gy])
             },
+            hvp: &|p: &[f64], t: &[f64]| hvp_flat(geometric_growth_hvp(p[0], p[1], t[0], t[1])),
+            hessian: &|p: &[f64]| hessian_flat(geometric_growth_hessian(p[0], p[1])),
             twin: &|p: &[Dual64], r: &mut Path| geometric_growth_twin(p, r),
+            twin2: &|p: &[HyperDual64], r: &mut Path| geometric_growth_twin(p, r),
         }
         .verify(&p, EXACT)
     });
@@ -1149,7 +1485,7 @@ fn labelled_loop_search_twin<D: Re>(p: &[D], path: &mut Path) -> D {
 
 /// A [`Case`] for `f(x: &[f64], v: f64)`, flat as `x` followed by `v`.
 macro_rules! slice_scalar_case {
-    ($f:ident, $grad:ident, $jvp:ident, $vjp:ident, $twin:ident) => {
+    ($f:ident, $grad:ident, $jvp:ident, $vjp:ident, $hvp:ident, $hessian:ident, $twin:ident) => {
         Case {
             name: stringify!($f),
             primal: &|p: &[f64]| $f(&p[..p.len() - 1], p[p.len() - 1]),
@@ -1167,7 +1503,13 @@ macro_rules! slice_scalar_case {
                 gx.push(gv);
                 (y, gx)
             },
+            hvp: &|p: &[f64], t: &[f64]| {
+                let n = p.len() - 1;
+                hvp_flat($hvp(&p[..n], p[n], &t[..n], t[n]))
+            },
+            hessian: &|p: &[f64]| hessian_flat($hessian(&p[..p.len() - 1], p[p.len() - 1])),
             twin: &|p: &[Dual64], r: &mut Path| $twin(p, r),
+            twin2: &|p: &[HyperDual64], r: &mut Path| $twin(p, r),
         }
     };
 }
@@ -1180,6 +1522,8 @@ fn break_continue_and_early_return() {
             loop_break_on_sum_grad,
             loop_break_on_sum_jvp,
             loop_break_on_sum_vjp,
+            loop_break_on_sum_hvp,
+            loop_break_on_sum_hessian,
             loop_break_on_sum_twin
         )
         .verify(&p, EXACT)
@@ -1190,6 +1534,8 @@ fn break_continue_and_early_return() {
             while_continue_product_grad,
             while_continue_product_jvp,
             while_continue_product_vjp,
+            while_continue_product_hvp,
+            while_continue_product_hessian,
             while_continue_product_twin
         )
         .verify(&x, EXACT)
@@ -1200,6 +1546,8 @@ fn break_continue_and_early_return() {
             early_return_nested_grad,
             early_return_nested_jvp,
             early_return_nested_vjp,
+            early_return_nested_hvp,
+            early_return_nested_hessian,
             early_return_nested_twin
         )
         .verify(&p, EXACT)
@@ -1210,6 +1558,8 @@ fn break_continue_and_early_return() {
             labelled_continue_outer_grad,
             labelled_continue_outer_jvp,
             labelled_continue_outer_vjp,
+            labelled_continue_outer_hvp,
+            labelled_continue_outer_hessian,
             labelled_continue_outer_twin
         )
         .verify(&x, EXACT)
@@ -1220,6 +1570,8 @@ fn break_continue_and_early_return() {
             labelled_loop_search_grad,
             labelled_loop_search_jvp,
             labelled_loop_search_vjp,
+            labelled_loop_search_hvp,
+            labelled_loop_search_hessian,
             labelled_loop_search_twin
         )
         .verify(&p, EXACT)
@@ -1265,6 +1617,8 @@ fn while_nested_in_for_with_data_dependent_trip_counts() {
             nested_while_normalize_grad,
             nested_while_normalize_jvp,
             nested_while_normalize_vjp,
+            nested_while_normalize_hvp,
+            nested_while_normalize_hessian,
             nested_while_normalize_twin
         )
         .verify(&x, EXACT)
@@ -1387,6 +1741,8 @@ fn matches_inside_loops() {
             match_in_loop_grad,
             match_in_loop_jvp,
             match_in_loop_vjp,
+            match_in_loop_hvp,
+            match_in_loop_hessian,
             match_in_loop_twin
         )
         .verify(&x, EXACT)
@@ -1397,6 +1753,8 @@ fn matches_inside_loops() {
             match_bool_active_grad,
             match_bool_active_jvp,
             match_bool_active_vjp,
+            match_bool_active_hvp,
+            match_bool_active_hessian,
             match_bool_active_twin
         )
         .verify(&x, EXACT)
@@ -1414,7 +1772,10 @@ fn match_with_ranges_and_guards_inside_a_loop() {
             grad: &|p: &[f64]| match_ranges_guards_grad(p, k),
             jvp: &|p: &[f64], t: &[f64]| match_ranges_guards_jvp(p, k, t),
             vjp: &|p: &[f64], d: f64| match_ranges_guards_vjp(p, k, d),
+            hvp: &|p: &[f64], t: &[f64]| hvp_flat(match_ranges_guards_hvp(p, k, t)),
+            hessian: &|p: &[f64]| hessian_flat(match_ranges_guards_hessian(p, k)),
             twin: &|p: &[Dual64], r: &mut Path| match_ranges_guards_twin(p, k, r),
+            twin2: &|p: &[HyperDual64], r: &mut Path| match_ranges_guards_twin(p, k, r),
         }
         .verify(&x, EXACT)
     });
@@ -1708,6 +2069,8 @@ fn local_arrays_written_and_read_back() {
             prefix_sums_grad,
             prefix_sums_jvp,
             prefix_sums_vjp,
+            prefix_sums_hvp,
+            prefix_sums_hessian,
             prefix_sums_twin
         )
         .verify(&x, EXACT)
@@ -1718,6 +2081,8 @@ fn local_arrays_written_and_read_back() {
             tridiagonal_smoothing_grad,
             tridiagonal_smoothing_jvp,
             tridiagonal_smoothing_vjp,
+            tridiagonal_smoothing_hvp,
+            tridiagonal_smoothing_hessian,
             tridiagonal_smoothing_twin
         )
         .verify(&x, EXACT)
@@ -1740,13 +2105,26 @@ fn local_arrays_written_and_read_back() {
                 g.push(gdiag);
                 (y, g)
             },
+            hvp: &|p: &[f64], t: &[f64]| {
+                hvp_flat(thomas_solve_hvp(&arr(&p[..5]), p[5], arr(&t[..5]), t[5]))
+            },
+            hessian: &|p: &[f64]| hessian_flat(thomas_solve_hessian(&arr(&p[..5]), p[5])),
             twin: &|p: &[Dual64], r: &mut Path| thomas_solve_twin(p, r),
+            twin2: &|p: &[HyperDual64], r: &mut Path| thomas_solve_twin(p, r),
         }
         .verify(&p, EXACT)
     });
     sweep("vec_local", vec(-1.5..1.5, 0..8), 1.0, |x| {
-        slice_case!(vec_local, vec_local_grad, vec_local_jvp, vec_local_vjp, vec_local_twin)
-            .verify(&x, EXACT)
+        slice_case!(
+            vec_local,
+            vec_local_grad,
+            vec_local_jvp,
+            vec_local_vjp,
+            vec_local_hvp,
+            vec_local_hessian,
+            vec_local_twin
+        )
+        .verify(&x, EXACT)
     });
 }
 
@@ -1758,6 +2136,8 @@ fn nested_local_array_outer_product() {
             outer_product_trace_grad,
             outer_product_trace_jvp,
             outer_product_trace_vjp,
+            outer_product_trace_hvp,
+            outer_product_trace_hessian,
             outer_product_trace_twin
         )
         .verify(&x, EXACT)
@@ -1780,6 +2160,8 @@ fn nested_local_array_power_iteration() {
             power_iteration_grad,
             power_iteration_jvp,
             power_iteration_vjp,
+            power_iteration_hvp,
+            power_iteration_hessian,
             power_iteration_twin
         )
         .verify(&a, EXACT)
@@ -1862,7 +2244,17 @@ fn iterator_chains() {
                 gx.extend(gy);
                 (y, gx)
             },
+            hvp: &|p: &[f64], t: &[f64]| {
+                hvp_flat({
+                    let n = p.len() / 2;
+                    zip_map_sum_hvp(&p[..n], &p[n..], &t[..n], &t[n..])
+                })
+            },
+            hessian: &|p: &[f64]| {
+                hessian_flat(zip_map_sum_hessian(&p[..p.len() / 2], &p[p.len() / 2..]))
+            },
             twin: &|p: &[Dual64], r: &mut Path| zip_map_sum_twin(p, r),
+            twin2: &|p: &[HyperDual64], r: &mut Path| zip_map_sum_twin(p, r),
         }
         .verify(&p, EXACT)
     });
@@ -1872,6 +2264,8 @@ fn iterator_chains() {
             map_product_grad,
             map_product_jvp,
             map_product_vjp,
+            map_product_hvp,
+            map_product_hessian,
             map_product_twin
         )
         .verify(&x, EXACT)
@@ -1882,6 +2276,8 @@ fn iterator_chains() {
             enumerate_fold_grad,
             enumerate_fold_jvp,
             enumerate_fold_vjp,
+            enumerate_fold_hvp,
+            enumerate_fold_hessian,
             enumerate_fold_twin
         )
         .verify(&x, EXACT)
@@ -1892,6 +2288,8 @@ fn iterator_chains() {
             map_fold_max_grad,
             map_fold_max_jvp,
             map_fold_max_vjp,
+            map_fold_max_hvp,
+            map_fold_max_hessian,
             map_fold_max_twin
         )
         .verify(&x, EXACT)
@@ -1966,7 +2364,12 @@ fn explicit_euler_integration() {
                 let (y, (a, b, c)) = euler_pendulum_vjp(p[0], p[1], p[2], d);
                 (y, vec![a, b, c])
             },
+            hvp: &|p: &[f64], t: &[f64]| {
+                hvp_flat(euler_pendulum_hvp(p[0], p[1], p[2], t[0], t[1], t[2]))
+            },
+            hessian: &|p: &[f64]| hessian_flat(euler_pendulum_hessian(p[0], p[1], p[2])),
             twin: &|p: &[Dual64], r: &mut Path| euler_pendulum_twin(p, r),
+            twin2: &|p: &[HyperDual64], r: &mut Path| euler_pendulum_twin(p, r),
         }
         .verify(&p, EXACT)
     });
@@ -1989,7 +2392,17 @@ fn explicit_euler_integration() {
                 g.extend(gu);
                 (y, g)
             },
+            hvp: &|p: &[f64], t: &[f64]| {
+                hvp_flat(lotka_volterra_hvp(
+                    &arr(&p[..4]),
+                    arr(&p[4..]),
+                    arr(&t[..4]),
+                    arr(&t[4..]),
+                ))
+            },
+            hessian: &|p: &[f64]| hessian_flat(lotka_volterra_hessian(&arr(&p[..4]), arr(&p[4..]))),
             twin: &|p: &[Dual64], r: &mut Path| lotka_volterra_twin(p, r),
+            twin2: &|p: &[HyperDual64], r: &mut Path| lotka_volterra_twin(p, r),
         }
         .verify(&p, EXACT)
     });
@@ -2054,7 +2467,10 @@ fn lstm_twin<D: Re>(q: &[D], _: &mut Path) -> D {
 
 /// A [`Case`] for `f(w: &[f64; N], xs: &[f64])`, flat as `w` followed by `xs`.
 macro_rules! weights_sequence_case {
-    ($n:literal, $f:ident, $grad:ident, $jvp:ident, $vjp:ident, $twin:ident) => {
+    (
+        $n:literal, $f:ident, $grad:ident, $jvp:ident, $vjp:ident, $hvp:ident, $hessian:ident,
+        $twin:ident
+    ) => {
         Case {
             name: stringify!($f),
             primal: &|p: &[f64]| $f(&arr(&p[..$n]), &p[$n..]),
@@ -2071,7 +2487,12 @@ macro_rules! weights_sequence_case {
                 g.extend(gx);
                 (y, g)
             },
+            hvp: &|p: &[f64], t: &[f64]| {
+                hvp_flat($hvp(&arr(&p[..$n]), &p[$n..], arr(&t[..$n]), &t[$n..]))
+            },
+            hessian: &|p: &[f64]| hessian_flat($hessian(&arr(&p[..$n]), &p[$n..])),
             twin: &|p: &[Dual64], r: &mut Path| $twin(p, r),
+            twin2: &|p: &[HyperDual64], r: &mut Path| $twin(p, r),
         }
     };
 }
@@ -2079,10 +2500,21 @@ macro_rules! weights_sequence_case {
 #[test]
 fn recurrent_cells_over_sequences() {
     sweep("rnn", joined(vec(-1.5..1.5, 4), vec(-2.0..2.0, 0..10)), 1.0, |p| {
-        weights_sequence_case!(4, rnn, rnn_grad, rnn_jvp, rnn_vjp, rnn_twin).verify(&p, EXACT)
+        weights_sequence_case!(4, rnn, rnn_grad, rnn_jvp, rnn_vjp, rnn_hvp, rnn_hessian, rnn_twin)
+            .verify(&p, EXACT)
     });
     sweep("lstm", joined(vec(-1.5..1.5, 8), vec(-2.0..2.0, 0..10)), 1.0, |p| {
-        weights_sequence_case!(8, lstm, lstm_grad, lstm_jvp, lstm_vjp, lstm_twin).verify(&p, EXACT)
+        weights_sequence_case!(
+            8,
+            lstm,
+            lstm_grad,
+            lstm_jvp,
+            lstm_vjp,
+            lstm_hvp,
+            lstm_hessian,
+            lstm_twin
+        )
+        .verify(&p, EXACT)
     });
 }
 
@@ -2155,7 +2587,10 @@ fn softmax_cross_entropy_losses() {
             grad: &|p: &[f64]| softmax_cross_entropy_grad(p, label),
             jvp: &|p: &[f64], t: &[f64]| softmax_cross_entropy_jvp(p, label, t),
             vjp: &|p: &[f64], d: f64| softmax_cross_entropy_vjp(p, label, d),
+            hvp: &|p: &[f64], t: &[f64]| hvp_flat(softmax_cross_entropy_hvp(p, label, t)),
+            hessian: &|p: &[f64]| hessian_flat(softmax_cross_entropy_hessian(p, label)),
             twin: &|p: &[Dual64], r: &mut Path| softmax_cross_entropy_twin(p, label, r),
+            twin2: &|p: &[HyperDual64], r: &mut Path| softmax_cross_entropy_twin(p, label, r),
         };
         let coverage = case.verify(&z, EXACT);
         // The gradient is softmax minus the one-hot label.
@@ -2181,7 +2616,12 @@ fn softmax_cross_entropy_losses() {
                 let (y, g) = batch_cross_entropy_vjp(&grid(p), &labels, d);
                 (y, flat_grid(&g))
             },
+            hvp: &|p: &[f64], t: &[f64]| {
+                hvp_flat(batch_cross_entropy_hvp(&grid(p), &labels, grid(t)))
+            },
+            hessian: &|p: &[f64]| hessian_flat(batch_cross_entropy_hessian(&grid(p), &labels)),
             twin: &|p: &[Dual64], r: &mut Path| batch_cross_entropy_twin(p, &labels, r),
+            twin2: &|p: &[HyperDual64], r: &mut Path| batch_cross_entropy_twin(p, &labels, r),
         }
         .verify(&a, EXACT)
     });
@@ -2234,7 +2674,10 @@ fn check_stepped_ranges<const N: usize>() {
                 let (y, g) = stepped_ranges_vjp::<N>(&arr(p), d);
                 (y, g.to_vec())
             },
+            hvp: &|p: &[f64], t: &[f64]| hvp_flat(stepped_ranges_hvp::<N>(&arr(p), arr(t))),
+            hessian: &|p: &[f64]| hessian_flat(stepped_ranges_hessian::<N>(&arr(p))),
             twin: &|p: &[Dual64], r: &mut Path| stepped_ranges_twin(p, r),
+            twin2: &|p: &[HyperDual64], r: &mut Path| stepped_ranges_twin(p, r),
         }
         .verify(&x, EXACT)
     });
@@ -2298,7 +2741,10 @@ fn sorting_by_swaps_in_a_local_vec() {
             grad: &|p: &[f64]| bubble_sort_weighted_grad(p.to_vec()),
             jvp: &|p: &[f64], t: &[f64]| bubble_sort_weighted_jvp(p.to_vec(), t),
             vjp: &|p: &[f64], d: f64| bubble_sort_weighted_vjp(p.to_vec(), d),
+            hvp: &|p: &[f64], t: &[f64]| hvp_flat(bubble_sort_weighted_hvp(p.to_vec(), t)),
+            hessian: &|p: &[f64]| hessian_flat(bubble_sort_weighted_hessian(p.to_vec())),
             twin: &|p: &[Dual64], r: &mut Path| bubble_sort_weighted_twin(p, r),
+            twin2: &|p: &[HyperDual64], r: &mut Path| bubble_sort_weighted_twin(p, r),
         };
         let coverage = case.verify(&x, EXACT);
         // Each entry's derivative is its rank plus 0.2 times itself; the sort is stable,
@@ -2399,7 +2845,17 @@ fn iteration_forms_and_quadrature() {
                 gx.extend(gy);
                 (y, gx)
             },
+            hvp: &|p: &[f64], t: &[f64]| {
+                hvp_flat({
+                    let n = p.len() / 2;
+                    iteration_forms_hvp(&p[..n], &p[n..].to_vec(), &t[..n], &t[n..])
+                })
+            },
+            hessian: &|p: &[f64]| {
+                hessian_flat(iteration_forms_hessian(&p[..p.len() / 2], &p[p.len() / 2..].to_vec()))
+            },
             twin: &|p: &[Dual64], r: &mut Path| iteration_forms_twin(p, r),
+            twin2: &|p: &[HyperDual64], r: &mut Path| iteration_forms_twin(p, r),
         }
         .verify(&p, EXACT)
     });
@@ -2417,7 +2873,12 @@ fn iteration_forms_and_quadrature() {
                 let (y, (a, b, k)) = trapezoid_vjp(p[0], p[1], p[2], d);
                 (y, vec![a, b, k])
             },
+            hvp: &|p: &[f64], t: &[f64]| {
+                hvp_flat(trapezoid_hvp(p[0], p[1], p[2], t[0], t[1], t[2]))
+            },
+            hessian: &|p: &[f64]| hessian_flat(trapezoid_hessian(p[0], p[1], p[2])),
             twin: &|p: &[Dual64], r: &mut Path| trapezoid_twin(p, r),
+            twin2: &|p: &[HyperDual64], r: &mut Path| trapezoid_twin(p, r),
         };
         let coverage = case.verify(&p, EXACT);
         // The fundamental theorem, up to the rule's O(h²) error: d/db ≈ sin(k b).
@@ -2470,7 +2931,12 @@ fn zip_of_unequal_lengths() {
                 gx.extend(gy);
                 (v, gx)
             },
+            hvp: &|p: &[f64], t: &[f64]| {
+                hvp_flat(zip_unequal_hvp(&p[..nx], &p[nx..], &t[..nx], &t[nx..]))
+            },
+            hessian: &|p: &[f64]| hessian_flat(zip_unequal_hessian(&p[..nx], &p[nx..])),
             twin: &|p: &[Dual64], r: &mut Path| zip_unequal_twin(&p[..nx], &p[nx..], r),
+            twin2: &|p: &[HyperDual64], r: &mut Path| zip_unequal_twin(&p[..nx], &p[nx..], r),
         }
         .verify(&p, EXACT)
     });
@@ -2545,7 +3011,10 @@ fn step_by_and_rev_in_either_order() {
                 let (y, g) = step_forms_vjp(&arr(p), k, d);
                 (y, g.to_vec())
             },
+            hvp: &|p: &[f64], t: &[f64]| hvp_flat(step_forms_hvp(&arr(p), k, arr(t))),
+            hessian: &|p: &[f64]| hessian_flat(step_forms_hessian(&arr(p), k)),
             twin: &|p: &[Dual64], r: &mut Path| step_forms_twin(p, k, r),
+            twin2: &|p: &[HyperDual64], r: &mut Path| step_forms_twin(p, k, r),
         }
         .verify(&x, EXACT)
     });
@@ -2562,7 +3031,10 @@ fn step_by_and_rev_in_either_order() {
                 let (y, g) = inclusive_steps_vjp(&arr(p), k, d);
                 (y, g.to_vec())
             },
+            hvp: &|p: &[f64], t: &[f64]| hvp_flat(inclusive_steps_hvp(&arr(p), k, arr(t))),
+            hessian: &|p: &[f64]| hessian_flat(inclusive_steps_hessian(&arr(p), k)),
             twin: &|p: &[Dual64], r: &mut Path| inclusive_steps_twin(p, k, r),
+            twin2: &|p: &[HyperDual64], r: &mut Path| inclusive_steps_twin(p, k, r),
         }
         .verify(&x, EXACT)
     });
@@ -2607,7 +3079,10 @@ fn slice_of_arrays_row_by_row() {
                 let (y, g) = rows_of_slice_vjp(&rows(p), d);
                 (y, g.iter().flatten().copied().collect())
             },
+            hvp: &|p: &[f64], t: &[f64]| hvp_flat(rows_of_slice_hvp(&rows(p), &rows(t))),
+            hessian: &|p: &[f64]| hessian_flat(rows_of_slice_hessian(&rows(p))),
             twin: &|p: &[Dual64], r: &mut Path| rows_of_slice_twin(p, r),
+            twin2: &|p: &[HyperDual64], r: &mut Path| rows_of_slice_twin(p, r),
         }
         .verify(&x, EXACT)
     });
@@ -2677,6 +3152,8 @@ fn local_vec_iteration_and_return_from_a_match_arm() {
             local_vec_iter_grad,
             local_vec_iter_jvp,
             local_vec_iter_vjp,
+            local_vec_iter_hvp,
+            local_vec_iter_hessian,
             local_vec_iter_twin
         )
         .verify(&x, EXACT)
@@ -2687,6 +3164,8 @@ fn local_vec_iteration_and_return_from_a_match_arm() {
             match_return_in_while_grad,
             match_return_in_while_jvp,
             match_return_in_while_vjp,
+            match_return_in_while_hvp,
+            match_return_in_while_hessian,
             match_return_in_while_twin
         )
         .verify(&x, EXACT)
@@ -2938,6 +3417,8 @@ fn computed_indices_and_loops_in_branches() {
             argmax_then_index_grad,
             argmax_then_index_jvp,
             argmax_then_index_vjp,
+            argmax_then_index_hvp,
+            argmax_then_index_hessian,
             argmax_then_index_twin
         )
         .verify(&x, EXACT)
@@ -2961,7 +3442,12 @@ fn computed_indices_and_loops_in_branches() {
                 g.push(gt);
                 (y, g)
             },
+            hvp: &|p: &[f64], t: &[f64]| {
+                hvp_flat(ring_until_threshold_hvp(&arr(&p[..5]), p[5], arr(&t[..5]), t[5]))
+            },
+            hessian: &|p: &[f64]| hessian_flat(ring_until_threshold_hessian(&arr(&p[..5]), p[5])),
             twin: &|p: &[Dual64], r: &mut Path| ring_until_threshold_twin(p, r),
+            twin2: &|p: &[HyperDual64], r: &mut Path| ring_until_threshold_twin(p, r),
         }
         .verify(&p, EXACT)
     });
@@ -2976,6 +3462,8 @@ fn computed_indices_and_loops_in_branches() {
                 loops_in_branches_grad,
                 loops_in_branches_jvp,
                 loops_in_branches_vjp,
+                loops_in_branches_hvp,
+                loops_in_branches_hessian,
                 loops_in_branches_twin
             )
             .verify(&p, EXACT)
@@ -2987,6 +3475,8 @@ fn computed_indices_and_loops_in_branches() {
             powers_by_index_grad,
             powers_by_index_jvp,
             powers_by_index_vjp,
+            powers_by_index_hvp,
+            powers_by_index_hessian,
             powers_by_index_twin
         )
         .verify(&x, EXACT)
@@ -2997,6 +3487,8 @@ fn computed_indices_and_loops_in_branches() {
             nested_loops_labelled_grad,
             nested_loops_labelled_jvp,
             nested_loops_labelled_vjp,
+            nested_loops_labelled_hvp,
+            nested_loops_labelled_hessian,
             nested_loops_labelled_twin
         )
         .verify(&p, EXACT)
@@ -3007,6 +3499,8 @@ fn computed_indices_and_loops_in_branches() {
             last_value_after_loop_grad,
             last_value_after_loop_jvp,
             last_value_after_loop_vjp,
+            last_value_after_loop_hvp,
+            last_value_after_loop_hessian,
             last_value_after_loop_twin
         )
         .verify(&x, EXACT)
@@ -3017,6 +3511,8 @@ fn computed_indices_and_loops_in_branches() {
             scatter_by_index_grad,
             scatter_by_index_jvp,
             scatter_by_index_vjp,
+            scatter_by_index_hvp,
+            scatter_by_index_hessian,
             scatter_by_index_twin
         )
         .verify(&x, EXACT)
@@ -3131,6 +3627,8 @@ fn closures_shadowing_and_two_argument_methods() {
             captured_in_closures_grad,
             captured_in_closures_jvp,
             captured_in_closures_vjp,
+            captured_in_closures_hvp,
+            captured_in_closures_hessian,
             captured_in_closures_twin
         )
         .verify(&p, EXACT)
@@ -3141,6 +3639,8 @@ fn closures_shadowing_and_two_argument_methods() {
             shadowing_in_loops_grad,
             shadowing_in_loops_jvp,
             shadowing_in_loops_vjp,
+            shadowing_in_loops_hvp,
+            shadowing_in_loops_hessian,
             shadowing_in_loops_twin
         )
         .verify(&x, EXACT)
@@ -3153,6 +3653,8 @@ fn closures_shadowing_and_two_argument_methods() {
             two_argument_methods_grad,
             two_argument_methods_jvp,
             two_argument_methods_vjp,
+            two_argument_methods_hvp,
+            two_argument_methods_hessian,
             two_argument_methods_twin
         )
         .verify(&x, EXACT)
@@ -3240,6 +3742,8 @@ fn accumulator_started_from_a_named_constant() {
             floored_max_weighted_grad,
             floored_max_weighted_jvp,
             floored_max_weighted_vjp,
+            floored_max_weighted_hvp,
+            floored_max_weighted_hessian,
             floored_max_weighted_twin
         )
         .verify(&x, EXACT)
@@ -3262,7 +3766,10 @@ fn generic_accumulators_started_from_zero_and_neg_infinity() {
                 let (v, (gx, gy)) = generic_max_then_sum_vjp(p[0], p[1], d);
                 (v, vec![gx, gy])
             },
+            hvp: &|p: &[f64], t: &[f64]| hvp_flat(generic_max_then_sum_hvp(p[0], p[1], t[0], t[1])),
+            hessian: &|p: &[f64]| hessian_flat(generic_max_then_sum_hessian(p[0], p[1])),
             twin: &|p: &[Dual64], r: &mut Path| generic_max_then_sum_twin(p, r),
+            twin2: &|p: &[HyperDual64], r: &mut Path| generic_max_then_sum_twin(p, r),
         }
         .verify(&p, EXACT)
     });
