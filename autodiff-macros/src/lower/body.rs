@@ -1442,6 +1442,8 @@ impl Lower<'_> {
             E::MethodCall(m) => {
                 self.is_constant(&m.receiver) && m.args.iter().all(|a| self.is_constant(a))
             }
+            // `Vec::new()` is a local `Vec` to push onto, not a constant.
+            E::Call(c) if is_new_vec(&c.func) => false,
             E::Call(c) => self.is_constant(&c.func) && c.args.iter().all(|a| self.is_constant(a)),
             E::Reference(r) => r.mutability.is_none() && self.is_constant(&r.expr),
             E::Repeat(r) => self.is_constant(&r.expr) && self.is_constant(&r.len),
@@ -1778,13 +1780,8 @@ impl Lower<'_> {
             }
         }
         // `Vec::new()` and `Vec::with_capacity(n)`: a local `Vec` to `push` onto.
-        if let syn::Expr::Path(p) = &*c.func {
-            let segs = &p.path.segments;
-            let n = segs.len();
-            if n >= 2
-                && segs[n - 2].ident == "Vec"
-                && (segs[n - 1].ident == "new" || segs[n - 1].ident == "with_capacity")
-            {
+        {
+            if is_new_vec(&c.func) {
                 let args: Vec<Expr> = c.args.iter().map(|a| Expr::Atom(self.operand(a))).collect();
                 let v = self.bind(
                     Expr::Call {
@@ -2013,4 +2010,14 @@ fn const_shape(e: &syn::Expr) -> Shape {
     } else {
         Shape::Other
     }
+}
+
+/// `Vec::new` or `Vec::with_capacity` (any path ending so).
+fn is_new_vec(func: &syn::Expr) -> bool {
+    let syn::Expr::Path(p) = func else { return false };
+    let segs = &p.path.segments;
+    let n = segs.len();
+    n >= 2
+        && segs[n - 2].ident == "Vec"
+        && (segs[n - 1].ident == "new" || segs[n - 1].ident == "with_capacity")
 }

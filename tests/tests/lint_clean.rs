@@ -1,0 +1,115 @@
+//! The code `#[differentiate]` writes keeps users' crates lint-clean: this file denies
+//! every rustc warning, and `cargo clippy --all-targets -- -D warnings` (run by
+//! `.ci/run`) checks it with clippy's pedantic lints denied too. Its functions cover the
+//! shapes of generated code: straight-line code, branches, loops with and without tapes,
+//! local arrays, vector and tuple outputs, out-parameters, calls, methods, generics and
+//! the second-order siblings. Every sibling is called, so that an unused result or a
+//! needless borrow in any of them would be reported.
+#![deny(warnings)]
+#![deny(clippy::pedantic)]
+
+use autodiff_core::differentiate;
+
+#[differentiate]
+fn seed(a: f64, w1: f64, b1: f64) -> f64 {
+    let y = a * w1 + b1;
+    y * y
+}
+
+#[differentiate]
+fn branches_and_loops(values: &[f64], scale: f64) -> f64 {
+    let mut max = values[0];
+    let mut prod = 1.0;
+    for v in values {
+        if *v > max {
+            max = *v;
+        }
+        prod *= v.tanh() + scale;
+    }
+    let mut sum = 0.0;
+    let mut idx = 0;
+    while idx < values.len() {
+        sum += (values[idx] - max).exp();
+        idx += 1;
+    }
+    max + sum.ln() + prod
+}
+
+#[differentiate]
+fn local_array(x: [f64; 3]) -> [f64; 2] {
+    let mut y = [0.0; 2];
+    for i in 0..2 {
+        y[i] = x[i] * x[i + 1];
+    }
+    y
+}
+
+#[differentiate]
+fn tuple_output(x: &[f64]) -> (f64, Vec<f64>) {
+    let mut v = Vec::new();
+    let mut s = 0.0;
+    for xi in x {
+        v.push(xi.sin());
+        s += xi * xi;
+    }
+    (s, v)
+}
+
+#[differentiate]
+fn residuals(p: &[f64], r: &mut [f64]) {
+    for i in 0..r.len() {
+        r[i] = p[i] * p[i] - 1.0;
+    }
+}
+
+#[differentiate]
+fn calls(x: f64, y: f64) -> f64 {
+    seed(x, y, 1.0) + generic(x, y)
+}
+
+#[differentiate]
+fn generic<T: num_traits::Float>(x: T, y: T) -> T {
+    (x * y).sin() + x.powi(2)
+}
+
+struct Model {
+    w: f64,
+}
+
+impl Model {
+    #[differentiate]
+    fn loss(&self, x: f64) -> f64 {
+        (self.w * x).tanh()
+    }
+}
+
+#[test]
+fn every_sibling_is_used_and_lint_clean() {
+    let input = [0.3, -0.2, 0.9];
+    let x = input;
+    assert!(seed_grad(1.0, 2.0, 3.0).0 > 0.0);
+    assert!(seed_jvp(1.0, 2.0, 3.0, 1.0, 0.0, 0.0).1 > 0.0);
+    assert!(seed_vjp(1.0, 2.0, 3.0, 1.0).0 > 0.0);
+    assert!(seed_hvp(1.0, 2.0, 3.0, 1.0, 0.0, 0.0).2 .0 > 0.0);
+    assert!(seed_hessian(1.0, 2.0, 3.0).2[0][0] > 0.0);
+    assert!(seed_vjp_jvp(1.0, 2.0, 3.0, 1.0, 1.0, 0.0, 0.0, 0.0).1 .0 > 0.0);
+
+    let (value, grad) = branches_and_loops_grad(&input, 0.5);
+    assert!(value.to_bits() == branches_and_loops(&input, 0.5).to_bits() && grad.0.len() == 3);
+    assert!(branches_and_loops_hessian(&x, 0.5).2.len() == 4);
+    assert!(branches_and_loops_hvp(&x, 0.5, &x, 1.0).2 .1.is_finite());
+
+    assert!(local_array_jacobian(x).1[0][0].abs() > 0.0);
+    assert!(local_array_vjp_jvp(x, [1.0, 0.0], x, [0.0, 1.0]).1 .1[0].is_finite());
+    assert!(tuple_output_jacobian(&x).1 .0.len() == 3);
+
+    let mut r = [0.0; 3];
+    assert!(residuals_jacobian(&x, &mut r)[0][0].abs() > 0.0);
+    assert!(residuals_jvp(&x, &mut r, &x)[0].is_finite());
+
+    assert!(calls_hessian(0.4, 0.7).0.to_bits() == calls(0.4, 0.7).to_bits());
+    assert!(generic_hessian(0.4_f32, 0.7_f32).2[1][1].is_finite());
+    let m = Model { w: 2.0 };
+    assert!(m.loss_hessian(0.3).2[0][0].is_finite());
+    assert!(m.loss_grad(0.3).0.to_bits() == m.loss(0.3).to_bits());
+}
