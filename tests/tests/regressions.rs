@@ -91,4 +91,3 @@ fn cast_to_a_float_spelled_otherwise_keeps_its_derivative() {
     assert_eq!(cast_to_an_inferred_type_grad(1.5), (cast_to_an_inferred_type(1.5), 2.0));
     assert_eq!(cast_to_an_alias_jvp(1.5, 1.0), (3.0, 2.0));
 }
-
