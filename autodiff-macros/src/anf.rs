@@ -101,6 +101,7 @@ impl Anf {
             | Expr::ZeroOf(_)
             | Expr::ZeroLike(_)
             | Expr::ZeroOfType(_)
+            | Expr::Tangent(_)
             | Expr::One(_) => e,
             other => self.atomize(other, out, span),
         }

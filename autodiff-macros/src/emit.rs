@@ -32,6 +32,8 @@ pub enum Sibling {
     /// `f_vjp_jvp`: forward mode over `f_vjp`, which callers' second derivatives call.
     VjpJvp,
     Hessian,
+    /// `f_jvp_lanes::<K>`: the JVP with `K` tangents per float, for `f_jacobian`.
+    JvpLanes,
 }
 
 impl Sibling {
@@ -44,6 +46,7 @@ impl Sibling {
             Sibling::Hvp => "hvp",
             Sibling::VjpJvp => "vjp_jvp",
             Sibling::Hessian => "hessian",
+            Sibling::JvpLanes => "jvp_lanes",
         }
     }
 }
@@ -64,11 +67,20 @@ pub fn sibling(shared: &Shared, func: &Func, d: &Derived, kind: Sibling) -> Toke
         vars: &d.vars,
         krate: &shared.krate,
         mutable: accumulated(&d.body),
+        lanes: (kind == Sibling::JvpLanes).then(|| quote!(K)),
     };
     let item = shared.item;
     let vis = &item.vis;
     let name = sibling_name(&item.sig.ident, kind);
     let (impl_generics, _, where_clause) = split(&item.sig.generics);
+    // The lanes JVP takes the chunk width as a const parameter.
+    let impl_generics = match kind {
+        Sibling::JvpLanes => {
+            let params = item.sig.generics.params.iter();
+            quote!(<#(#params,)* const K: usize>)
+        }
+        _ => impl_generics,
+    };
     let params = user_params(func);
     let extra: Vec<TokenStream> = d
         .extra_params
@@ -79,13 +91,42 @@ pub fn sibling(shared: &Shared, func: &Func, d: &Derived, kind: Sibling) -> Toke
             quote!(#id: #ty)
         })
         .collect();
-    let ret_ty = return_type(func, kind);
+    let krate = &shared.krate;
+    let lanes_of = |ty: &TokenStream| quote!(<#ty as #krate::__private::LaneShape>::Lanes<K>);
+    let (ret_ty, extra) = match kind {
+        Sibling::JvpLanes => {
+            let out_ty = &func.output_ty;
+            let ret = lanes_of(&quote!(#out_ty));
+            let types = func.active_params().map(|p| match &p.kind {
+                ParamKind::Scalar { float, .. } => lanes_of(&quote!(#float)),
+                ParamKind::Array { array } => lanes_of(&quote!(#array)),
+                ParamKind::Seq { elem } => {
+                    let e = lanes_of(&quote!(#elem));
+                    quote!(&[#e])
+                }
+                ParamKind::Constant => quote!(()),
+            });
+            let extra = d
+                .extra_params
+                .iter()
+                .zip(types)
+                .map(|(v, ty)| {
+                    let id = cx.ident(*v, Span::call_site());
+                    quote!(#id: #ty)
+                })
+                .collect();
+            (quote!((#out_ty, #ret)), extra)
+        }
+        _ => (return_type(func, kind), extra),
+    };
     let doc = doc(&item.sig.ident, func, kind);
+    let hidden = (kind == Sibling::JvpLanes).then(|| quote!(#[doc(hidden)]));
     let items = &func.items;
     let body = cx.stmts(&d.body.stmts);
     let ret = cx.expr(&d.ret, Span::call_site());
     quote! {
         #[doc = #doc]
+        #hidden
         #[allow(
             unused_parens,
             unused_variables,
@@ -119,6 +160,8 @@ pub fn return_type(func: &Func, kind: Sibling) -> TokenStream {
             quote!((#out_ty, #j))
         }
         Sibling::Hvp => quote!((#out_ty, #g, #g)),
+        // (Written by `sibling`, which knows the runtime's path.)
+        Sibling::JvpLanes => quote!(()),
         Sibling::VjpJvp => quote!(((#out_ty, #g), (#out_ty, #g))),
         Sibling::Hessian => {
             let h = hessian_type(func);
@@ -247,7 +290,8 @@ fn receiver_tokens(ty: &syn::Type, pi: &syn::PatIdent) -> TokenStream {
 pub fn extra_types(func: &Func, kind: Sibling) -> Vec<TokenStream> {
     match kind {
         Sibling::Grad | Sibling::Hessian => Vec::new(),
-        Sibling::Hvp => extra_types(func, Sibling::Jvp),
+        // (The lanes JVP's are written by `sibling`, which knows the runtime's path.)
+        Sibling::Hvp | Sibling::JvpLanes => extra_types(func, Sibling::Jvp),
         Sibling::VjpJvp => {
             // `(args.., dout, args_dot.., dout_dot)`.
             let cot = extra_types(func, Sibling::Vjp);
@@ -462,12 +506,17 @@ impl Directions {
 
     /// The tangents of a sweep along `t` in parameter `k`.
     fn tangents(&self, k: usize, t: &syn::Ident) -> Vec<TokenStream> {
+        self.tangents_with(k, t, &self.zeros)
+    }
+
+    /// The tangents of a sweep along `t` in parameter `k`, `zeros` elsewhere.
+    fn tangents_with(&self, k: usize, t: &syn::Ident, zeros: &[syn::Ident]) -> Vec<TokenStream> {
         (0..self.owned.len())
             .map(|i| {
                 let v = if i == k {
                     quote!(#t)
                 } else {
-                    let z = &self.zeros[i];
+                    let z = &zeros[i];
                     quote!(#z)
                 };
                 if self.seq[i] {
@@ -555,7 +604,12 @@ pub fn hessian(shared: &Shared, func: &Func) -> TokenStream {
 /// `f_jacobian`: the value, then one reverse sweep per output component (rows) or one
 /// forward sweep per input component (columns), whichever are fewer, unless `mode`
 /// forces one.
-pub fn jacobian(shared: &Shared, func: &Func, mode: Option<JacobianMode>) -> TokenStream {
+pub fn jacobian(
+    shared: &Shared,
+    func: &Func,
+    mode: Option<JacobianMode>,
+    lanes: bool,
+) -> TokenStream {
     let item = shared.item;
     let krate = &shared.krate;
     let vis = &item.vis;
@@ -646,16 +700,38 @@ pub fn jacobian(shared: &Shared, func: &Func, mode: Option<JacobianMode>) -> Tok
 
     // Forward: one column per component of each active parameter.
     let dirs = Directions::new(func, krate);
-    let (setup, owned) = (&dirs.setup, &dirs.owned);
+    let (owned, mut setup) = (&dirs.owned, dirs.setup.clone());
+    // With lanes, `LANES` columns per sweep of `f_jvp_lanes`, other parameters' tangents
+    // zero lanes.
+    let width = quote!({ #krate::__private::LANES });
+    let lane_zeros: Vec<syn::Ident> = (0..n).map(|k| local(&format!("zl{k}"))).collect();
+    if lanes {
+        for (o, z) in owned.iter().zip(&lane_zeros) {
+            setup.extend(quote!(let #z = #krate::__private::LaneShape::lanes_zero::<#width>(&#o);));
+        }
+    }
+    let jvp_lanes = path(&sibling_name(f, Sibling::JvpLanes));
     let blocks: Vec<TokenStream> = (0..n)
         .map(|k| {
-            let tangents = dirs.tangents(k, &t);
             let o = &owned[k];
-            let column = wrap(quote!(#call_jvp(#(#args,)* #(#tangents),*)));
+            let cols = if lanes {
+                let tangents = dirs.tangents_with(k, &t, &lane_zeros);
+                quote! {
+                    #krate::__private::jacobian_columns_lanes::<_, #out_ty, #width>(&#o, |#t| {
+                        #jvp_lanes::<#width>(#(#args,)* #(#tangents),*).1
+                    })
+                }
+            } else {
+                let tangents = dirs.tangents(k, &t);
+                let column = wrap(quote!(#call_jvp(#(#args,)* #(#tangents),*)));
+                quote! {
+                    #krate::__private::jacobian_columns(&#o, |#t| {
+                        #krate::__private::flat(&#column)
+                    })
+                }
+            };
             quote! {{
-                let cols = #krate::__private::jacobian_columns(&#o, |#t| {
-                    #krate::__private::flat(&#column)
-                });
+                let cols = #cols;
                 #krate::__private::jacobian_from_columns(&#y, &#o, &cols)
             }}
         })
@@ -712,6 +788,9 @@ fn doc(fn_name: &syn::Ident, func: &Func, kind: Sibling) -> String {
         ),
         Sibling::VjpJvp => format!(
             " Forward mode over `{fn_name}_vjp`: returns `(({fn_name}(..), dout times the derivatives), their directional derivatives)` along the tangents given for {wrt} and for `dout`; the second-order sibling that callers' Hessians use (generated by `#[differentiate]`)."
+        ),
+        Sibling::JvpLanes => format!(
+            " Forward mode of `{fn_name}` along `K` directions at once (tangents of `K` lanes); used by `{fn_name}_jacobian` (generated by `#[differentiate]`)."
         ),
         Sibling::Hessian => format!(
             " Hessian of `{fn_name}`: returns `({fn_name}(..), gradient, H)`, `H` over {wrt} flattened in order (one Hessian-vector product per input; generated by `#[differentiate]`)."
@@ -818,6 +897,8 @@ struct Cx<'a> {
     vars: &'a [crate::ir::VarInfo],
     krate: &'a TokenStream,
     mutable: HashSet<Var>,
+    /// In the lanes JVP, the chunk width: zero tangents are zeros of its lanes.
+    lanes: Option<TokenStream>,
 }
 
 impl Cx<'_> {
@@ -1087,6 +1168,7 @@ impl Cx<'_> {
             | Expr::ZeroOfType(_)
             | Expr::CastLike(..)
             | Expr::One(_)
+            | Expr::Tangent(_)
             | Expr::Pop(_)
             | Expr::NewTape
             | Expr::Trips(_)
@@ -1183,6 +1265,18 @@ impl Cx<'_> {
             Expr::One(ty) => {
                 quote_spanned!(span=> <#ty as #krate::__private::num_traits::One>::one())
             }
+            Expr::Tangent(zero) => match (&self.lanes, &**zero) {
+                (None, z) => self.expr(z, span),
+                (Some(k), Expr::ZeroOf(a) | Expr::ZeroLike(a)) => {
+                    let a = self.atom(a, span);
+                    quote_spanned!(span=> #krate::__private::LaneShape::lanes_zero::<#k>(&#a))
+                }
+                (Some(k), Expr::ZeroOfType(ty)) => {
+                    let z = zero_of_type(ty, krate);
+                    quote_spanned!(span=> #krate::__private::LaneShape::lanes_zero::<#k>(&#z))
+                }
+                (Some(_), z) => self.expr(z, span),
+            },
             Expr::Tuple(xs) => {
                 let xs = xs.iter().map(|x| self.expr(x, span));
                 quote_spanned!(span=> (#(#xs),*))

@@ -59,7 +59,12 @@ pub fn expand(attr: TokenStream, item: TokenStream) -> TokenStream {
         prune::prune(&mut grad);
         emit::sibling(&shared, &func, &grad, Sibling::Grad)
     } else {
-        emit::jacobian(&shared, &func, args.jacobian)
+        let lanes = lanes_apply(&func, &jvp);
+        let mut j = emit::jacobian(&shared, &func, args.jacobian, lanes);
+        if lanes {
+            j.extend(emit::sibling(&shared, &func, &jvp, Sibling::JvpLanes));
+        }
+        j
     };
     let jvp = emit::sibling(&shared, &func, &jvp, Sibling::Jvp);
     let vjp = emit::sibling(&shared, &func, &vjp, Sibling::Vjp);
@@ -82,6 +87,40 @@ pub fn expand(attr: TokenStream, item: TokenStream) -> TokenStream {
         eprintln!("{}", dump(&item_fn.sig.ident, &out));
     }
     quote!(#item_fn #out)
+}
+
+/// Whether `f_jacobian` can sweep with several tangents at once (`f_jvp_lanes`): the
+/// JVP is written with operators that lanes have (no call of a callee's JVP, no
+/// conversion between float types), the floats are `f32` or `f64`, and the output is
+/// returned, one array or `Vec`.
+fn lanes_apply(func: &crate::ir::Func, jvp: &forward::Derived) -> bool {
+    fn plain(b: &crate::ir::Block) -> bool {
+        b.stmts.iter().all(|s| match s {
+            crate::ir::Stmt::Let { vars, value, .. } => {
+                !(vars.len() > 1 && matches!(value, crate::ir::Expr::Call { .. }))
+                    && !has_cast_like(value)
+            }
+            crate::ir::Stmt::If { then, els, .. } => plain(then) && plain(els),
+            crate::ir::Stmt::Loop { body, .. } => plain(body),
+            crate::ir::Stmt::Assign { value, .. } => !has_cast_like(value),
+            _ => true,
+        })
+    }
+    fn has_cast_like(e: &crate::ir::Expr) -> bool {
+        use crate::ir::Expr as E;
+        match e {
+            E::CastLike(..) => true,
+            E::Unary(_, x) | E::Tangent(x) => has_cast_like(x),
+            E::Binary(_, a, b) => has_cast_like(a) || has_cast_like(b),
+            E::Tuple(xs) => xs.iter().any(has_cast_like),
+            _ => false,
+        }
+    }
+    !func.generic_floats
+        && func.out_param.is_none()
+        && !func.output_tuple
+        && !func.scalar_output()
+        && plain(&jvp.body)
 }
 
 /// The generated siblings as a reader wants them: pretty-printed, under a header.

@@ -49,7 +49,7 @@ pub fn jvp(func: &Func, act: &Activity) -> Derived {
     if let Some(r) = func.out_param {
         let t = cx.tangent_var(r);
         let span = proc_macro2::Span::call_site();
-        pre.push(Stmt::Let { vars: vec![t], value: Expr::ZeroLike(Atom::Var(r)), span });
+        pre.push(Stmt::Let { vars: vec![t], value: tzero(Expr::ZeroLike(Atom::Var(r))), span });
         cx.tangent.insert(r, Atom::Var(t));
     }
     let mut body = cx.block(&func.body);
@@ -63,8 +63,8 @@ pub fn jvp(func: &Func, act: &Activity) -> Derived {
             (Some(t @ Atom::Var(v)), true) if extra_params.contains(&v) => Expr::CopyOf(t),
             (Some(t @ Atom::Place(..)), true) => Expr::CopyOf(t),
             (Some(t), _) => Expr::Atom(t),
-            (None, false) => Expr::ZeroOfType(o.ty.clone()),
-            (None, true) => Expr::ZeroLike(o.atom.clone()),
+            (None, false) => tzero(Expr::ZeroOfType(o.ty.clone())),
+            (None, true) => tzero(Expr::ZeroLike(o.atom.clone())),
         });
         values.push(Expr::Atom(o.atom.clone()));
     }
@@ -126,10 +126,10 @@ impl<'a> Fwd<'a> {
                 }
                 Some(t @ Atom::Place(..)) if self.is_tensor(a) => Expr::CopyOf(t),
                 Some(t) => Expr::Atom(t),
-                None if self.is_tensor(a) => Expr::ZeroLike(a.clone()),
-                None => Expr::ZeroOf(a.clone()),
+                None if self.is_tensor(a) => tzero(Expr::ZeroLike(a.clone())),
+                None => tzero(Expr::ZeroOf(a.clone())),
             },
-            Expr::One(ty) => Expr::ZeroOfType(ty.clone()),
+            Expr::One(ty) => tzero(Expr::ZeroOfType(ty.clone())),
             other => other.clone(),
         }
     }
@@ -211,9 +211,9 @@ impl<'a> Fwd<'a> {
                         let tv = self.simple_tangent(value);
                         let tv = tv.unwrap_or_else(|| match value {
                             // The zero of what is stored: an element or a whole row.
-                            Expr::Atom(a) if self.is_tensor(a) => Expr::ZeroLike(a.clone()),
-                            Expr::ZeroLike(_) => Expr::ZeroLike(t.clone()),
-                            _ => Expr::ZeroOf(t.clone()),
+                            Expr::Atom(a) if self.is_tensor(a) => tzero(Expr::ZeroLike(a.clone())),
+                            Expr::ZeroLike(_) => tzero(Expr::ZeroLike(t.clone())),
+                            _ => tzero(Expr::ZeroOf(t.clone())),
                         });
                         out.push(Stmt::Assign { target: t, value: tv, span: *span });
                     }
@@ -232,7 +232,7 @@ impl<'a> Fwd<'a> {
                                 let z = self.new_var("zero".into(), crate::ir::Shape::Scalar);
                                 inits.push(Stmt::Let {
                                     vars: vec![z],
-                                    value: Expr::ZeroOf(init.clone()),
+                                    value: tzero(Expr::ZeroOf(init.clone())),
                                     span: *span,
                                 });
                                 Atom::Var(z)
@@ -252,7 +252,7 @@ impl<'a> Fwd<'a> {
                                 let z = self.new_var("zero".into(), crate::ir::Shape::Scalar);
                                 b.stmts.push(Stmt::Let {
                                     vars: vec![z],
-                                    value: Expr::ZeroOf(y.clone()),
+                                    value: tzero(Expr::ZeroOf(y.clone())),
                                     span: *span,
                                 });
                                 Atom::Var(z)
@@ -331,7 +331,11 @@ impl<'a> Fwd<'a> {
                 None => {
                     let z = self.new_var("zero".into(), crate::ir::Shape::Scalar);
                     let span = proc_macro2::Span::call_site();
-                    b.stmts.push(Stmt::Let { vars: vec![z], value: Expr::ZeroOf(y.clone()), span });
+                    b.stmts.push(Stmt::Let {
+                        vars: vec![z],
+                        value: tzero(Expr::ZeroOf(y.clone())),
+                        span,
+                    });
                     Atom::Var(z)
                 }
             };
@@ -354,7 +358,7 @@ impl<'a> Fwd<'a> {
                 out.push(Stmt::Let { vars: vec![dd], value: Expr::Rule2(*p, args.clone()), span });
                 match tx {
                     Some(tx) => Expr::bin(BinOp::Mul, Expr::var(dd), Expr::Atom(tx)),
-                    None => Expr::ZeroOf(Atom::Var(v)),
+                    None => tzero(Expr::ZeroOf(Atom::Var(v))),
                 }
             }
             Expr::Pop(tape) => match self.tangent.get(tape) {
@@ -364,18 +368,18 @@ impl<'a> Fwd<'a> {
             Expr::NewTape => Expr::NewTape,
             // An adjoint starting at zero: its tangent starts at the same zero (built the
             // same way, which a generic float type needs).
-            Expr::ZeroLike(a) => Expr::ZeroLike(a.clone()),
+            Expr::ZeroLike(a) => tzero(Expr::ZeroLike(a.clone())),
             Expr::CastLike(x, like) => match &**x {
                 Expr::Atom(a) => match self.tangent_of(a) {
                     Some(t) => Expr::CastLike(Box::new(Expr::Atom(t)), like.clone()),
-                    None => Expr::ZeroOf(Atom::Var(v)),
+                    None => tzero(Expr::ZeroOf(Atom::Var(v))),
                 },
                 _ => return false,
             },
             Expr::Atom(a @ Atom::Var(_)) if self.is_tensor(a) && self.mutated.is_some() => {
                 match self.tangent_of(a) {
                     Some(t) => Expr::CopyOf(t),
-                    None => Expr::ZeroLike(Atom::Var(v)),
+                    None => tzero(Expr::ZeroLike(Atom::Var(v))),
                 }
             }
             _ => return false,
@@ -429,7 +433,7 @@ impl<'a> Fwd<'a> {
                         });
                     }
                     let t = self.tangent_var(*d);
-                    let value = sum.unwrap_or_else(|| Expr::ZeroOf(Atom::Var(*d)));
+                    let value = sum.unwrap_or_else(|| tzero(Expr::ZeroOf(Atom::Var(*d))));
                     out.push(Stmt::Let { vars: vec![t], value, span });
                     self.tangent.insert(*d, Atom::Var(t));
                 }
@@ -484,9 +488,9 @@ impl<'a> Fwd<'a> {
                 None => {
                     let z = self.new_var("zero".into(), Shape::Scalar);
                     let zero = if self.is_tensor(atom) {
-                        Expr::ZeroLike(atom.clone())
+                        tzero(Expr::ZeroLike(atom.clone()))
                     } else {
-                        Expr::ZeroOf(atom.clone())
+                        tzero(Expr::ZeroOf(atom.clone()))
                     };
                     out.push(Stmt::Let { vars: vec![z], value: zero, span });
                     Atom::Var(z)
@@ -536,7 +540,7 @@ impl<'a> Fwd<'a> {
             let t = self.tangent_var(v);
             let tv = match self.tangent_of(a) {
                 Some(ta) => Expr::CopyOf(ta),
-                None => Expr::ZeroLike(Atom::Var(v)),
+                None => tzero(Expr::ZeroLike(Atom::Var(v))),
             };
             out.push(Stmt::Let { vars: vec![t], value: tv, span });
             self.tangent.insert(v, Atom::Var(t));
@@ -559,13 +563,18 @@ impl<'a> Fwd<'a> {
             });
         }
         let value = sum.unwrap_or_else(|| match self.vars[v.0].shape {
-            crate::ir::Shape::Tensor { .. } => Expr::ZeroLike(Atom::Var(v)),
-            _ => Expr::ZeroOf(Atom::Var(v)),
+            crate::ir::Shape::Tensor { .. } => tzero(Expr::ZeroLike(Atom::Var(v))),
+            _ => tzero(Expr::ZeroOf(Atom::Var(v))),
         });
         let t = self.tangent_var(v);
         out.push(Stmt::Let { vars: vec![t], value, span });
         self.tangent.insert(v, Atom::Var(t));
     }
+}
+
+/// A zero tangent.
+fn tzero(zero: Expr) -> Expr {
+    Expr::Tangent(Box::new(zero))
 }
 
 /// The operand of `a` or `*a`: statements whose derivative is the operand's.

@@ -237,6 +237,9 @@ pub enum Expr {
     CastLike(Box<Expr>, Atom),
     /// The one of the named float type (the seed of a gradient).
     One(syn::Type),
+    /// A zero tangent (one of the zeros above, made by `forward`): printed as it is, or
+    /// in the JVP of several tangents at once as the zero of their lanes.
+    Tangent(Box<Expr>),
     Tuple(Vec<Expr>),
 }
 
@@ -255,7 +258,7 @@ impl Expr {
     pub fn vars(&self, out: &mut Vec<Var>) {
         match self {
             Expr::Atom(a) | Expr::ZeroOf(a) | Expr::ZeroLike(a) | Expr::CopyOf(a) => a.vars(out),
-            Expr::Unary(_, e) | Expr::Cast(e, _) => e.vars(out),
+            Expr::Unary(_, e) | Expr::Cast(e, _) | Expr::Tangent(e) => e.vars(out),
             Expr::Range { start: a, end: b, .. } | Expr::Repeat { elem: a, len: b, .. } => {
                 a.vars(out);
                 b.vars(out);
