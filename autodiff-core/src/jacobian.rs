@@ -42,6 +42,9 @@ pub trait Basis: Clone {
     fn zero(&self) -> Self;
     /// `f` applied to every unit cotangent of `zero`'s shape, arranged in that shape.
     fn map_units<G>(zero: &Self, f: &mut dyn FnMut(Self) -> G) -> Self::Map<G>;
+    /// `f()` once per float of `self`, in row-major order, arranged in its shape (no
+    /// unit is built: a block of the Jacobian is assembled in time proportional to it).
+    fn map_leaves<G>(&self, f: &mut dyn FnMut() -> G) -> Self::Map<G>;
 }
 
 /// The leaves: a float is its own only unit.
@@ -58,6 +61,9 @@ macro_rules! float_basis {
             }
             fn map_units<G>(_: &Self, f: &mut dyn FnMut(Self) -> G) -> G {
                 f(1.0)
+            }
+            fn map_leaves<G>(&self, f: &mut dyn FnMut() -> G) -> G {
+                f()
             }
         }
     )+};
@@ -83,6 +89,9 @@ impl<T: Basis, const N: usize> Basis for [T; N] {
             })
         })
     }
+    fn map_leaves<G>(&self, f: &mut dyn FnMut() -> G) -> Self::Map<G> {
+        core::array::from_fn(|i| self[i].map_leaves(f))
+    }
 }
 
 impl<T: Basis> Basis for Vec<T> {
@@ -104,6 +113,9 @@ impl<T: Basis> Basis for Vec<T> {
                 })
             })
             .collect()
+    }
+    fn map_leaves<G>(&self, f: &mut dyn FnMut() -> G) -> Self::Map<G> {
+        self.iter().map(|t| t.map_leaves(f)).collect()
     }
 }
 
@@ -127,6 +139,9 @@ macro_rules! tuple_basis {
                         f(c)
                     }),
                 )+)
+            }
+            fn map_leaves<G>(&self, f: &mut dyn FnMut() -> G) -> Self::Map<G> {
+                ($(self.$i.map_leaves(f),)+)
             }
         }
     };
@@ -160,7 +175,7 @@ fn each<O: Send, G: Send>(units: Vec<O>, f: impl Fn(O) -> G + Sync + Send) -> Ve
 /// Arranges `rows` (one per unit, in order) in `y`'s shape.
 fn assemble<O: Basis, G>(y: &O, rows: Vec<G>) -> O::Map<G> {
     let mut next = rows.into_iter();
-    O::map_units(&y.zero(), &mut |_| match next.next() {
+    y.map_leaves(&mut || match next.next() {
         Some(g) => g,
         None => unreachable_rows(),
     })
@@ -199,7 +214,7 @@ pub fn jacobian_flat<O: Basis + Send, G: Send>(
 /// One parameter's block, picked out of the rows of [`jacobian_flat`].
 pub fn jacobian_pick<O: Basis, G, H>(y: &O, rows: &[G], pick: impl Fn(&G) -> H) -> O::Map<H> {
     let mut next = rows.iter();
-    O::map_units(&y.zero(), &mut |_| match next.next() {
+    y.map_leaves(&mut || match next.next() {
         Some(g) => pick(g),
         None => unreachable_rows(),
     })
@@ -236,9 +251,9 @@ pub fn jacobian_from_columns<O: Basis, P: Basis>(
     columns: &[Vec<O::Leaf>],
 ) -> O::Map<P::Map<O::Leaf>> {
     let mut i = 0;
-    O::map_units(&y.zero(), &mut |_| {
+    y.map_leaves(&mut || {
         let mut j = 0;
-        let inner = P::map_units(&p.zero(), &mut |_| {
+        let inner = p.map_leaves(&mut || {
             let v = columns[j][i];
             j += 1;
             v

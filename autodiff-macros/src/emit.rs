@@ -748,7 +748,7 @@ pub fn jacobian(
         None => quote! {
             #setup
             let inputs = 0 #(+ #krate::__private::size(&#owned))*;
-            if inputs < #krate::__private::size(&#y) { #forward } else { #reverse }
+            if inputs <= #krate::__private::size(&#y) { #forward } else { #reverse }
         },
     };
     // The value: returned, or written into the out-parameter (and copied for its shape).

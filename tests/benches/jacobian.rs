@@ -21,6 +21,33 @@ fn dense_layer(w: &[Vec<f64>], b: &[f64], x: &[f64]) -> Vec<f64> {
     y
 }
 
+/// The same layer, its Jacobian forced to reverse mode (one sweep per output row).
+#[differentiate(wrt(x), jacobian = reverse)]
+fn dense_layer_rows(w: &[Vec<f64>], b: &[f64], x: &[f64]) -> Vec<f64> {
+    let mut y = vec![0.0; b.len()];
+    for i in 0..b.len() {
+        let mut s = b[i];
+        for j in 0..x.len() {
+            s += w[i][j] * x[j];
+        }
+        y[i] = s.tanh();
+    }
+    y
+}
+
+/// The banded map, its Jacobian forced to reverse mode.
+#[differentiate(jacobian = reverse)]
+fn banded_rows(x: &[f64]) -> Vec<f64> {
+    let n = x.len();
+    let mut y = vec![0.0; n];
+    for i in 0..n {
+        let l = if i > 0 { x[i - 1] } else { 0.0 };
+        let r = if i + 1 < n { x[i + 1] } else { 0.0 };
+        y[i] = (x[i] * x[i] + 0.5 * l * r).sin() + l - r;
+    }
+    y
+}
+
 /// Each output couples three neighbouring inputs.
 #[differentiate]
 fn banded(x: &[f64]) -> Vec<f64> {
@@ -58,6 +85,9 @@ fn bench(c: &mut Criterion) {
         group.bench_with_input(BenchmarkId::new("dense/generated", n), &n, |bn, _| {
             bn.iter(|| dense_layer_jacobian(black_box(&w), &b, black_box(&x)))
         });
+        group.bench_with_input(BenchmarkId::new("dense/reverse_rows", n), &n, |bn, _| {
+            bn.iter(|| dense_layer_rows_jacobian(black_box(&w), &b, black_box(&x)))
+        });
         group.bench_with_input(BenchmarkId::new("dense/central_differences", n), &n, |bn, _| {
             bn.iter(|| {
                 check::jacobian(|p| dense_layer(&w, &b, p), black_box(&x), check::DEFAULT_STEP)
@@ -68,6 +98,9 @@ fn bench(c: &mut Criterion) {
         });
         group.bench_with_input(BenchmarkId::new("banded/generated", n), &n, |bn, _| {
             bn.iter(|| banded_jacobian(black_box(&x)))
+        });
+        group.bench_with_input(BenchmarkId::new("banded/reverse_rows", n), &n, |bn, _| {
+            bn.iter(|| banded_rows_jacobian(black_box(&x)))
         });
         group.bench_with_input(BenchmarkId::new("banded/central_differences", n), &n, |bn, _| {
             bn.iter(|| check::jacobian(banded, black_box(&x), check::DEFAULT_STEP))
@@ -83,6 +116,8 @@ fn main() {
     check::check_jacobian(|p| dense_layer(&w, &b, p), &x, &j, 1e-6).expect("dense Jacobian");
     let (_, j) = banded_jacobian(&x);
     check::check_jacobian(banded, &x, &j, 1e-6).expect("banded Jacobian");
+    assert_eq!(dense_layer_rows_jacobian(&w, &b, &x).1.len(), 64);
+    check::check_jacobian(banded, &x, &banded_rows_jacobian(&x).1, 1e-6).expect("banded rows");
     let mut c = Criterion::default().configure_from_args();
     bench(&mut c);
     c.final_summary();

@@ -17,7 +17,7 @@ fn polar_jacobian(r: f64, theta: f64) -> ([f64; 2], ([f64; 2], [f64; 2])) {
     >(&p1);
     let inputs = 0 + ::autodiff_core::__private::size(&p0)
         + ::autodiff_core::__private::size(&p1);
-    if inputs < ::autodiff_core::__private::size(&y) {
+    if inputs <= ::autodiff_core::__private::size(&y) {
         let jac = (
             {
                 let cols = ::autodiff_core::__private::jacobian_columns_lanes::<
@@ -254,7 +254,7 @@ fn residuals_jacobian(
     let z1 = ::autodiff_core::__private::Basis::zero(&p1);
     let inputs = 0 + ::autodiff_core::__private::size(&p0)
         + ::autodiff_core::__private::size(&p1);
-    if inputs < ::autodiff_core::__private::size(&y) {
+    if inputs <= ::autodiff_core::__private::size(&y) {
         let jac = (
             {
                 let cols = ::autodiff_core::__private::jacobian_columns(
