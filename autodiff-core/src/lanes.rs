@@ -12,7 +12,7 @@ use core::ops::{Add, Div, Mul, Neg, Sub};
 use num_traits::Float;
 
 /// How many tangent directions one sweep of `f_jacobian` carries.
-pub const LANES: usize = 8;
+pub const LANES: usize = 16;
 
 /// `K` tangents of one float, one per direction.
 #[derive(Clone, Copy, Debug, PartialEq)]
