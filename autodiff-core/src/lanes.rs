@@ -8,7 +8,7 @@
 //! lanes in place of floats), the zero of it, the unit seeds of a chunk of columns, and
 //! the columns back out.
 
-use core::ops::{Add, Div, Mul, Neg, Sub};
+use core::ops::{Add, AddAssign, Div, Mul, Neg, Sub, SubAssign};
 use num_traits::Float;
 
 /// How many tangent directions one sweep of `f_jacobian` carries.
@@ -23,6 +23,39 @@ impl<T: Float, const K: usize> Add for Lanes<T, K> {
     #[inline]
     fn add(self, o: Self) -> Self {
         Lanes(core::array::from_fn(|k| self.0[k] + o.0[k]))
+    }
+}
+
+impl<T: Float, const K: usize> AddAssign for Lanes<T, K> {
+    #[inline]
+    fn add_assign(&mut self, o: Self) {
+        for k in 0..K {
+            self.0[k] = self.0[k] + o.0[k];
+        }
+    }
+}
+
+impl<T: Float, const K: usize> SubAssign for Lanes<T, K> {
+    #[inline]
+    fn sub_assign(&mut self, o: Self) {
+        for k in 0..K {
+            self.0[k] = self.0[k] - o.0[k];
+        }
+    }
+}
+
+/// A whole array of tangents added to another, lane by lane.
+impl<T: Float, const K: usize> crate::zero::AddTo for Lanes<T, K> {
+    #[inline]
+    fn add_to(&mut self, other: &Self) {
+        *self += *other;
+    }
+}
+
+/// The zero lanes (room on a tape is made of defaults).
+impl<T: Float, const K: usize> Default for Lanes<T, K> {
+    fn default() -> Self {
+        Lanes([T::zero(); K])
     }
 }
 
@@ -57,6 +90,12 @@ impl<T: Float, const K: usize> Div<T> for Lanes<T, K> {
     fn div(self, d: T) -> Self {
         Lanes(core::array::from_fn(|k| self.0[k] / d))
     }
+}
+
+/// The zero lanes of a float (`T` from the value, which may be a literal typed later).
+#[inline]
+pub fn lanes_zero_of<T: Float, const K: usize>(_like: &T) -> Lanes<T, K> {
+    Lanes([T::zero(); K])
 }
 
 /// Values whose tangents can be carried `K` at a time: floats, arrays of them at any
@@ -172,6 +211,34 @@ impl<T: LaneShape + ?Sized> LaneShape for &T {
         (**self).count()
     }
 }
+
+/// Gradients of several parameters (the Hessian's columns): the parts in order.
+macro_rules! tuple_lanes {
+    ($($t:ident $i:tt),+) => {
+        impl<L: Copy, $($t: LaneShape<Leaf = L>),+> LaneShape for ($($t,)+) {
+            type Lanes<const K: usize> = ($($t::Lanes<K>,)+);
+            type Leaf = L;
+            fn lanes_zero<const K: usize>(&self) -> Self::Lanes<K> {
+                ($(self.$i.lanes_zero(),)+)
+            }
+            fn seed<const K: usize>(&self, next: &mut usize, start: usize) -> Self::Lanes<K> {
+                ($(self.$i.seed(next, start),)+)
+            }
+            fn spread<const K: usize>(lanes: &Self::Lanes<K>, columns: &mut [Vec<L>]) {
+                $($t::spread(&lanes.$i, columns);)+
+            }
+            fn count(&self) -> usize {
+                0 $(+ self.$i.count())+
+            }
+        }
+    };
+}
+
+tuple_lanes!(A 0, B 1);
+tuple_lanes!(A 0, B 1, C 2);
+tuple_lanes!(A 0, B 1, C 2, D 3);
+tuple_lanes!(A 0, B 1, C 2, D 3, E 4);
+tuple_lanes!(A 0, B 1, C 2, D 3, E 4, F 5);
 
 /// The columns of one parameter `p`, `K` per sweep: `column(t)` is the output's tangent
 /// lanes for the unit tangents `t` of `K` consecutive floats of `p`.

@@ -29,7 +29,7 @@ pub mod __private {
         flat, hessian_from_columns, jacobian_columns, jacobian_flat, jacobian_from_columns,
         jacobian_pick, jacobian_rows, size, Basis, Square,
     };
-    pub use crate::lanes::{jacobian_columns_lanes, LaneShape, Lanes, LANES};
+    pub use crate::lanes::{jacobian_columns_lanes, lanes_zero_of, LaneShape, Lanes, LANES};
     pub use crate::tape::{trips, Tape};
     pub use crate::zero::{add_to, cast_like, zero_of, ZeroLike};
     pub use num_traits;

@@ -34,6 +34,15 @@ pub enum Sibling {
     Hessian,
     /// `f_jvp_lanes::<K>`: the JVP with `K` tangents per float, for `f_jacobian`.
     JvpLanes,
+    /// `f_hvp_lanes::<K>`: `K` Hessian-vector products in one sweep, for `f_hessian`.
+    HvpLanes,
+}
+
+impl Sibling {
+    /// Whether the sibling carries `K` tangents per float (a const parameter `K`).
+    fn lanes(self) -> bool {
+        matches!(self, Sibling::JvpLanes | Sibling::HvpLanes)
+    }
 }
 
 impl Sibling {
@@ -47,6 +56,7 @@ impl Sibling {
             Sibling::VjpJvp => "vjp_jvp",
             Sibling::Hessian => "hessian",
             Sibling::JvpLanes => "jvp_lanes",
+            Sibling::HvpLanes => "hvp_lanes",
         }
     }
 }
@@ -67,19 +77,18 @@ pub fn sibling(shared: &Shared, func: &Func, d: &Derived, kind: Sibling) -> Toke
         vars: &d.vars,
         krate: &shared.krate,
         mutable: accumulated(&d.body),
-        lanes: (kind == Sibling::JvpLanes).then(|| quote!(K)),
+        lanes: kind.lanes().then(|| quote!(K)),
     };
     let item = shared.item;
     let vis = &item.vis;
     let name = sibling_name(&item.sig.ident, kind);
     let (impl_generics, _, where_clause) = split(&item.sig.generics);
     // The lanes JVP takes the chunk width as a const parameter.
-    let impl_generics = match kind {
-        Sibling::JvpLanes => {
-            let params = item.sig.generics.params.iter();
-            quote!(<#(#params,)* const K: usize>)
-        }
-        _ => impl_generics,
+    let impl_generics = if kind.lanes() {
+        let params = item.sig.generics.params.iter();
+        quote!(<#(#params,)* const K: usize>)
+    } else {
+        impl_generics
     };
     let params = user_params(func);
     let extra: Vec<TokenStream> = d
@@ -94,9 +103,16 @@ pub fn sibling(shared: &Shared, func: &Func, d: &Derived, kind: Sibling) -> Toke
     let krate = &shared.krate;
     let lanes_of = |ty: &TokenStream| quote!(<#ty as #krate::__private::LaneShape>::Lanes<K>);
     let (ret_ty, extra) = match kind {
-        Sibling::JvpLanes => {
+        Sibling::JvpLanes | Sibling::HvpLanes => {
             let out_ty = &func.output_ty;
-            let ret = lanes_of(&quote!(#out_ty));
+            let ret = if kind == Sibling::JvpLanes {
+                let lanes = lanes_of(&quote!(#out_ty));
+                quote!((#out_ty, #lanes))
+            } else {
+                let g = gradient_type(func);
+                let lanes = lanes_of(&g);
+                quote!((#out_ty, #g, #lanes))
+            };
             let types = func.active_params().map(|p| match &p.kind {
                 ParamKind::Scalar { float, .. } => lanes_of(&quote!(#float)),
                 ParamKind::Array { array } => lanes_of(&quote!(#array)),
@@ -115,12 +131,12 @@ pub fn sibling(shared: &Shared, func: &Func, d: &Derived, kind: Sibling) -> Toke
                     quote!(#id: #ty)
                 })
                 .collect();
-            (quote!((#out_ty, #ret)), extra)
+            (ret, extra)
         }
         _ => (return_type(func, kind), extra),
     };
     let doc = doc(&item.sig.ident, func, kind);
-    let hidden = (kind == Sibling::JvpLanes).then(|| quote!(#[doc(hidden)]));
+    let hidden = kind.lanes().then(|| quote!(#[doc(hidden)]));
     let items = &func.items;
     let body = cx.stmts(&d.body.stmts);
     let ret = cx.expr(&d.ret, Span::call_site());
@@ -161,7 +177,7 @@ pub fn return_type(func: &Func, kind: Sibling) -> TokenStream {
         }
         Sibling::Hvp => quote!((#out_ty, #g, #g)),
         // (Written by `sibling`, which knows the runtime's path.)
-        Sibling::JvpLanes => quote!(()),
+        Sibling::JvpLanes | Sibling::HvpLanes => quote!(()),
         Sibling::VjpJvp => quote!(((#out_ty, #g), (#out_ty, #g))),
         Sibling::Hessian => {
             let h = hessian_type(func);
@@ -291,7 +307,7 @@ pub fn extra_types(func: &Func, kind: Sibling) -> Vec<TokenStream> {
     match kind {
         Sibling::Grad | Sibling::Hessian => Vec::new(),
         // (The lanes JVP's are written by `sibling`, which knows the runtime's path.)
-        Sibling::Hvp | Sibling::JvpLanes => extra_types(func, Sibling::Jvp),
+        Sibling::Hvp | Sibling::JvpLanes | Sibling::HvpLanes => extra_types(func, Sibling::Jvp),
         Sibling::VjpJvp => {
             // `(args.., dout, args_dot.., dout_dot)`.
             let cot = extra_types(func, Sibling::Vjp);
@@ -529,9 +545,19 @@ impl Directions {
     }
 }
 
+/// `_` for each type and const parameter of the user's function: the lanes siblings are
+/// called with their chunk width given and the rest inferred.
+fn inferred_generics(g: &syn::Generics) -> Vec<TokenStream> {
+    g.params
+        .iter()
+        .filter(|p| !matches!(p, syn::GenericParam::Lifetime(_)))
+        .map(|_| quote!(_))
+        .collect()
+}
+
 /// `f_hessian`: the gradient, then one Hessian-vector product per input component
 /// (`f_hvp` along each unit direction gives a column of `H`).
-pub fn hessian(shared: &Shared, func: &Func) -> TokenStream {
+pub fn hessian(shared: &Shared, func: &Func, lanes: bool) -> TokenStream {
     let item = shared.item;
     let krate = &shared.krate;
     let vis = &item.vis;
@@ -554,13 +580,34 @@ pub fn hessian(shared: &Shared, func: &Func) -> TokenStream {
     };
     let (grad, hvp) = (path(Sibling::Grad), path(Sibling::Hvp));
     let dirs = Directions::new(func, krate);
-    let setup = &dirs.setup;
+    let mut setup = dirs.setup.clone();
+    // With lanes, `LANES` columns per sweep of `f_hvp_lanes`.
+    let width = quote!({ #krate::__private::LANES });
+    let lane_zeros: Vec<syn::Ident> =
+        (0..dirs.owned.len()).map(|k| local(&format!("zl{k}"))).collect();
+    if lanes {
+        for (o, z) in dirs.owned.iter().zip(&lane_zeros) {
+            setup.extend(quote!(let #z = #krate::__private::LaneShape::lanes_zero::<#width>(&#o);));
+        }
+    }
+    let hvp_lanes = path(Sibling::HvpLanes);
+    let infer = inferred_generics(&item.sig.generics);
+    let g_ty = gradient_type(func);
     let columns = dirs.owned.iter().enumerate().map(|(k, o)| {
-        let tangents = dirs.tangents(k, &t);
-        quote! {
-            #cols.extend(#krate::__private::jacobian_columns(&#o, |#t| {
-                #krate::__private::flat(&#hvp(#(#args,)* #(#tangents),*).2)
-            }));
+        if lanes {
+            let tangents = dirs.tangents_with(k, &t, &lane_zeros);
+            quote! {
+                #cols.extend(#krate::__private::jacobian_columns_lanes::<_, #g_ty, #width>(&#o, |#t| {
+                    #hvp_lanes::<#(#infer,)* #width>(#(#args,)* #(#tangents),*).2
+                }));
+            }
+        } else {
+            let tangents = dirs.tangents(k, &t);
+            quote! {
+                #cols.extend(#krate::__private::jacobian_columns(&#o, |#t| {
+                    #krate::__private::flat(&#hvp(#(#args,)* #(#tangents),*).2)
+                }));
+            }
         }
     });
     // A generic float type must enumerate its units (`f32` and `f64` do), and cross
@@ -711,6 +758,7 @@ pub fn jacobian(
         }
     }
     let jvp_lanes = path(&sibling_name(f, Sibling::JvpLanes));
+    let infer = inferred_generics(&item.sig.generics);
     let blocks: Vec<TokenStream> = (0..n)
         .map(|k| {
             let o = &owned[k];
@@ -718,7 +766,7 @@ pub fn jacobian(
                 let tangents = dirs.tangents_with(k, &t, &lane_zeros);
                 quote! {
                     #krate::__private::jacobian_columns_lanes::<_, #out_ty, #width>(&#o, |#t| {
-                        #jvp_lanes::<#width>(#(#args,)* #(#tangents),*).1
+                        #jvp_lanes::<#(#infer,)* #width>(#(#args,)* #(#tangents),*).1
                     })
                 }
             } else {
@@ -788,6 +836,9 @@ fn doc(fn_name: &syn::Ident, func: &Func, kind: Sibling) -> String {
         ),
         Sibling::VjpJvp => format!(
             " Forward mode over `{fn_name}_vjp`: returns `(({fn_name}(..), dout times the derivatives), their directional derivatives)` along the tangents given for {wrt} and for `dout`; the second-order sibling that callers' Hessians use (generated by `#[differentiate]`)."
+        ),
+        Sibling::HvpLanes => format!(
+            " Hessian-vector products of `{fn_name}` along `K` directions at once (tangents of `K` lanes); used by `{fn_name}_hessian` (generated by `#[differentiate]`)."
         ),
         Sibling::JvpLanes => format!(
             " Forward mode of `{fn_name}` along `K` directions at once (tangents of `K` lanes); used by `{fn_name}_jacobian` (generated by `#[differentiate]`)."
@@ -1267,7 +1318,13 @@ impl Cx<'_> {
             }
             Expr::Tangent(zero) => match (&self.lanes, &**zero) {
                 (None, z) => self.expr(z, span),
-                (Some(k), Expr::ZeroOf(a) | Expr::ZeroLike(a)) => {
+                // A scalar's: typed by the scalar, which may be a literal whose float type
+                // is inferred later.
+                (Some(k), Expr::ZeroOf(a)) => {
+                    let a = self.atom(a, span);
+                    quote_spanned!(span=> #krate::__private::lanes_zero_of::<_, #k>(&#a))
+                }
+                (Some(k), Expr::ZeroLike(a)) => {
                     let a = self.atom(a, span);
                     quote_spanned!(span=> #krate::__private::LaneShape::lanes_zero::<#k>(&#a))
                 }

@@ -79,7 +79,11 @@ pub fn expand(attr: TokenStream, item: TokenStream) -> TokenStream {
             out.extend(emit::sibling(&shared, &func, &hvp, Sibling::Hvp));
             // One matrix needs one element type.
             if emit::one_float_type(&func) {
-                out.extend(emit::hessian(&shared, &func));
+                let lanes = !func.generic_floats && plain(&hvp.body);
+                out.extend(emit::hessian(&shared, &func, lanes));
+                if lanes {
+                    out.extend(emit::sibling(&shared, &func, &hvp, Sibling::HvpLanes));
+                }
             }
         }
     }
@@ -94,18 +98,16 @@ pub fn expand(attr: TokenStream, item: TokenStream) -> TokenStream {
 /// conversion between float types), the floats are `f32` or `f64`, and the output is
 /// returned, one array or `Vec`.
 fn lanes_apply(func: &crate::ir::Func, jvp: &forward::Derived) -> bool {
-    fn plain(b: &crate::ir::Block) -> bool {
-        b.stmts.iter().all(|s| match s {
-            crate::ir::Stmt::Let { vars, value, .. } => {
-                !(vars.len() > 1 && matches!(value, crate::ir::Expr::Call { .. }))
-                    && !has_cast_like(value)
-            }
-            crate::ir::Stmt::If { then, els, .. } => plain(then) && plain(els),
-            crate::ir::Stmt::Loop { body, .. } => plain(body),
-            crate::ir::Stmt::Assign { value, .. } => !has_cast_like(value),
-            _ => true,
-        })
-    }
+    !func.generic_floats
+        && func.out_param.is_none()
+        && !func.output_tuple
+        && !func.scalar_output()
+        && plain(&jvp.body)
+}
+
+/// Whether tangent code uses only what lanes have: no call of a callee's sibling (which
+/// takes one tangent), no conversion between float types.
+fn plain(b: &crate::ir::Block) -> bool {
     fn has_cast_like(e: &crate::ir::Expr) -> bool {
         use crate::ir::Expr as E;
         match e {
@@ -116,11 +118,18 @@ fn lanes_apply(func: &crate::ir::Func, jvp: &forward::Derived) -> bool {
             _ => false,
         }
     }
-    !func.generic_floats
-        && func.out_param.is_none()
-        && !func.output_tuple
-        && !func.scalar_output()
-        && plain(&jvp.body)
+    b.stmts.iter().all(|s| match s {
+        crate::ir::Stmt::Let { vars, value, .. } => {
+            !(vars.len() > 1 && matches!(value, crate::ir::Expr::Call { .. }))
+                && !has_cast_like(value)
+        }
+        crate::ir::Stmt::If { then, els, .. } => plain(then) && plain(els),
+        crate::ir::Stmt::Loop { body, .. } => plain(body),
+        crate::ir::Stmt::Assign { value, .. } | crate::ir::Stmt::Accumulate { value, .. } => {
+            !has_cast_like(value)
+        }
+        _ => true,
+    })
 }
 
 /// The generated siblings as a reader wants them: pretty-printed, under a header.

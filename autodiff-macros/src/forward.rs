@@ -129,7 +129,8 @@ impl<'a> Fwd<'a> {
                 None if self.is_tensor(a) => tzero(Expr::ZeroLike(a.clone())),
                 None => tzero(Expr::ZeroOf(a.clone())),
             },
-            Expr::One(ty) => tzero(Expr::ZeroOfType(ty.clone())),
+            Expr::One(ty) | Expr::ZeroOfType(ty) => tzero(Expr::ZeroOfType(ty.clone())),
+            Expr::ZeroLike(a) => tzero(Expr::ZeroLike(a.clone())),
             other => other.clone(),
         }
     }
@@ -212,8 +213,10 @@ impl<'a> Fwd<'a> {
                         let tv = tv.unwrap_or_else(|| match value {
                             // The zero of what is stored: an element or a whole row.
                             Expr::Atom(a) if self.is_tensor(a) => tzero(Expr::ZeroLike(a.clone())),
-                            Expr::ZeroLike(_) => tzero(Expr::ZeroLike(t.clone())),
-                            _ => tzero(Expr::ZeroOf(t.clone())),
+                            // (The zero of the primal target: a tangent's own zero would
+                            // not be one of lanes.)
+                            Expr::ZeroLike(_) => tzero(Expr::ZeroLike(target.clone())),
+                            _ => tzero(Expr::ZeroOf(target.clone())),
                         });
                         out.push(Stmt::Assign { target: t, value: tv, span: *span });
                     }
@@ -357,7 +360,7 @@ impl<'a> Fwd<'a> {
                 let dd = self.new_var(format!("dd{}", self.vars[v.0].name), Shape::Scalar);
                 out.push(Stmt::Let { vars: vec![dd], value: Expr::Rule2(*p, args.clone()), span });
                 match tx {
-                    Some(tx) => Expr::bin(BinOp::Mul, Expr::var(dd), Expr::Atom(tx)),
+                    Some(tx) => Expr::bin(BinOp::Mul, Expr::Atom(tx), Expr::var(dd)),
                     None => tzero(Expr::ZeroOf(Atom::Var(v))),
                 }
             }
@@ -426,7 +429,7 @@ impl<'a> Fwd<'a> {
                     for (j, t) in operands.iter().enumerate() {
                         let Some(t) = t else { continue };
                         let term =
-                            Expr::bin(BinOp::Mul, Expr::var(h[&(i, j)]), Expr::Atom(t.clone()));
+                            Expr::bin(BinOp::Mul, Expr::Atom(t.clone()), Expr::var(h[&(i, j)]));
                         sum = Some(match sum {
                             None => term,
                             Some(s) => Expr::bin(BinOp::Add, s, term),

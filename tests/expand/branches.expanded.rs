@@ -268,7 +268,7 @@ fn branchy_vjp_jvp(
         let t_6_bar = t_8_bar;
         let t_10 = ::autodiff_core::rules::d_exp(t_5, t_6);
         let ddt = ::autodiff_core::rules::dd_exp(t_5, t_6);
-        let t_10_dot = ddt * t_5_dot_1;
+        let t_10_dot = t_5_dot_1 * ddt;
         let t_5_bar = t_6_bar * t_10;
         let t_5_bar_dot = (dout_dot * t_10) + (t_10_dot * t_6_bar);
         let t_11 = t_5_bar / y_1;
@@ -283,7 +283,7 @@ fn branchy_vjp_jvp(
         y_1_bar_dot -= t_13_dot;
         let t_14 = ::autodiff_core::rules::d_powi(s_3, 3, t_4);
         let ddt_1 = ::autodiff_core::rules::dd_powi(s_3, 3, t_4);
-        let t_14_dot = ddt_1 * s_3_dot;
+        let t_14_dot = s_3_dot * ddt_1;
         let t_15 = t_4_bar * t_14;
         let t_15_dot = (dout_dot * t_14) + (t_14_dot * t_4_bar);
         s_3_bar += t_15;
@@ -301,7 +301,7 @@ fn branchy_vjp_jvp(
         let t_1_bar_dot = s_3_bar_dot;
         let t_16 = ::autodiff_core::rules::d_sin(y_1, t_1);
         let ddt_2 = ::autodiff_core::rules::dd_sin(y_1, t_1);
-        let t_16_dot = ddt_2 * y_dot;
+        let t_16_dot = y_dot * ddt_2;
         let t_17 = t_1_bar * t_16;
         let t_17_dot = (t_1_bar_dot * t_16) + (t_16_dot * t_1_bar);
         y_1_bar += t_17;
@@ -394,7 +394,7 @@ fn branchy_hvp(
         let t_6_bar = t_8_bar;
         let t_10 = ::autodiff_core::rules::d_exp(t_5, t_6);
         let ddt = ::autodiff_core::rules::dd_exp(t_5, t_6);
-        let t_10_dot = ddt * t_5_dot_1;
+        let t_10_dot = t_5_dot_1 * ddt;
         let t_5_bar = t_6_bar * t_10;
         let t_5_bar_dot = t_10_dot * t_6_bar;
         let t_11 = t_5_bar / y_1;
@@ -409,7 +409,7 @@ fn branchy_hvp(
         y_1_bar_dot -= t_13_dot;
         let t_14 = ::autodiff_core::rules::d_powi(s_3, 3, t_4);
         let ddt_1 = ::autodiff_core::rules::dd_powi(s_3, 3, t_4);
-        let t_14_dot = ddt_1 * s_3_dot;
+        let t_14_dot = s_3_dot * ddt_1;
         let t_15 = t_4_bar * t_14;
         let t_15_dot = t_14_dot * t_4_bar;
         s_3_bar += t_15;
@@ -427,7 +427,7 @@ fn branchy_hvp(
         let t_1_bar_dot = s_3_bar_dot;
         let t_16 = ::autodiff_core::rules::d_sin(y_1, t_1);
         let ddt_2 = ::autodiff_core::rules::dd_sin(y_1, t_1);
-        let t_16_dot = ddt_2 * y_dot;
+        let t_16_dot = y_dot * ddt_2;
         let t_17 = t_1_bar * t_16;
         let t_17_dot = (t_1_bar_dot * t_16) + (t_16_dot * t_1_bar);
         y_1_bar += t_17;
@@ -466,36 +466,191 @@ fn branchy_hessian(
     let z1 = ::autodiff_core::__private::Basis::zero(&p1);
     let p2 = v.to_vec();
     let z2 = ::autodiff_core::__private::Basis::zero(&p2);
+    let zl0 = ::autodiff_core::__private::LaneShape::lanes_zero::<
+        { ::autodiff_core::__private::LANES },
+    >(&p0);
+    let zl1 = ::autodiff_core::__private::LaneShape::lanes_zero::<
+        { ::autodiff_core::__private::LANES },
+    >(&p1);
+    let zl2 = ::autodiff_core::__private::LaneShape::lanes_zero::<
+        { ::autodiff_core::__private::LANES },
+    >(&p2);
     let mut cols = ::std::vec::Vec::new();
     cols.extend(
-        ::autodiff_core::__private::jacobian_columns(
+        ::autodiff_core::__private::jacobian_columns_lanes::<
+            _,
+            (f64, f64, ::std::vec::Vec<f64>),
+            { ::autodiff_core::__private::LANES },
+        >(
             &p0,
             |unit_tan| {
-                ::autodiff_core::__private::flat(
-                    &branchy_hvp(x, y, v, unit_tan, z1, &z2).2,
-                )
+                branchy_hvp_lanes::<
+                    { ::autodiff_core::__private::LANES },
+                >(x, y, v, unit_tan, zl1, &zl2)
+                    .2
             },
         ),
     );
     cols.extend(
-        ::autodiff_core::__private::jacobian_columns(
+        ::autodiff_core::__private::jacobian_columns_lanes::<
+            _,
+            (f64, f64, ::std::vec::Vec<f64>),
+            { ::autodiff_core::__private::LANES },
+        >(
             &p1,
             |unit_tan| {
-                ::autodiff_core::__private::flat(
-                    &branchy_hvp(x, y, v, z0, unit_tan, &z2).2,
-                )
+                branchy_hvp_lanes::<
+                    { ::autodiff_core::__private::LANES },
+                >(x, y, v, zl0, unit_tan, &zl2)
+                    .2
             },
         ),
     );
     cols.extend(
-        ::autodiff_core::__private::jacobian_columns(
+        ::autodiff_core::__private::jacobian_columns_lanes::<
+            _,
+            (f64, f64, ::std::vec::Vec<f64>),
+            { ::autodiff_core::__private::LANES },
+        >(
             &p2,
             |unit_tan| {
-                ::autodiff_core::__private::flat(
-                    &branchy_hvp(x, y, v, z0, z1, &unit_tan).2,
-                )
+                branchy_hvp_lanes::<
+                    { ::autodiff_core::__private::LANES },
+                >(x, y, v, zl0, zl1, &unit_tan)
+                    .2
             },
         ),
     );
     (y, g, ::autodiff_core::__private::hessian_from_columns(cols))
+}
+/// Hessian-vector products of `branchy` along `K` directions at once (tangents of `K` lanes); used by `branchy_hessian` (generated by `#[differentiate]`).
+#[doc(hidden)]
+#[allow(
+    unused_parens,
+    unused_variables,
+    unused_comparisons,
+    clippy::all,
+    clippy::pedantic,
+    clippy::nursery,
+    clippy::restriction
+)]
+fn branchy_hvp_lanes<const K: usize>(
+    x: f64,
+    y: &f64,
+    v: &[f64],
+    x_dot: <f64 as ::autodiff_core::__private::LaneShape>::Lanes<K>,
+    y_dot: <f64 as ::autodiff_core::__private::LaneShape>::Lanes<K>,
+    v_dot: &[<f64 as ::autodiff_core::__private::LaneShape>::Lanes<K>],
+) -> (
+    f64,
+    (f64, f64, ::std::vec::Vec<f64>),
+    <(f64, f64, ::std::vec::Vec<f64>) as ::autodiff_core::__private::LaneShape>::Lanes<K>,
+) {
+    let y_1 = *y;
+    let s = x * v[0];
+    let s_dot = (x_dot * v[0]) + (v_dot[0] * x);
+    let t = s > 1.0;
+    let (s_3, s_3_dot) = if t {
+        let t_1 = y_1.sin();
+        let t_1_dot = y_dot * ::autodiff_core::rules::d_sin(y_1, t_1);
+        let s_1 = s + t_1;
+        let s_1_dot = s_dot + t_1_dot;
+        (s_1, s_1_dot)
+    } else {
+        let s_2 = s * x;
+        let s_2_dot = (s_dot * x) + (x_dot * s);
+        (s_2, s_2_dot)
+    };
+    let t_2 = x < (-10.0);
+    let (t_8, t_8_dot) = if t_2 {
+        let t_3 = s_3 * 2.0;
+        let t_3_dot = s_3_dot * 2.0;
+        (t_3, t_3_dot)
+    } else {
+        let t_4 = s_3.powi(3);
+        let t_4_dot = s_3_dot * ::autodiff_core::rules::d_powi(s_3, 3, t_4);
+        let t_5 = v[1] / y_1;
+        let t_5_dot = (v_dot[1] / y_1) - (y_dot * (t_5 / y_1));
+        let t_6 = t_5.exp();
+        let t_6_dot = t_5_dot * ::autodiff_core::rules::d_exp(t_5, t_6);
+        let t_7 = t_4 + t_6;
+        let t_7_dot = t_4_dot + t_6_dot;
+        (t_7, t_7_dot)
+    };
+    let mut v_bar = ::autodiff_core::__private::ZeroLike::zero_like(&v);
+    let mut v_bar_dot = ::autodiff_core::__private::LaneShape::lanes_zero::<K>(&v);
+    let t_8_bar = <f64 as ::autodiff_core::__private::num_traits::One>::one();
+    let mut y_1_bar = ::autodiff_core::__private::zero_of(&y_1);
+    let mut y_1_bar_dot = ::autodiff_core::__private::lanes_zero_of::<_, K>(&y_1_bar);
+    let mut s_3_bar = ::autodiff_core::__private::zero_of(&s_3);
+    let mut s_3_bar_dot = ::autodiff_core::__private::lanes_zero_of::<_, K>(&s_3_bar);
+    if t_2 {
+        let t_9 = t_8_bar * 2.0;
+        s_3_bar += t_9;
+    } else {
+        let t_4 = s_3.powi(3);
+        let t_5 = v[1] / y_1;
+        let t_5_dot_1 = (v_dot[1] / y_1) - (y_dot * (t_5 / y_1));
+        let t_6 = t_5.exp();
+        let t_4_bar = t_8_bar;
+        let t_6_bar = t_8_bar;
+        let t_10 = ::autodiff_core::rules::d_exp(t_5, t_6);
+        let ddt = ::autodiff_core::rules::dd_exp(t_5, t_6);
+        let t_10_dot = t_5_dot_1 * ddt;
+        let t_5_bar = t_6_bar * t_10;
+        let t_5_bar_dot = t_10_dot * t_6_bar;
+        let t_11 = t_5_bar / y_1;
+        let t_11_dot = (t_5_bar_dot / y_1) - (y_dot * (t_11 / y_1));
+        v_bar[1] += t_11;
+        v_bar_dot[1] += t_11_dot;
+        let t_12 = t_5 / y_1;
+        let t_12_dot = (t_5_dot_1 / y_1) - (y_dot * (t_12 / y_1));
+        let t_13 = t_5_bar * t_12;
+        let t_13_dot = (t_5_bar_dot * t_12) + (t_12_dot * t_5_bar);
+        y_1_bar -= t_13;
+        y_1_bar_dot -= t_13_dot;
+        let t_14 = ::autodiff_core::rules::d_powi(s_3, 3, t_4);
+        let ddt_1 = ::autodiff_core::rules::dd_powi(s_3, 3, t_4);
+        let t_14_dot = s_3_dot * ddt_1;
+        let t_15 = t_4_bar * t_14;
+        let t_15_dot = t_14_dot * t_4_bar;
+        s_3_bar += t_15;
+        s_3_bar_dot += t_15_dot;
+    }
+    let mut x_bar = ::autodiff_core::__private::zero_of(&x);
+    let mut x_bar_dot = ::autodiff_core::__private::lanes_zero_of::<_, K>(&x_bar);
+    let mut s_bar = ::autodiff_core::__private::zero_of(&s);
+    let mut s_bar_dot = ::autodiff_core::__private::lanes_zero_of::<_, K>(&s_bar);
+    if t {
+        let t_1 = y_1.sin();
+        s_bar += s_3_bar;
+        s_bar_dot += s_3_bar_dot;
+        let t_1_bar = s_3_bar;
+        let t_1_bar_dot = s_3_bar_dot;
+        let t_16 = ::autodiff_core::rules::d_sin(y_1, t_1);
+        let ddt_2 = ::autodiff_core::rules::dd_sin(y_1, t_1);
+        let t_16_dot = y_dot * ddt_2;
+        let t_17 = t_1_bar * t_16;
+        let t_17_dot = (t_1_bar_dot * t_16) + (t_16_dot * t_1_bar);
+        y_1_bar += t_17;
+        y_1_bar_dot += t_17_dot;
+    } else {
+        let t_18 = s_3_bar * x;
+        let t_18_dot = (s_3_bar_dot * x) + (x_dot * s_3_bar);
+        s_bar += t_18;
+        s_bar_dot += t_18_dot;
+        let t_19 = s_3_bar * s;
+        let t_19_dot = (s_3_bar_dot * s) + (s_dot * s_3_bar);
+        x_bar += t_19;
+        x_bar_dot += t_19_dot;
+    }
+    let t_20 = s_bar * v[0];
+    let t_20_dot = (s_bar_dot * v[0]) + (v_dot[0] * s_bar);
+    x_bar += t_20;
+    x_bar_dot += t_20_dot;
+    let t_21 = s_bar * x;
+    let t_21_dot = (s_bar_dot * x) + (x_dot * s_bar);
+    v_bar[0] += t_21;
+    v_bar_dot[0] += t_21_dot;
+    (t_8, (x_bar, y_1_bar, v_bar), (x_bar_dot, y_1_bar_dot, v_bar_dot))
 }
