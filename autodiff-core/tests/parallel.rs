@@ -2,6 +2,7 @@
 //! result must be exactly the sequential one (each row is computed by the same code).
 //! Run with `cargo test -p autodiff-core --features rayon`.
 #![cfg(feature = "rayon")]
+#![allow(clippy::needless_range_loop)] // matrices are compared entry by entry
 
 use autodiff_core::{check, differentiate};
 
@@ -65,6 +66,7 @@ fn the_parallel_hessian_is_the_sequential_product_column_by_column() {
     let x: Vec<f64> = (0..12).map(|i| (i as f64 * 0.41).cos()).collect();
     let s = 0.7;
     let (y, (g, gs), h) = energy_hessian(&x, s);
+    assert_eq!(y, energy(&x, s));
     assert_eq!((y, (g.clone(), gs)), energy_grad(&x, s));
     let n = x.len() + 1;
     assert_eq!(h.len(), n);

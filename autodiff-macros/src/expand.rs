@@ -120,8 +120,8 @@ fn plain(b: &crate::ir::Block) -> bool {
     }
     b.stmts.iter().all(|s| match s {
         crate::ir::Stmt::Let { vars, value, .. } => {
-            !(vars.len() > 1 && matches!(value, crate::ir::Expr::Call { .. }))
-                && !has_cast_like(value)
+            let sibling_call = vars.len() > 1 && matches!(value, crate::ir::Expr::Call { .. });
+            !sibling_call && !has_cast_like(value)
         }
         crate::ir::Stmt::If { then, els, .. } => plain(then) && plain(els),
         crate::ir::Stmt::Loop { body, .. } => plain(body),
