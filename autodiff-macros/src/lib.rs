@@ -15,6 +15,8 @@ mod diagnostics;
 mod emit;
 mod expand;
 mod forward;
+#[cfg(test)]
+mod fuzz;
 mod ir;
 mod lower;
 mod partials;
