@@ -18,7 +18,7 @@ pub struct Tape<T> {
     len: usize,
 }
 
-impl<T: Copy> Tape<T> {
+impl<T: Clone> Tape<T> {
     /// An empty tape.
     #[inline]
     pub fn new() -> Self {
@@ -56,7 +56,9 @@ impl<T: Copy> Tape<T> {
         match self.len.checked_sub(1) {
             Some(last) => {
                 self.len = last;
-                self.items[last]
+                // A copy for floats, integers and arrays; a `Vec` saved whole (a copy of
+                // an array the function pushes onto) is cloned.
+                self.items[last].clone()
             }
             None => empty_tape(),
         }
@@ -68,7 +70,7 @@ impl<T: Copy> Tape<T> {
     }
 }
 
-impl<T: Copy + Default> Tape<T> {
+impl<T: Clone + Default> Tape<T> {
     /// Makes room for `n` more values ([`Tape::put`]).
     #[inline]
     pub fn reserve(&mut self, n: usize) {

@@ -93,10 +93,11 @@ pub fn cast_like<S: AsPrimitive<D>, D: Copy + 'static>(value: S, _like: &D) -> D
 }
 
 /// Adds `other` to `self` element by element: the adjoint of a whole array copied
-/// (`let mut y = x;`) flows back to the original this way.
-pub trait AddTo {
+/// (`let mut y = x;`) flows back to the original this way, and a callee's adjoint of a
+/// slice parameter (a `Vec`) into the caller's array passed to it.
+pub trait AddTo<Rhs: ?Sized = Self> {
     /// `self += other`, element by element.
-    fn add_to(&mut self, other: &Self);
+    fn add_to(&mut self, other: &Rhs);
 }
 
 impl AddTo for f64 {
@@ -113,22 +114,30 @@ impl AddTo for f32 {
     }
 }
 
-impl<T: AddTo, const N: usize> AddTo for [T; N] {
-    #[inline]
-    fn add_to(&mut self, other: &Self) {
-        self.iter_mut().zip(other).for_each(|(a, b)| a.add_to(b));
-    }
+/// Element by element between sequences of equal length (arrays, slices, `Vec`s).
+macro_rules! add_to_sequences {
+    ($([$($gen:tt)*] $lhs:ty, $rhs:ty;)*) => {$(
+        impl<T: AddTo<U>, U, $($gen)*> AddTo<$rhs> for $lhs {
+            #[inline]
+            fn add_to(&mut self, other: &$rhs) {
+                debug_assert_eq!(self.len(), other.len());
+                self.iter_mut().zip(other.iter()).for_each(|(a, b)| a.add_to(b));
+            }
+        }
+    )*};
 }
 
-impl<T: AddTo> AddTo for Vec<T> {
-    #[inline]
-    fn add_to(&mut self, other: &Self) {
-        self.iter_mut().zip(other).for_each(|(a, b)| a.add_to(b));
-    }
+add_to_sequences! {
+    [const N: usize] [T; N], [U; N];
+    [const N: usize] [T; N], [U];
+    [const N: usize] [T; N], Vec<U>;
+    [] Vec<T>, Vec<U>;
+    [] Vec<T>, [U];
+    [const N: usize] Vec<T>, [U; N];
 }
 
 /// `target += other` element by element (see `AddTo`).
 #[inline]
-pub fn add_to<T: AddTo>(target: &mut T, other: &T) {
+pub fn add_to<T: AddTo<R>, R: ?Sized>(target: &mut T, other: &R) {
     target.add_to(other);
 }

@@ -1053,7 +1053,11 @@ impl Cx<'_> {
             }
             Stmt::Push { tape, value, reserved, span } => {
                 let t = self.ident(*tape, *span);
-                let v = self.atom(value, *span);
+                let mut v = self.atom(value, *span);
+                // A saved array is copied; a saved `Vec` is cloned, still read after.
+                if matches!(self.shape_of(value), crate::ir::Shape::Tensor { .. }) {
+                    v = quote_spanned!(*span=> ::core::clone::Clone::clone(&#v));
+                }
                 if *reserved {
                     quote_spanned!(*span=> #t.put(#v);)
                 } else {

@@ -34,10 +34,31 @@ pub struct Fwd<'a> {
     /// code that is not in SSA form (`second`): a copy of one (`let a = v;`) gets a
     /// tangent of its own instead of sharing `v`'s, which changes after the copy.
     mutated: Option<std::collections::HashSet<Var>>,
+    /// Array parameters passed by reference (`z: &[f64; 2]`), whose tangents are arrays
+    /// by value: passed on to a callee, the tangent is passed by reference too.
+    ref_arrays: Vec<Var>,
+}
+
+/// The array parameters of `func` passed by reference.
+pub fn ref_arrays(func: &Func) -> Vec<Var> {
+    func.params
+        .iter()
+        .filter(|p| {
+            matches!(p.kind, crate::ir::ParamKind::Array { .. })
+                && matches!(p.ty, syn::Type::Reference(_))
+        })
+        .map(|p| p.var)
+        .collect()
 }
 
 pub fn jvp(func: &Func, act: &Activity) -> Derived {
-    let mut cx = Fwd { vars: func.vars.clone(), act, tangent: HashMap::new(), mutated: None };
+    let mut cx = Fwd {
+        vars: func.vars.clone(),
+        act,
+        tangent: HashMap::new(),
+        mutated: None,
+        ref_arrays: ref_arrays(func),
+    };
     let mut extra_params = Vec::new();
     for p in func.active_params() {
         let t = cx.tangent_var(p.var);
@@ -64,7 +85,13 @@ pub fn jvp(func: &Func, act: &Activity) -> Derived {
             (Some(t @ Atom::Place(..)), true) => Expr::CopyOf(t),
             (Some(t), _) => Expr::Atom(t),
             (None, false) => tzero(Expr::ZeroOfType(o.ty.clone())),
-            (None, true) => tzero(Expr::ZeroLike(o.atom.clone())),
+            (None, true) => {
+                let t = cx.zero_tangent_var(&o.atom);
+                let span = proc_macro2::Span::call_site();
+                let zero = tzero(Expr::ZeroLike(o.atom.clone()));
+                body.stmts.push(Stmt::Let { vars: vec![t], value: zero, span });
+                Expr::Atom(Atom::Var(t))
+            }
         });
         values.push(Expr::Atom(o.atom.clone()));
     }
@@ -80,7 +107,12 @@ pub fn jvp(func: &Func, act: &Activity) -> Derived {
 impl<'a> Fwd<'a> {
     /// Forward mode over code that is not in SSA form (reverse-mode code, for `second`),
     /// with the facts `act` about its variables.
-    pub fn over(vars: Vec<VarInfo>, act: &'a Activity, body: &Block) -> Fwd<'a> {
+    pub fn over(
+        vars: Vec<VarInfo>,
+        act: &'a Activity,
+        body: &Block,
+        ref_arrays: Vec<Var>,
+    ) -> Fwd<'a> {
         fn written(b: &Block, out: &mut std::collections::HashSet<Var>) {
             for s in &b.stmts {
                 match s {
@@ -98,7 +130,7 @@ impl<'a> Fwd<'a> {
         }
         let mut mutated = std::collections::HashSet::new();
         written(body, &mut mutated);
-        Fwd { vars, act, tangent: HashMap::new(), mutated: Some(mutated) }
+        Fwd { vars, act, tangent: HashMap::new(), mutated: Some(mutated), ref_arrays }
     }
 
     /// A new parameter, the tangent of `v`.
@@ -113,12 +145,13 @@ impl<'a> Fwd<'a> {
         self.block(body)
     }
 
-    /// The tangent of a returned expression (a tuple of atoms and zeros): an owned
-    /// value (a tensor tangent passed in as a parameter is copied).
-    pub fn ret_tangent(&self, e: &Expr, params: &[Var]) -> Expr {
+    /// The tangent of a returned expression `e`. A zero tangent of a tensor is bound by a
+    /// statement appended to `body`, before the return: `e` may move into the returned
+    /// tuple (a `Vec` gradient) before a zero built from it in the tuple would be.
+    pub fn ret_tangent(&mut self, e: &Expr, params: &[Var], body: &mut Block) -> Expr {
         match e {
             Expr::Tuple(xs) => {
-                Expr::Tuple(xs.iter().map(|x| self.ret_tangent(x, params)).collect())
+                Expr::Tuple(xs.iter().map(|x| self.ret_tangent(x, params, body)).collect())
             }
             Expr::Atom(a) => match self.tangent_of(a) {
                 Some(t @ Atom::Var(v)) if params.contains(&v) && self.is_tensor(a) => {
@@ -126,12 +159,31 @@ impl<'a> Fwd<'a> {
                 }
                 Some(t @ Atom::Place(..)) if self.is_tensor(a) => Expr::CopyOf(t),
                 Some(t) => Expr::Atom(t),
-                None if self.is_tensor(a) => tzero(Expr::ZeroLike(a.clone())),
+                None if self.is_tensor(a) => {
+                    let t = self.zero_tangent_var(a);
+                    let zero = tzero(Expr::ZeroLike(a.clone()));
+                    let span = proc_macro2::Span::call_site();
+                    body.stmts.push(Stmt::Let { vars: vec![t], value: zero, span });
+                    Expr::Atom(Atom::Var(t))
+                }
                 None => tzero(Expr::ZeroOf(a.clone())),
             },
             Expr::One(ty) | Expr::ZeroOfType(ty) => tzero(Expr::ZeroOfType(ty.clone())),
             Expr::ZeroLike(a) => tzero(Expr::ZeroLike(a.clone())),
             other => other.clone(),
+        }
+    }
+
+    /// A variable for the zero tangent of the tensor `a` (a variable or a row of one).
+    fn zero_tangent_var(&mut self, a: &Atom) -> Var {
+        match a {
+            Atom::Var(v) => self.tangent_var(*v),
+            Atom::Place(v, proj) => {
+                let shape = proj.iter().fold(self.vars[v.0].shape, |s, _| s.indexed());
+                let name = format!("{}_dot", self.vars[v.0].name);
+                self.new_var(name, shape)
+            }
+            Atom::Const(_) => self.new_var("zero_dot".to_string(), crate::ir::Shape::Other),
         }
     }
 
@@ -499,6 +551,7 @@ impl<'a> Fwd<'a> {
                     Atom::Var(z)
                 }
             };
+            let by_ref = by_ref || matches!(atom, Atom::Var(v) if self.ref_arrays.contains(v));
             all.push(if by_ref {
                 Expr::Unary(crate::ir::UnOp::Ref, Box::new(Expr::Atom(t)))
             } else {

@@ -419,6 +419,21 @@ impl Block {
         self.stmts.iter().for_each(|s| s.reads(out));
         self.yields.iter().for_each(|y| y.vars(out));
     }
+
+    /// Arrays written element by element (`y[i] = ..`, `y.push(..)`) anywhere in the block.
+    pub fn written(&self, out: &mut std::collections::HashSet<Var>) {
+        for stmt in &self.stmts {
+            match stmt {
+                Stmt::Assign { target, .. } => out.extend(target.var()),
+                Stmt::If { then, els, .. } => {
+                    then.written(out);
+                    els.written(out);
+                }
+                Stmt::Loop { body, .. } => body.written(out),
+                _ => {}
+            }
+        }
+    }
 }
 
 /// A sequence of statements and the atoms it yields to its `If` (none at top level).

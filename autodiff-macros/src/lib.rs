@@ -23,6 +23,7 @@ mod partials;
 mod prune;
 mod reverse;
 mod second;
+mod snapshot;
 #[cfg(test)]
 mod snapshots;
 
@@ -34,8 +35,10 @@ mod snapshots;
 /// Arguments: `wrt(a, b)` differentiates with respect to these parameters only, in this
 /// order; `crate = path` names a renamed `autodiff-core`; `jacobian = forward` or
 /// `jacobian = reverse` fixes how `f_jacobian` sweeps; `order = 1` writes first-order
-/// siblings only; `dump` prints the generated siblings, pretty-printed, while compiling. See the crate `autodiff-core` for
-/// the contract and examples.
+/// siblings only; `dump` prints the generated siblings, pretty-printed, while compiling.
+///
+/// See the crate `autodiff-core` for the contract, examples, and the guide "From
+/// derivatives to Jacobians" (its module `guide`).
 #[proc_macro_attribute]
 pub fn differentiate(
     attr: proc_macro::TokenStream,

@@ -56,6 +56,10 @@ struct Rev<'a> {
     taken: HashSet<Var>,
     /// Arrays the primal writes element by element: reads of them cannot be repeated.
     stored: HashSet<Var>,
+    /// `Vec`s the primal pushes onto: built again from their `let`, they would have the
+    /// length they started with, so a reversed block that needs one (to size its
+    /// adjoint) has it saved.
+    grown: HashSet<Var>,
     /// The tape of each saved variable, in order of creation.
     tapes: Vec<(Var, Var)>,
     /// How many loops the block being reversed is inside.
@@ -76,7 +80,9 @@ const EXPENSIVE: &[&str] = &[
 
 pub fn vjp(func: &Func, act: &Activity, seed: Seed) -> Derived {
     let mut stored = HashSet::new();
-    stores(&func.body, &mut stored);
+    func.body.written(&mut stored);
+    let mut grown = HashSet::new();
+    pushed(&func.body, &mut grown);
     let mut cx = Rev {
         vars: func.vars.clone(),
         act,
@@ -85,6 +91,7 @@ pub fn vjp(func: &Func, act: &Activity, seed: Seed) -> Derived {
         born: HashSet::new(),
         taken: HashSet::new(),
         stored,
+        grown,
         tapes: Vec::new(),
         loop_depth: 0,
         generic_floats: func.generic_floats,
@@ -706,6 +713,7 @@ impl Rev<'_> {
             {
                 false
             }
+            Some(Stmt::Let { vars, .. }) if vars.iter().any(|v| self.grown.contains(v)) => false,
             Some(Stmt::Let { value, .. }) if !self.reads_stored(value) => {
                 let mut deps = Vec::new();
                 value.vars(&mut deps);
@@ -747,6 +755,9 @@ fn steps(iter: &Expr) -> bool {
 fn place_of_stored(e: &Expr, stored: &HashSet<Var>) -> bool {
     match e {
         Expr::Atom(Atom::Place(v, _)) => stored.contains(v),
+        // A copy of a written array (`let mut w = [a, 1.0];` copies the literal's array,
+        // `snapshot` the argument of a call) is its contents at that point.
+        Expr::CopyOf(Atom::Var(v) | Atom::Place(v, _)) => stored.contains(v),
         Expr::Method { recv, .. } if matches!(&**recv, Expr::Atom(Atom::Var(v)) if stored.contains(v)) => {
             true
         }
@@ -762,16 +773,20 @@ fn place_of_stored(e: &Expr, stored: &HashSet<Var>) -> bool {
     }
 }
 
-/// Arrays written element by element anywhere in `block`.
-fn stores(block: &Block, out: &mut HashSet<Var>) {
+/// `Vec`s pushed onto anywhere in `block`.
+fn pushed(block: &Block, out: &mut HashSet<Var>) {
     for stmt in &block.stmts {
         match stmt {
-            Stmt::Assign { target, .. } => out.extend(target.var()),
-            Stmt::If { then, els, .. } => {
-                stores(then, out);
-                stores(els, out);
+            Stmt::Assign { target: Atom::Place(v, proj), .. }
+                if proj.iter().any(|p| matches!(p, Proj::Push(_))) =>
+            {
+                out.insert(*v);
             }
-            Stmt::Loop { body, .. } => stores(body, out),
+            Stmt::If { then, els, .. } => {
+                pushed(then, out);
+                pushed(els, out);
+            }
+            Stmt::Loop { body, .. } => pushed(body, out),
             _ => {}
         }
     }

@@ -51,16 +51,16 @@ pub fn second(func: &Func, act: &Activity, kind: Kind) -> Derived {
     let mut inputs: Vec<Var> = func.active_params().map(|p| p.var).collect();
     inputs.extend(rev.extra_params.iter().copied());
     let facts = varied(&rev, act, func.vars.len(), &inputs);
-    let mut fwd = Fwd::over(rev.vars, &facts, &rev.body);
+    let mut fwd = Fwd::over(rev.vars, &facts, &rev.body, crate::forward::ref_arrays(func));
     let tangents: Vec<Var> = inputs.iter().map(|v| fwd.seed(*v)).collect();
-    let body = fwd.run(&rev.body);
+    let mut body = fwd.run(&rev.body);
     let ret = match (kind, &rev.ret) {
         (Kind::Hvp, Expr::Tuple(parts)) if parts.len() == 2 => {
-            let hv = fwd.ret_tangent(&parts[1], &tangents);
+            let hv = fwd.ret_tangent(&parts[1], &tangents, &mut body);
             Expr::Tuple(vec![parts[0].clone(), parts[1].clone(), hv])
         }
         _ => {
-            let dot = fwd.ret_tangent(&rev.ret, &tangents);
+            let dot = fwd.ret_tangent(&rev.ret, &tangents, &mut body);
             Expr::Tuple(vec![rev.ret.clone(), dot])
         }
     };

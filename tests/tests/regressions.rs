@@ -91,3 +91,81 @@ fn cast_to_a_float_spelled_otherwise_keeps_its_derivative() {
     assert_eq!(cast_to_an_inferred_type_grad(1.5), (cast_to_an_inferred_type(1.5), 2.0));
     assert_eq!(cast_to_an_alias_jvp(1.5, 1.0), (3.0, 2.0));
 }
+
+/// A `let mut` array literal with an active element inside a loop: the reverse sweep
+/// computed the loop body again to get its values, and in that copy created the array as
+/// zeros without the stores lowering made of the literal, so `w[0]` read 0 (gradient
+/// (6, 0) for (6, 1) at (0.5, 3)). Found by the differential fuzzer.
+#[differentiate]
+fn literal_array_in_a_loop(a: f64, b: f64) -> f64 {
+    let mut s = 0.0;
+    for _ in 0..2 {
+        let mut w = [a, 1.0];
+        w[1] += b;
+        s += w[0] * b + w[1];
+    }
+    s
+}
+
+#[test]
+fn array_literal_in_a_loop_is_rebuilt_with_its_elements() {
+    // f = 2ab + 2(1 + b): gradient (2b, 2a + 2), Hessian [[0, 2], [2, 0]].
+    let (a, b) = (0.5, 3.0);
+    let (y, g) = literal_array_in_a_loop_grad(a, b);
+    assert_eq!(y, literal_array_in_a_loop(a, b));
+    assert_eq!(g, (2.0 * b, 2.0 * a + 2.0));
+    assert_eq!(literal_array_in_a_loop_vjp(a, b, 2.0).1, (4.0 * b, 4.0 * a + 4.0));
+    let (_, _, h) = literal_array_in_a_loop_hessian(a, b);
+    assert_eq!(h, [[0.0, 2.0], [2.0, 0.0]]);
+}
+
+#[differentiate]
+fn taken_then_written(v: &[f64], s: f64) -> f64 {
+    v[1] * s
+}
+
+/// An array passed to a callee and written after the call: the reverse sweep called
+/// the callee's `_vjp` with the array as it was at the end of the function, not as it
+/// was at the call (gradient 1 of a function that is 0 everywhere).
+#[differentiate]
+fn array_written_after_a_call(y: f64) -> f64 {
+    let mut w = [0.0, y];
+    let r = taken_then_written(&w, y);
+    w[1] = 1.0;
+    r + w[1] * y
+}
+
+#[test]
+fn a_callee_sees_the_array_as_it_was_at_the_call() {
+    // f = y² + y: gradient 2y + 1, second derivative 2.
+    for y in [0.5, -1.25] {
+        let (v, g) = array_written_after_a_call_grad(y);
+        assert_eq!((v, g), (y * y + y, 2.0 * y + 1.0), "at {y}");
+        assert_eq!(v, array_written_after_a_call(y));
+        assert_eq!(array_written_after_a_call_jvp(y, 1.0).1, 2.0 * y + 1.0);
+        let (_, g2, h) = array_written_after_a_call_hessian(y);
+        assert_eq!((g2, h), (2.0 * y + 1.0, [[2.0]]));
+    }
+}
+
+/// `Vec::new()` and `push` after an `if` that returns: the reverse sweep of the branch
+/// declared the `Vec` again, empty, and sized its adjoint from it (an index-out-of-bounds
+/// panic in `f_grad`).
+#[differentiate]
+fn pushed_after_an_early_return(x: f64) -> f64 {
+    if x < 0.0 {
+        return 1.0;
+    }
+    let mut w: Vec<f64> = Vec::new();
+    w.push(x);
+    w.push(x * x);
+    w[0] + w[1]
+}
+
+#[test]
+fn a_vec_pushed_after_an_early_return_has_its_adjoint() {
+    assert_eq!(pushed_after_an_early_return(0.5), 0.75);
+    assert_eq!(pushed_after_an_early_return_grad(0.5), (0.75, 2.0));
+    assert_eq!(pushed_after_an_early_return_grad(-0.5), (1.0, 0.0));
+    assert_eq!(pushed_after_an_early_return_hessian(0.5).2, [[2.0]]);
+}

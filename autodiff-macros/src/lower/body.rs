@@ -1763,16 +1763,35 @@ impl Lower<'_> {
                 {
                     let mut args: Vec<Atom> = c.args.iter().map(|a| self.operand(a)).collect();
                     // `f64::max(0.0, x)` becomes a method call on its first argument,
-                    // which must then have the written type (`0.0.max(x)` would not).
-                    if let (Some(Atom::Const(k)), true) = (args.first(), ty == "f64" || ty == "f32")
-                    {
-                        let fty: syn::Type =
-                            syn::parse_str(&ty).unwrap_or_else(|_| syn::parse_quote!(f64));
-                        let k = Expr::Atom(Atom::Const(k.clone()));
-                        if let Value::Atom(a) =
-                            self.bind_typed(k, "t", Shape::Scalar, Some(fty), span)
-                        {
-                            args[0] = a;
+                    // which must then have the written type (`0.0.max(x)` would not), and
+                    // so must an operand computed from literals only (`f64::sin(if c
+                    // { 1.0 } else { 2.0 })`, `f64::sin(1.0 + 2.0)`).
+                    if ty != "Float" {
+                        let fty: Option<syn::Type> = syn::parse_str(&ty).ok();
+                        let computed = !matches!(c.args.first(), Some(syn::Expr::Path(_)));
+                        match args.first() {
+                            Some(Atom::Const(k)) => {
+                                let k = Expr::Atom(Atom::Const(k.clone()));
+                                if let Value::Atom(a) =
+                                    self.bind_typed(k, "t", Shape::Scalar, fty, span)
+                                {
+                                    args[0] = a;
+                                }
+                            }
+                            Some(&Atom::Var(v)) if computed && self.func.info(v).ty.is_none() => {
+                                if self.just_bound(v) {
+                                    self.func.vars[v.0].ty = fty;
+                                } else {
+                                    let copy = Expr::Atom(Atom::Var(v));
+                                    let shape = self.func.info(v).shape;
+                                    if let Value::Atom(a) =
+                                        self.bind_typed(copy, "t", shape, fty, span)
+                                    {
+                                        args[0] = a;
+                                    }
+                                }
+                            }
+                            _ => {}
                         }
                     }
                     return self.bind_prim(prim, args, hint, span);

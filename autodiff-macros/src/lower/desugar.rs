@@ -126,7 +126,13 @@ pub fn chain_to_loop(
         }
     }
     maps.reverse();
-    Some(build_loop(source, maps, init, combine, acc))
+    // `sum::<f64>()`: the accumulator has the written type, which the items (literals
+    // perhaps) may not give it.
+    let ty = m.turbofish.as_ref().and_then(|t| match t.args.first() {
+        Some(syn::GenericArgument::Type(ty)) => Some(ty.clone()),
+        _ => None,
+    });
+    Some(build_loop(source, maps, init, combine, acc, ty))
 }
 
 enum Combine {
@@ -151,6 +157,7 @@ fn build_loop(
     init: syn::Expr,
     combine: Combine,
     acc: &syn::Ident,
+    ty: Option<syn::Type>,
 ) -> Result<syn::Expr, (proc_macro2::Span, String)> {
     let item = syn::Ident::new(&format!("{acc}_item"), acc.span());
     let mut body: Vec<syn::Stmt> = Vec::new();
@@ -191,8 +198,9 @@ fn build_loop(
             path => syn::parse_quote!(#acc = #path(#acc, #item);),
         },
     };
+    let ty = ty.map(|t| quote::quote!(: #t));
     Ok(syn::parse_quote!({
-        let mut #acc = #init;
+        let mut #acc #ty = #init;
         for #pat in #source {
             #(#body)*
             #step
