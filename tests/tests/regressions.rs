@@ -152,6 +152,7 @@ fn a_callee_sees_the_array_as_it_was_at_the_call() {
 /// declared the `Vec` again, empty, and sized its adjoint from it (an index-out-of-bounds
 /// panic in `f_grad`).
 #[differentiate]
+#[allow(clippy::vec_init_then_push)] // the pattern that broke
 fn pushed_after_an_early_return(x: f64) -> f64 {
     if x < 0.0 {
         return 1.0;
@@ -168,4 +169,58 @@ fn a_vec_pushed_after_an_early_return_has_its_adjoint() {
     assert_eq!(pushed_after_an_early_return_grad(0.5), (0.75, 2.0));
     assert_eq!(pushed_after_an_early_return_grad(-0.5), (1.0, 0.0));
     assert_eq!(pushed_after_an_early_return_hessian(0.5).2, [[2.0]]);
+}
+
+#[differentiate]
+fn weighted(v: &[f64], s: f64) -> f64 {
+    v[0] * v[1] * s
+}
+
+/// A call in a loop reading an array built in the loop body: the reversed body built
+/// the array again from its `let` (zeros), without the stores, and called the callee's
+/// `_vjp` on that.
+#[differentiate]
+fn call_on_a_local_array_in_a_loop(x: f64) -> f64 {
+    let mut s = 0.0;
+    for k in 0..3 {
+        let mut w = [0.0; 2];
+        w[0] = x;
+        w[1] = x * k as f64;
+        s += weighted(&w, x);
+    }
+    s
+}
+
+/// A call in a loop reading an array the loop writes after the call.
+#[differentiate]
+fn call_on_an_array_the_loop_writes(x: f64) -> f64 {
+    let mut w = vec![1.0; 2];
+    w[1] = x;
+    let mut s = 0.0;
+    for _ in 0..3 {
+        s += weighted(&w, 1.0);
+        w[0] = w[1] * x;
+    }
+    s
+}
+
+#[test]
+fn calls_in_loops_see_arrays_as_they_were_at_the_call() {
+    // Σ_k x · kx · x = 3x³: gradient 9x², second derivative 18x.
+    for x in [0.5, -1.5] {
+        let (v, g) = call_on_a_local_array_in_a_loop_grad(x);
+        assert!((v - call_on_a_local_array_in_a_loop(x)).abs() < 1e-15);
+        assert!((g - 9.0 * x * x).abs() < 1e-12, "{g} at {x}");
+        let (_, _, h) = call_on_a_local_array_in_a_loop_hessian(x);
+        assert!((h[0][0] - 18.0 * x).abs() < 1e-12, "{h:?} at {x}");
+    }
+    // w = (1, x), (x², x), (x², x): s = x + x³ + x³, gradient 1 + 6x², second 12x.
+    for x in [0.5, -1.5] {
+        let (v, g) = call_on_an_array_the_loop_writes_grad(x);
+        assert!((v - call_on_an_array_the_loop_writes(x)).abs() < 1e-15);
+        assert!((g - (1.0 + 6.0 * x * x)).abs() < 1e-12, "{g} at {x}");
+        assert!((call_on_an_array_the_loop_writes_jvp(x, 1.0).1 - g).abs() < 1e-12);
+        let (_, _, h) = call_on_an_array_the_loop_writes_hessian(x);
+        assert!((h[0][0] - 12.0 * x).abs() < 1e-12, "{h:?} at {x}");
+    }
 }
