@@ -33,6 +33,11 @@ use std::fmt;
 
 /// The default step for central differences in f64: the cube root of machine epsilon,
 /// about 6e-6, which balances truncation error (`∝ h²`) against rounding error (`∝ ε / h`).
+///
+/// ```
+/// use autodiff_core::check::DEFAULT_STEP;
+/// assert!((DEFAULT_STEP - f64::EPSILON.cbrt()).abs() < 1e-15);
+/// ```
 pub const DEFAULT_STEP: f64 = 6.055_454_452_393_343e-6;
 
 /// Central difference of a scalar function of one scalar, with step `h · max(1, |x|)`.
@@ -225,6 +230,16 @@ pub fn close(a: f64, b: f64, tol: f64) -> bool {
 /// finite-difference value and the tolerance that was exceeded.
 ///
 /// A shape mismatch (an entry that only one side has) carries NaN as both values.
+///
+/// ```
+/// use autodiff_core::check::{check_jacobian, Mismatch};
+/// // f(x, y) = (x y, y), with ∂(x y)/∂y written as y instead of x.
+/// let f = |v: &[f64]| vec![v[0] * v[1], v[1]];
+/// let claimed = vec![vec![5.0, 5.0], vec![0.0, 1.0]];
+/// let m: Mismatch = check_jacobian(f, &[2.0, 5.0], &claimed, 1e-6).unwrap_err();
+/// assert_eq!((m.row, m.column, m.claimed, m.tolerance), (0, 1, 5.0, 1e-6));
+/// assert!((m.finite_difference - 2.0).abs() < 1e-9);
+/// ```
 #[derive(Debug, Clone, PartialEq)]
 pub struct Mismatch {
     /// The output index: the row of a Jacobian, 0 for a gradient.

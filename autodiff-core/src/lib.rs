@@ -3,6 +3,8 @@
 //! The runtime half of autodiff: the [`differentiate`] attribute, the primitive
 //! derivative rules in [`rules`], the [`ZeroLike`] trait that gives adjoints their shape,
 //! and a finite-difference checker in [`check`] so that users can verify any derivative.
+//! The chapter [`guide`], "From derivatives to Jacobians", walks through what the
+//! attribute generates, one shape at a time.
 //!
 //! Generated code names this crate by absolute path (`::autodiff_core::...`); what only
 //! generated code may call lives in the hidden `__private` module.
@@ -11,9 +13,39 @@
 #![doc = "\n\n# The project README\n"]
 #![doc = include_str!("../../README.md")]
 
+/// Differentiates a function at compile time: `#[differentiate]` keeps `fn f` as written
+/// and writes its derivatives beside it, as ordinary functions named after it.
+///
+/// ```
+/// use autodiff_core::differentiate;
+///
+/// #[differentiate]
+/// fn f(x: [f64; 2]) -> f64 {
+///     x[0] * x[0] * x[1]
+/// }
+///
+/// let (y, g) = f_grad([3.0, 2.0]);
+/// assert_eq!((y, g), (18.0, [12.0, 9.0])); // ∇(x0² x1) = (2 x0 x1, x0²)
+/// let (_, d) = f_jvp([3.0, 2.0], [1.0, 1.0]); // the directional derivative ∇f · t
+/// assert_eq!(d, 21.0);
+/// let (_, g2) = f_vjp([3.0, 2.0], 2.0); // the gradient times the cotangent
+/// assert_eq!(g2, [24.0, 18.0]);
+/// let (_, _, h) = f_hessian([3.0, 2.0]);
+/// assert_eq!(h, [[4.0, 6.0], [6.0, 0.0]]); // (2 x1, 2 x0; 2 x0, 0)
+/// ```
+///
+/// The chapter [`guide`] walks through every sibling with the functions of the demo; the
+/// [crate's front page](crate) states the full contract (shapes, `wrt`, calls, custom
+/// derivatives).
+///
+/// # Reference
+///
+#[doc(inline)]
 pub use autodiff_macros::differentiate;
 
 pub mod check;
+#[doc = include_str!("../../docs/guide.md")]
+pub mod guide {}
 mod jacobian;
 mod lanes;
 pub mod rules;

@@ -8,6 +8,27 @@
 //! - forward mode: `y_dot = d * x_dot` (summed over the inputs);
 //! - reverse mode: `x_bar += y_bar * d` (one accumulation per input).
 //!
+//! For `z = exp(sin x)`, by hand, as generated code does it:
+//!
+//! ```
+//! use autodiff_core::rules::{d_exp, d_sin};
+//!
+//! let x = 0.3_f64;
+//! let y = x.sin();
+//! let z = y.exp();
+//! // Forward mode: a tangent carried from x to z.
+//! let x_dot = 1.0;
+//! let y_dot = d_sin(x, y) * x_dot;
+//! let z_dot = d_exp(y, z) * y_dot;
+//! // Reverse mode: an adjoint carried from z back to x.
+//! let z_bar = 1.0;
+//! let y_bar = z_bar * d_exp(y, z);
+//! let x_bar = y_bar * d_sin(x, y);
+//! // Both are dz/dx = cos x · e^(sin x).
+//! assert!((z_dot - x.cos() * x.sin().exp()).abs() < 1e-15);
+//! assert!((x_bar - z_dot).abs() < 1e-15);
+//! ```
+//!
 //! # Calling conventions
 //!
 //! Every rule is generic over `T: num_traits::Float` and named after the std method it
@@ -91,12 +112,24 @@ mod second;
 pub use second::*;
 
 /// Derivative of `y = x.sin()`: `cos x`. Domain: all `x`.
+///
+/// ```
+/// use autodiff_core::rules::d_sin;
+/// let x = 0.5_f64;
+/// assert_eq!(d_sin(x, x.sin()), x.cos());
+/// ```
 #[inline]
 pub fn d_sin<T: Float>(x: T, _y: T) -> T {
     x.cos()
 }
 
 /// Derivative of `y = x.cos()`: `-sin x`. Domain: all `x`.
+///
+/// ```
+/// use autodiff_core::rules::d_cos;
+/// let x = 0.5_f64;
+/// assert_eq!(d_cos(x, x.cos()), -x.sin());
+/// ```
 #[inline]
 pub fn d_cos<T: Float>(x: T, _y: T) -> T {
     -x.sin()
@@ -105,6 +138,13 @@ pub fn d_cos<T: Float>(x: T, _y: T) -> T {
 /// Derivative of `y = x.tan()`: `1 + tan² x = 1 + y²`.
 ///
 /// Domain: `x ≠ π/2 + kπ` (the poles of tan, which no float hits exactly).
+///
+/// ```
+/// use autodiff_core::rules::d_tan;
+/// let x = 0.5_f64;
+/// // 1 + tan² x = 1 / cos² x
+/// assert!((d_tan(x, x.tan()) - 1.0 / (x.cos() * x.cos())).abs() < 1e-15);
+/// ```
 #[inline]
 pub fn d_tan<T: Float>(_x: T, y: T) -> T {
     T::one() + y * y
@@ -114,6 +154,13 @@ pub fn d_tan<T: Float>(_x: T, y: T) -> T {
 ///
 /// Domain: `-1 ≤ x ≤ 1`; the vertical tangents at ±1 give `+∞`. Computed as
 /// `1 / √((1 - x)(1 + x))`, which keeps full precision near ±1.
+///
+/// ```
+/// use autodiff_core::rules::d_asin;
+/// let x = 0.6_f64;
+/// assert!((d_asin(x, x.asin()) - 1.25).abs() < 1e-15); // 1 / √(1 - 0.36)
+/// assert_eq!(d_asin(1.0, 1.0_f64.asin()), f64::INFINITY);
+/// ```
 #[inline]
 pub fn d_asin<T: Float>(x: T, _y: T) -> T {
     ((T::one() - x) * (T::one() + x)).sqrt().recip()
@@ -122,24 +169,48 @@ pub fn d_asin<T: Float>(x: T, _y: T) -> T {
 /// Derivative of `y = x.acos()`: `-1 / √(1 - x²)`.
 ///
 /// Domain: `-1 ≤ x ≤ 1`; the vertical tangents at ±1 give `-∞`.
+///
+/// ```
+/// use autodiff_core::rules::d_acos;
+/// let x = 0.6_f64;
+/// assert!((d_acos(x, x.acos()) + 1.25).abs() < 1e-15); // -1 / √(1 - 0.36)
+/// assert_eq!(d_acos(-1.0, (-1.0_f64).acos()), f64::NEG_INFINITY);
+/// ```
 #[inline]
 pub fn d_acos<T: Float>(x: T, _y: T) -> T {
     -((T::one() - x) * (T::one() + x)).sqrt().recip()
 }
 
 /// Derivative of `y = x.atan()`: `1 / (1 + x²)`. Domain: all `x` (0 in the limit `|x| → ∞`).
+///
+/// ```
+/// use autodiff_core::rules::d_atan;
+/// assert_eq!(d_atan(2.0, 2.0_f64.atan()), 0.2); // 1 / (1 + 4)
+/// ```
 #[inline]
 pub fn d_atan<T: Float>(x: T, _y: T) -> T {
     (T::one() + x * x).recip()
 }
 
 /// Derivative of `y = x.sinh()`: `cosh x`. Domain: all `x`.
+///
+/// ```
+/// use autodiff_core::rules::d_sinh;
+/// let x = 1.5_f64;
+/// assert_eq!(d_sinh(x, x.sinh()), x.cosh());
+/// ```
 #[inline]
 pub fn d_sinh<T: Float>(x: T, _y: T) -> T {
     x.cosh()
 }
 
 /// Derivative of `y = x.cosh()`: `sinh x`. Domain: all `x`.
+///
+/// ```
+/// use autodiff_core::rules::d_cosh;
+/// let x = 1.5_f64;
+/// assert_eq!(d_cosh(x, x.cosh()), x.sinh());
+/// ```
 #[inline]
 pub fn d_cosh<T: Float>(x: T, _y: T) -> T {
     x.sinh()
@@ -151,6 +222,14 @@ pub fn d_cosh<T: Float>(x: T, _y: T) -> T {
 /// the absolute error stays below `2ε`, but for `|x| ≳ 5` the relative error grows as
 /// `y` rounds toward ±1, and once `y` is exactly ±1 (`|x| > 19.06` in f64) the rule
 /// returns 0 for a true value below `1e-16`.
+///
+/// ```
+/// use autodiff_core::rules::d_tanh;
+/// let x = 0.5_f64;
+/// // 1 - tanh² x = 1 / cosh² x
+/// assert!((d_tanh(x, x.tanh()) - 1.0 / (x.cosh() * x.cosh())).abs() < 1e-15);
+/// assert_eq!(d_tanh(30.0, 30.0_f64.tanh()), 0.0); // tanh 30 rounds to 1
+/// ```
 #[inline]
 pub fn d_tanh<T: Float>(_x: T, y: T) -> T {
     (T::one() - y) * (T::one() + y)
@@ -159,6 +238,12 @@ pub fn d_tanh<T: Float>(_x: T, y: T) -> T {
 /// Derivative of `y = x.asinh()`: `1 / √(x² + 1)`.
 ///
 /// Domain: all `x`. Computed as `1 / hypot(x, 1)`, which does not overflow for large `x`.
+///
+/// ```
+/// use autodiff_core::rules::d_asinh;
+/// let x = 0.75_f64;
+/// assert!((d_asinh(x, x.asinh()) - 0.8).abs() < 1e-15); // 1 / √(0.5625 + 1)
+/// ```
 #[inline]
 pub fn d_asinh<T: Float>(x: T, _y: T) -> T {
     x.hypot(T::one()).recip()
@@ -168,6 +253,13 @@ pub fn d_asinh<T: Float>(x: T, _y: T) -> T {
 ///
 /// Domain: `x ≥ 1`; the vertical tangent at 1 gives `+∞`. Computed as
 /// `1 / √((x - 1)(x + 1))`, which keeps full precision near 1.
+///
+/// ```
+/// use autodiff_core::rules::d_acosh;
+/// let x = 1.25_f64;
+/// assert!((d_acosh(x, x.acosh()) - 4.0 / 3.0).abs() < 1e-15); // 1 / √(1.5625 - 1)
+/// assert_eq!(d_acosh(1.0, 1.0_f64.acosh()), f64::INFINITY);
+/// ```
 #[inline]
 pub fn d_acosh<T: Float>(x: T, _y: T) -> T {
     ((x - T::one()) * (x + T::one())).sqrt().recip()
@@ -177,18 +269,37 @@ pub fn d_acosh<T: Float>(x: T, _y: T) -> T {
 ///
 /// Domain: `-1 < x < 1`; `+∞` at ±1, where atanh itself is infinite. Computed as
 /// `1 / ((1 - x)(1 + x))`, which keeps full precision near ±1.
+///
+/// ```
+/// use autodiff_core::rules::d_atanh;
+/// let x = 0.5_f64;
+/// assert!((d_atanh(x, x.atanh()) - 4.0 / 3.0).abs() < 1e-15); // 1 / (1 - 0.25)
+/// assert_eq!(d_atanh(-1.0, (-1.0_f64).atanh()), f64::INFINITY);
+/// ```
 #[inline]
 pub fn d_atanh<T: Float>(x: T, _y: T) -> T {
     ((T::one() - x) * (T::one() + x)).recip()
 }
 
 /// Derivative of `y = x.exp()`: `eˣ = y`. Domain: all `x`.
+///
+/// ```
+/// use autodiff_core::rules::d_exp;
+/// let x = 0.7_f64;
+/// let y = x.exp();
+/// assert_eq!(d_exp(x, y), y); // no second exp: the primal result is the derivative
+/// ```
 #[inline]
 pub fn d_exp<T: Float>(_x: T, y: T) -> T {
     y
 }
 
 /// Derivative of `y = x.exp2()`: `2ˣ ln 2 = y ln 2`. Domain: all `x`.
+///
+/// ```
+/// use autodiff_core::rules::d_exp2;
+/// assert!((d_exp2(3.0_f64, 8.0) - 8.0 * std::f64::consts::LN_2).abs() < 1e-15);
+/// ```
 #[inline]
 pub fn d_exp2<T: Float>(_x: T, y: T) -> T {
     y * two::<T>().ln()
@@ -199,6 +310,12 @@ pub fn d_exp2<T: Float>(_x: T, y: T) -> T {
 /// Domain: all `x`. The absolute error stays below `ε`; for `x ≲ -5` the relative error
 /// grows as `y` rounds toward -1, and once `y` is exactly -1 (`x < -37.43` in f64) the
 /// rule returns 0 for a true value below `1e-16`.
+///
+/// ```
+/// use autodiff_core::rules::d_exp_m1;
+/// let x = 1e-3_f64;
+/// assert!((d_exp_m1(x, x.exp_m1()) - x.exp()).abs() < 1e-15);
+/// ```
 #[inline]
 pub fn d_exp_m1<T: Float>(_x: T, y: T) -> T {
     y + T::one()
@@ -207,6 +324,12 @@ pub fn d_exp_m1<T: Float>(_x: T, y: T) -> T {
 /// Derivative of `y = x.ln()`: `1 / x`.
 ///
 /// Domain: `x ≥ 0`; the vertical tangent at `+0` gives `+∞`.
+///
+/// ```
+/// use autodiff_core::rules::d_ln;
+/// assert_eq!(d_ln(4.0_f64, 4.0_f64.ln()), 0.25);
+/// assert_eq!(d_ln(0.0_f64, f64::NEG_INFINITY), f64::INFINITY);
+/// ```
 #[inline]
 pub fn d_ln<T: Float>(x: T, _y: T) -> T {
     x.recip()
@@ -215,6 +338,12 @@ pub fn d_ln<T: Float>(x: T, _y: T) -> T {
 /// Derivative of `y = x.ln_1p()` (`ln(1 + x)`): `1 / (1 + x)`.
 ///
 /// Domain: `x ≥ -1`; the vertical tangent at -1 gives `+∞`.
+///
+/// ```
+/// use autodiff_core::rules::d_ln_1p;
+/// assert_eq!(d_ln_1p(3.0_f64, 3.0_f64.ln_1p()), 0.25);
+/// assert_eq!(d_ln_1p(-1.0_f64, f64::NEG_INFINITY), f64::INFINITY);
+/// ```
 #[inline]
 pub fn d_ln_1p<T: Float>(x: T, _y: T) -> T {
     (T::one() + x).recip()
@@ -223,6 +352,12 @@ pub fn d_ln_1p<T: Float>(x: T, _y: T) -> T {
 /// Derivative of `y = x.log2()`: `1 / (x ln 2)`.
 ///
 /// Domain: `x ≥ 0`; the vertical tangent at `+0` gives `+∞`.
+///
+/// ```
+/// use autodiff_core::rules::d_log2;
+/// use std::f64::consts::LN_2;
+/// assert!((d_log2(8.0_f64, 3.0) - 1.0 / (8.0 * LN_2)).abs() < 1e-15);
+/// ```
 #[inline]
 pub fn d_log2<T: Float>(x: T, _y: T) -> T {
     (x * two::<T>().ln()).recip()
@@ -231,6 +366,12 @@ pub fn d_log2<T: Float>(x: T, _y: T) -> T {
 /// Derivative of `y = x.log10()`: `1 / (x ln 10)`.
 ///
 /// Domain: `x ≥ 0`; the vertical tangent at `+0` gives `+∞`.
+///
+/// ```
+/// use autodiff_core::rules::d_log10;
+/// use std::f64::consts::LN_10;
+/// assert!((d_log10(100.0_f64, 2.0) - 1.0 / (100.0 * LN_10)).abs() < 1e-15);
+/// ```
 #[inline]
 pub fn d_log10<T: Float>(x: T, _y: T) -> T {
     (x * ten::<T>().ln()).recip()
@@ -240,6 +381,12 @@ pub fn d_log10<T: Float>(x: T, _y: T) -> T {
 ///
 /// Domain: `x ≥ 0`; the vertical tangent at 0 gives `+∞`, at `-0` too (where
 /// `y = -0`, hence the `|y|`).
+///
+/// ```
+/// use autodiff_core::rules::d_sqrt;
+/// assert_eq!(d_sqrt(4.0_f64, 2.0), 0.25); // 1 / (2 √4)
+/// assert_eq!(d_sqrt(0.0_f64, 0.0), f64::INFINITY);
+/// ```
 #[inline]
 pub fn d_sqrt<T: Float>(_x: T, y: T) -> T {
     (two::<T>() * y.abs()).recip()
@@ -248,6 +395,12 @@ pub fn d_sqrt<T: Float>(_x: T, y: T) -> T {
 /// Derivative of `y = x.cbrt()`: `1 / (3 ∛x²) = 1 / (3 y²)`.
 ///
 /// Domain: all `x`; the vertical tangent at ±0 gives `+∞`.
+///
+/// ```
+/// use autodiff_core::rules::d_cbrt;
+/// assert!((d_cbrt(8.0_f64, 2.0) - 1.0 / 12.0).abs() < 1e-15); // 1 / (3 ∛8²)
+/// assert_eq!(d_cbrt(0.0_f64, 0.0), f64::INFINITY);
+/// ```
 #[inline]
 pub fn d_cbrt<T: Float>(_x: T, y: T) -> T {
     (three::<T>() * y * y).recip()
@@ -257,6 +410,14 @@ pub fn d_cbrt<T: Float>(_x: T, y: T) -> T {
 ///
 /// Domain: all `x`. Convention: `0` at `x = ±0` (the midpoint of the one-sided
 /// derivatives, and a subgradient); NaN for NaN `x`.
+///
+/// ```
+/// use autodiff_core::rules::d_abs;
+/// assert_eq!(d_abs(-3.0_f64, 3.0), -1.0);
+/// assert_eq!(d_abs(2.0_f64, 2.0), 1.0);
+/// assert_eq!(d_abs(0.0_f64, 0.0), 0.0); // the convention at the kink
+/// assert!(d_abs(f64::NAN, f64::NAN).is_nan());
+/// ```
 #[inline]
 pub fn d_abs<T: Float>(x: T, _y: T) -> T {
     if x > T::zero() {
@@ -273,18 +434,35 @@ pub fn d_abs<T: Float>(x: T, _y: T) -> T {
 /// Derivative of `y = x.recip()` (`1 / x`): `-1 / x² = -y²`.
 ///
 /// Domain: `x ≠ 0` (at ±0 the result is `-∞`, the two-sided limit).
+///
+/// ```
+/// use autodiff_core::rules::d_recip;
+/// assert_eq!(d_recip(4.0_f64, 0.25), -0.0625); // -1 / 4²
+/// ```
 #[inline]
 pub fn d_recip<T: Float>(_x: T, y: T) -> T {
     -(y * y)
 }
 
 /// Derivative of `y = x.to_degrees()`: `180 / π`. Domain: all `x`.
+///
+/// ```
+/// use autodiff_core::rules::d_to_degrees;
+/// let x = 1.0_f64;
+/// assert!((d_to_degrees(x, x.to_degrees()) - 180.0 / std::f64::consts::PI).abs() < 1e-13);
+/// ```
 #[inline]
 pub fn d_to_degrees<T: Float>(_x: T, _y: T) -> T {
     T::one().to_degrees()
 }
 
 /// Derivative of `y = x.to_radians()`: `π / 180`. Domain: all `x`.
+///
+/// ```
+/// use autodiff_core::rules::d_to_radians;
+/// let x = 90.0_f64;
+/// assert!((d_to_radians(x, x.to_radians()) - std::f64::consts::PI / 180.0).abs() < 1e-17);
+/// ```
 #[inline]
 pub fn d_to_radians<T: Float>(_x: T, _y: T) -> T {
     T::one().to_radians()
@@ -294,6 +472,12 @@ pub fn d_to_radians<T: Float>(_x: T, _y: T) -> T {
 ///
 /// Domain: all `x`. Convention: `1` at the integers too, where fract jumps (the
 /// one-sided derivative of either side).
+///
+/// ```
+/// use autodiff_core::rules::d_fract;
+/// assert_eq!(d_fract(2.5_f64, 0.5), 1.0);
+/// assert_eq!(d_fract(3.0_f64, 0.0), 1.0); // at a jump, one-sided
+/// ```
 #[inline]
 pub fn d_fract<T: Float>(_x: T, _y: T) -> T {
     T::one()
@@ -302,6 +486,13 @@ pub fn d_fract<T: Float>(_x: T, _y: T) -> T {
 /// Derivative of `y = x.signum()`: `0`.
 ///
 /// Domain: all `x`. Convention: `0` at the jump at ±0; NaN for NaN `x`.
+///
+/// ```
+/// use autodiff_core::rules::d_signum;
+/// assert_eq!(d_signum(-2.0_f64, -1.0), 0.0);
+/// assert_eq!(d_signum(0.0_f64, 1.0), 0.0); // at the jump too
+/// assert!(d_signum(f64::NAN, f64::NAN).is_nan());
+/// ```
 #[inline]
 pub fn d_signum<T: Float>(x: T, _y: T) -> T {
     zero_or_nan(x)
@@ -310,6 +501,13 @@ pub fn d_signum<T: Float>(x: T, _y: T) -> T {
 /// Derivative of `y = x.floor()`: `0`.
 ///
 /// Domain: all `x`. Convention: `0` at the jumps (the integers); NaN for NaN `x`.
+///
+/// ```
+/// use autodiff_core::rules::d_floor;
+/// assert_eq!(d_floor(2.5_f64, 2.0), 0.0);
+/// assert_eq!(d_floor(3.0_f64, 3.0), 0.0); // at a jump too
+/// assert!(d_floor(f64::NAN, f64::NAN).is_nan());
+/// ```
 #[inline]
 pub fn d_floor<T: Float>(x: T, _y: T) -> T {
     zero_or_nan(x)
@@ -318,6 +516,13 @@ pub fn d_floor<T: Float>(x: T, _y: T) -> T {
 /// Derivative of `y = x.ceil()`: `0`.
 ///
 /// Domain: all `x`. Convention: `0` at the jumps (the integers); NaN for NaN `x`.
+///
+/// ```
+/// use autodiff_core::rules::d_ceil;
+/// assert_eq!(d_ceil(2.5_f64, 3.0), 0.0);
+/// assert_eq!(d_ceil(3.0_f64, 3.0), 0.0); // at a jump too
+/// assert!(d_ceil(f64::NAN, f64::NAN).is_nan());
+/// ```
 #[inline]
 pub fn d_ceil<T: Float>(x: T, _y: T) -> T {
     zero_or_nan(x)
@@ -326,6 +531,13 @@ pub fn d_ceil<T: Float>(x: T, _y: T) -> T {
 /// Derivative of `y = x.round()`: `0`.
 ///
 /// Domain: all `x`. Convention: `0` at the jumps (the half-integers); NaN for NaN `x`.
+///
+/// ```
+/// use autodiff_core::rules::d_round;
+/// assert_eq!(d_round(2.2_f64, 2.0), 0.0);
+/// assert_eq!(d_round(2.5_f64, 3.0), 0.0); // at a jump too
+/// assert!(d_round(f64::NAN, f64::NAN).is_nan());
+/// ```
 #[inline]
 pub fn d_round<T: Float>(x: T, _y: T) -> T {
     zero_or_nan(x)
@@ -334,6 +546,13 @@ pub fn d_round<T: Float>(x: T, _y: T) -> T {
 /// Derivative of `y = x.trunc()`: `0`.
 ///
 /// Domain: all `x`. Convention: `0` at the jumps (the nonzero integers); NaN for NaN `x`.
+///
+/// ```
+/// use autodiff_core::rules::d_trunc;
+/// assert_eq!(d_trunc(-2.5_f64, -2.0), 0.0);
+/// assert_eq!(d_trunc(1.0_f64, 1.0), 0.0); // at a jump too
+/// assert!(d_trunc(f64::NAN, f64::NAN).is_nan());
+/// ```
 #[inline]
 pub fn d_trunc<T: Float>(x: T, _y: T) -> T {
     zero_or_nan(x)
@@ -345,6 +564,14 @@ pub fn d_trunc<T: Float>(x: T, _y: T) -> T {
 /// Domain: `(a, b) ≠ (0, 0)`. Convention: `(0, 0)` at the origin (either sign of zero).
 /// Computed as `(b / r) / r` with `r = hypot(a, b)`, so that neither very large nor
 /// very small inputs overflow or underflow `a² + b²`.
+///
+/// ```
+/// use autodiff_core::rules::d_atan2;
+/// let (a, b) = (3.0_f64, 4.0_f64);
+/// let (da, db) = d_atan2(a, b, a.atan2(b));
+/// assert!((da - 0.16).abs() < 1e-15 && (db + 0.12).abs() < 1e-15); // (4, -3) / 25
+/// assert_eq!(d_atan2(0.0_f64, 0.0, 0.0), (0.0, 0.0)); // the origin
+/// ```
 #[inline]
 pub fn d_atan2<T: Float>(a: T, b: T, _y: T) -> (T, T) {
     let r = a.hypot(b);
@@ -357,6 +584,12 @@ pub fn d_atan2<T: Float>(a: T, b: T, _y: T) -> (T, T) {
 /// Partials of `y = a.hypot(b)` (`√(a² + b²)`): `(a / y, b / y)`.
 ///
 /// Domain: `(a, b) ≠ (0, 0)`. Convention: `(0, 0)` at the origin (a subgradient).
+///
+/// ```
+/// use autodiff_core::rules::d_hypot;
+/// assert_eq!(d_hypot(3.0_f64, 4.0, 5.0), (0.6, 0.8)); // (3, 4) / 5
+/// assert_eq!(d_hypot(0.0_f64, 0.0, 0.0), (0.0, 0.0)); // the origin
+/// ```
 #[inline]
 pub fn d_hypot<T: Float>(a: T, b: T, y: T) -> (T, T) {
     if y == T::zero() {
@@ -375,6 +608,14 @@ pub fn d_hypot<T: Float>(a: T, b: T, y: T) -> (T, T) {
 /// `dy/db` needs `a > 0`. Convention: `0` whenever `y = 0`: for a zero base and `b > 0`,
 /// `0ᵇ` is identically 0, so 0 is the one-sided derivative (and `0 · -∞ = NaN` is
 /// avoided). A zero base with `b ≤ 0` is outside the domain.
+///
+/// ```
+/// use autodiff_core::rules::d_powf;
+/// let (da, db) = d_powf(2.0_f64, 3.0, 8.0);
+/// assert_eq!(da, 12.0); // 3 · 2²
+/// assert!((db - 8.0 * std::f64::consts::LN_2).abs() < 1e-14); // 2³ ln 2
+/// assert_eq!(d_powf(0.0_f64, 2.0, 0.0), (0.0, 0.0)); // a zero base: no 0 · ∞
+/// ```
 #[inline]
 pub fn d_powf<T: Float>(a: T, b: T, y: T) -> (T, T) {
     let da = if b == T::zero() { T::zero() } else { b * a.powf(b - T::one()) };
@@ -386,6 +627,13 @@ pub fn d_powf<T: Float>(a: T, b: T, y: T) -> (T, T) {
 ///
 /// Domain: all `x`, except `x = 0` when `n < 0`. Convention: `0` when `n = 0`, at
 /// `x = 0` too (`x⁰ = 1` is constant; this avoids `0 · ∞`).
+///
+/// ```
+/// use autodiff_core::rules::d_powi;
+/// assert_eq!(d_powi(2.0_f64, 3, 8.0), 12.0); // 3 · 2²
+/// assert_eq!(d_powi(2.0_f64, -1, 0.5), -0.25); // -1 · 2⁻²
+/// assert_eq!(d_powi(0.0_f64, 0, 1.0), 0.0); // x⁰ is constant, at 0 too
+/// ```
 #[inline]
 pub fn d_powi<T: Float>(x: T, n: i32, _y: T) -> T {
     if n == 0 {
@@ -407,6 +655,14 @@ pub fn d_powi<T: Float>(x: T, n: i32, _y: T) -> T {
 ///
 /// Domain: `a > 0`, `b > 0`, `b ≠ 1`. The second partial is computed as `-y / (b ln b)`,
 /// since `y = ln a / ln b`.
+///
+/// ```
+/// use autodiff_core::rules::d_log;
+/// use std::f64::consts::LN_2;
+/// let (da, db) = d_log(8.0_f64, 2.0, 3.0); // log₂ 8 = 3
+/// assert!((da - 1.0 / (8.0 * LN_2)).abs() < 1e-15);
+/// assert!((db + 3.0 / (2.0 * LN_2)).abs() < 1e-14);
+/// ```
 #[inline]
 pub fn d_log<T: Float>(a: T, b: T, y: T) -> (T, T) {
     let ln_b = b.ln();
@@ -418,6 +674,13 @@ pub fn d_log<T: Float>(a: T, b: T, y: T) -> (T, T) {
 /// Domain: all `a`, `b`. Conventions follow the argument std returns: ties go to `a`,
 /// the first argument; a NaN argument loses to the other (`f64::min` returns the
 /// non-NaN one), so NaN `a` gives `(0, 1)`.
+///
+/// ```
+/// use autodiff_core::rules::d_min;
+/// assert_eq!(d_min(2.0_f64, 3.0, 2.0), (1.0, 0.0));
+/// assert_eq!(d_min(3.0_f64, 2.0, 2.0), (0.0, 1.0));
+/// assert_eq!(d_min(1.0_f64, 1.0, 1.0), (1.0, 0.0)); // a tie goes to `a`
+/// ```
 #[inline]
 pub fn d_min<T: Float>(a: T, b: T, _y: T) -> (T, T) {
     if b < a || a.is_nan() {
@@ -432,6 +695,13 @@ pub fn d_min<T: Float>(a: T, b: T, _y: T) -> (T, T) {
 /// Domain: all `a`, `b`. Conventions follow the argument std returns: ties go to `a`,
 /// the first argument; a NaN argument loses to the other (`f64::max` returns the
 /// non-NaN one), so NaN `a` gives `(0, 1)`.
+///
+/// ```
+/// use autodiff_core::rules::d_max;
+/// assert_eq!(d_max(2.0_f64, 3.0, 3.0), (0.0, 1.0));
+/// assert_eq!(d_max(3.0_f64, 2.0, 3.0), (1.0, 0.0));
+/// assert_eq!(d_max(1.0_f64, 1.0, 1.0), (1.0, 0.0)); // a tie goes to `a`
+/// ```
 #[inline]
 pub fn d_max<T: Float>(a: T, b: T, _y: T) -> (T, T) {
     if b > a || a.is_nan() {
@@ -446,6 +716,14 @@ pub fn d_max<T: Float>(a: T, b: T, _y: T) -> (T, T) {
 ///
 /// Domain: `lo ≤ hi` (std's `clamp` panics otherwise). Conventions: ties at a bound go to
 /// `x`, the first argument; NaN `x` goes to `x` (std's `clamp` returns it).
+///
+/// ```
+/// use autodiff_core::rules::d_clamp;
+/// assert_eq!(d_clamp(0.5_f64, 0.0, 1.0, 0.5), (1.0, 0.0, 0.0));
+/// assert_eq!(d_clamp(-1.0_f64, 0.0, 1.0, 0.0), (0.0, 1.0, 0.0));
+/// assert_eq!(d_clamp(5.0_f64, 0.0, 1.0, 1.0), (0.0, 0.0, 1.0));
+/// assert_eq!(d_clamp(1.0_f64, 0.0, 1.0, 1.0), (1.0, 0.0, 0.0)); // a tie goes to `x`
+/// ```
 #[inline]
 pub fn d_clamp<T: Float>(x: T, lo: T, hi: T, _y: T) -> (T, T, T) {
     let (zero, one) = (T::zero(), T::one());
@@ -460,6 +738,11 @@ pub fn d_clamp<T: Float>(x: T, lo: T, hi: T, _y: T) -> (T, T, T) {
 
 /// Partials of `y = a.mul_add(b, c)` (`a b + c`, rounded once): `(b, a, 1)`.
 /// Domain: all `a`, `b`, `c`.
+///
+/// ```
+/// use autodiff_core::rules::d_mul_add;
+/// assert_eq!(d_mul_add(2.0_f64, 3.0, 4.0, 10.0), (3.0, 2.0, 1.0));
+/// ```
 #[inline]
 pub fn d_mul_add<T: Float>(a: T, b: T, _c: T, _y: T) -> (T, T, T) {
     (b, a, T::one())
@@ -469,6 +752,11 @@ pub fn d_mul_add<T: Float>(a: T, b: T, _c: T, _y: T) -> (T, T, T) {
 ///
 /// Domain: `b ≠ 0`. Convention: at the jumps (where `a / b` is an integer) the quotient
 /// the primal used is held fixed, which gives a one-sided derivative.
+///
+/// ```
+/// use autodiff_core::rules::d_rem;
+/// assert_eq!(d_rem(7.0_f64, 2.0, 1.0), (1.0, -3.0)); // 7 % 2 = 7 - 2 · 3
+/// ```
 #[inline]
 pub fn d_rem<T: Float>(a: T, b: T, _y: T) -> (T, T) {
     (T::one(), -(a / b).trunc())
@@ -479,6 +767,12 @@ pub fn d_rem<T: Float>(a: T, b: T, _y: T) -> (T, T) {
 ///
 /// Domain: `b ≠ 0`. Convention: at the jumps (where `a / b` is an integer) the quotient
 /// the primal used is held fixed, which gives a one-sided derivative.
+///
+/// ```
+/// use autodiff_core::rules::d_rem_euclid;
+/// // -7 = 2 · (-4) + 1, so ∂/∂b (a - b q) = -q = 4.
+/// assert_eq!(d_rem_euclid(-7.0_f64, 2.0, 1.0), (1.0, 4.0));
+/// ```
 #[inline]
 pub fn d_rem_euclid<T: Float>(a: T, b: T, _y: T) -> (T, T) {
     (T::one(), -div_euclid(a, b))
