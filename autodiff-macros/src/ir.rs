@@ -81,6 +81,24 @@ pub enum Proj {
 }
 
 impl Atom {
+    /// Whether two atoms read the same value: the same variable, or the same place in it
+    /// by the same indices (read in one statement, so at the same time).
+    pub fn same(&self, other: &Atom) -> bool {
+        match (self, other) {
+            (Atom::Var(a), Atom::Var(b)) => a == b,
+            (Atom::Place(a, pa), Atom::Place(b, pb)) => {
+                a == b
+                    && pa.len() == pb.len()
+                    && pa.iter().zip(pb).all(|(x, y)| match (x, y) {
+                        (Proj::Index(i), Proj::Index(j)) => i.same(j),
+                        (Proj::Field(f), Proj::Field(g)) => f == g,
+                        _ => false,
+                    })
+            }
+            _ => false,
+        }
+    }
+
     /// The variable an atom reads, if any (the base, for a place).
     pub fn var(&self) -> Option<Var> {
         match self {

@@ -95,6 +95,11 @@ pub fn partials(
             match op {
                 BinOp::Add => vec![(a, Coef::plus(Factor::One)), (b, Coef::plus(Factor::One))],
                 BinOp::Sub => vec![(a, Coef::plus(Factor::One)), (b, Coef::minus(Factor::One))],
+                // A square `a * a`: one coefficient `a + a`, one term to carry.
+                BinOp::Mul if a.same(&b) => {
+                    let twice = Expr::bin(BinOp::Add, Expr::Atom(a.clone()), Expr::Atom(a.clone()));
+                    vec![(a, Coef::plus(Factor::Mul(twice)))]
+                }
                 BinOp::Mul => {
                     vec![
                         (a.clone(), Coef::plus(Factor::Mul(Expr::Atom(b.clone())))),

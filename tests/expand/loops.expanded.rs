@@ -318,16 +318,14 @@ fn rosenbrock_grad(x: &[f64]) -> (f64, ::std::vec::Vec<f64>) {
         s_bar = s_bar_next;
         let t_7_bar = s_bar_next;
         let t_6_bar = t_7_bar;
-        let mut b_bar = t_6_bar * b;
-        b_bar += t_6_bar * b;
+        let b_bar = t_6_bar * (b + b);
         let t_4_bar = t_7_bar * a;
         let mut a_bar = t_7_bar * t_4;
         a_bar += t_4_bar * 100.0;
         x_bar[i] -= b_bar;
         x_bar[t_2] += a_bar;
         let t_3_bar = -a_bar;
-        x_bar[i] += t_3_bar * x[i];
-        x_bar[i] += t_3_bar * x[i];
+        x_bar[i] += t_3_bar * (x[i] + x[i]);
     }
     (s, x_bar)
 }
@@ -350,7 +348,7 @@ fn rosenbrock_jvp(x: &[f64], x_dot: &[f64]) -> (f64, f64) {
     for i in 0..t_1 {
         let t_2 = i + 1;
         let t_3 = x[i] * x[i];
-        let t_3_dot = (x_dot[i] * x[i]) + (x_dot[i] * x[i]);
+        let t_3_dot = x_dot[i] * (x[i] + x[i]);
         let a = x[t_2] - t_3;
         let a_dot = x_dot[t_2] - t_3_dot;
         let b = 1.0 - x[i];
@@ -360,7 +358,7 @@ fn rosenbrock_jvp(x: &[f64], x_dot: &[f64]) -> (f64, f64) {
         let t_5 = t_4 * a;
         let t_5_dot = (t_4_dot * a) + (a_dot * t_4);
         let t_6 = b * b;
-        let t_6_dot = (b_dot * b) + (b_dot * b);
+        let t_6_dot = b_dot * (b + b);
         let t_7 = t_5 + t_6;
         let t_7_dot = t_5_dot + t_6_dot;
         let s_1 = s + t_7;
@@ -407,16 +405,14 @@ fn rosenbrock_vjp(x: &[f64], dout: f64) -> (f64, ::std::vec::Vec<f64>) {
         s_bar = s_bar_next;
         let t_7_bar = s_bar_next;
         let t_6_bar = t_7_bar;
-        let mut b_bar = t_6_bar * b;
-        b_bar += t_6_bar * b;
+        let b_bar = t_6_bar * (b + b);
         let t_4_bar = t_7_bar * a;
         let mut a_bar = t_7_bar * t_4;
         a_bar += t_4_bar * 100.0;
         x_bar[i] -= b_bar;
         x_bar[t_2] += a_bar;
         let t_3_bar = -a_bar;
-        x_bar[i] += t_3_bar * x[i];
-        x_bar[i] += t_3_bar * x[i];
+        x_bar[i] += t_3_bar * (x[i] + x[i]);
     }
     (s, x_bar)
 }
@@ -444,7 +440,7 @@ fn rosenbrock_vjp_jvp(
     for i in 0..t_1 {
         let t_2 = i + 1;
         let t_3 = x[i] * x[i];
-        let t_3_dot = (x_dot[i] * x[i]) + (x_dot[i] * x[i]);
+        let t_3_dot = x_dot[i] * (x[i] + x[i]);
         let a = x[t_2] - t_3;
         let a_dot = x_dot[t_2] - t_3_dot;
         let b = 1.0 - x[i];
@@ -454,7 +450,7 @@ fn rosenbrock_vjp_jvp(
         let t_5 = t_4 * a;
         let t_5_dot = (t_4_dot * a) + (a_dot * t_4);
         let t_6 = b * b;
-        let t_6_dot = (b_dot * b) + (b_dot * b);
+        let t_6_dot = b_dot * (b + b);
         let t_7 = t_5 + t_6;
         let t_7_dot = t_5_dot + t_6_dot;
         let s_1 = s + t_7;
@@ -468,7 +464,7 @@ fn rosenbrock_vjp_jvp(
     for i in (0..t_1).rev() {
         let t_2 = i + 1;
         let t_3 = x[i] * x[i];
-        let t_3_dot_1 = (x_dot[i] * x[i]) + (x_dot[i] * x[i]);
+        let t_3_dot_1 = x_dot[i] * (x[i] + x[i]);
         let a = x[t_2] - t_3;
         let a_dot_1 = x_dot[t_2] - t_3_dot_1;
         let b = 1.0 - x[i];
@@ -481,12 +477,10 @@ fn rosenbrock_vjp_jvp(
         s_bar_dot = s_bar_next_dot;
         let t_7_bar = s_bar_next;
         let t_6_bar = t_7_bar;
-        let mut b_bar = t_6_bar * b;
-        let mut b_bar_dot = (s_bar_next_dot * b) + (b_dot_1 * t_6_bar);
-        let t_8 = t_6_bar * b;
-        let t_8_dot = (s_bar_next_dot * b) + (b_dot_1 * t_6_bar);
-        b_bar += t_8;
-        b_bar_dot += t_8_dot;
+        let t_8 = b + b;
+        let t_8_dot = b_dot_1 + b_dot_1;
+        let b_bar = t_6_bar * t_8;
+        let b_bar_dot = (s_bar_next_dot * t_8) + (t_8_dot * t_6_bar);
         let t_4_bar = t_7_bar * a;
         let t_4_bar_dot = (s_bar_next_dot * a) + (a_dot_1 * t_7_bar);
         let mut a_bar = t_7_bar * t_4;
@@ -501,12 +495,10 @@ fn rosenbrock_vjp_jvp(
         x_bar_dot[t_2] += a_bar_dot;
         let t_3_bar = -a_bar;
         let t_3_bar_dot = -a_bar_dot;
-        let t_10 = t_3_bar * x[i];
-        let t_10_dot = (t_3_bar_dot * x[i]) + (x_dot[i] * t_3_bar);
-        x_bar[i] += t_10;
-        x_bar_dot[i] += t_10_dot;
-        let t_11 = t_3_bar * x[i];
-        let t_11_dot = (t_3_bar_dot * x[i]) + (x_dot[i] * t_3_bar);
+        let t_10 = x[i] + x[i];
+        let t_10_dot = x_dot[i] + x_dot[i];
+        let t_11 = t_3_bar * t_10;
+        let t_11_dot = (t_3_bar_dot * t_10) + (t_10_dot * t_3_bar);
         x_bar[i] += t_11;
         x_bar_dot[i] += t_11_dot;
     }
@@ -547,7 +539,7 @@ fn rosenbrock_hvp(
     for i in (0..t_1).rev() {
         let t_2 = i + 1;
         let t_3 = x[i] * x[i];
-        let t_3_dot_1 = (x_dot[i] * x[i]) + (x_dot[i] * x[i]);
+        let t_3_dot_1 = x_dot[i] * (x[i] + x[i]);
         let a = x[t_2] - t_3;
         let a_dot_1 = x_dot[t_2] - t_3_dot_1;
         let b = 1.0 - x[i];
@@ -558,12 +550,10 @@ fn rosenbrock_hvp(
         s_bar = s_bar_next;
         let t_7_bar = s_bar_next;
         let t_6_bar = t_7_bar;
-        let mut b_bar = t_6_bar * b;
-        let mut b_bar_dot = b_dot_1 * t_6_bar;
-        let t_8 = t_6_bar * b;
-        let t_8_dot = b_dot_1 * t_6_bar;
-        b_bar += t_8;
-        b_bar_dot += t_8_dot;
+        let t_8 = b + b;
+        let t_8_dot = b_dot_1 + b_dot_1;
+        let b_bar = t_6_bar * t_8;
+        let b_bar_dot = t_8_dot * t_6_bar;
         let t_4_bar = t_7_bar * a;
         let t_4_bar_dot = a_dot_1 * t_7_bar;
         let mut a_bar = t_7_bar * t_4;
@@ -578,12 +568,10 @@ fn rosenbrock_hvp(
         x_bar_dot[t_2] += a_bar_dot;
         let t_3_bar = -a_bar;
         let t_3_bar_dot = -a_bar_dot;
-        let t_10 = t_3_bar * x[i];
-        let t_10_dot = (t_3_bar_dot * x[i]) + (x_dot[i] * t_3_bar);
-        x_bar[i] += t_10;
-        x_bar_dot[i] += t_10_dot;
-        let t_11 = t_3_bar * x[i];
-        let t_11_dot = (t_3_bar_dot * x[i]) + (x_dot[i] * t_3_bar);
+        let t_10 = x[i] + x[i];
+        let t_10_dot = x_dot[i] + x_dot[i];
+        let t_11 = t_3_bar * t_10;
+        let t_11_dot = (t_3_bar_dot * t_10) + (t_10_dot * t_3_bar);
         x_bar[i] += t_11;
         x_bar_dot[i] += t_11_dot;
     }
@@ -658,7 +646,7 @@ fn rosenbrock_hvp_lanes<const K: usize>(
     for i in (0..t_1).rev() {
         let t_2 = i + 1;
         let t_3 = x[i] * x[i];
-        let t_3_dot_1 = (x_dot[i] * x[i]) + (x_dot[i] * x[i]);
+        let t_3_dot_1 = x_dot[i] * (x[i] + x[i]);
         let a = x[t_2] - t_3;
         let a_dot_1 = x_dot[t_2] - t_3_dot_1;
         let b = 1.0 - x[i];
@@ -669,12 +657,10 @@ fn rosenbrock_hvp_lanes<const K: usize>(
         s_bar = s_bar_next;
         let t_7_bar = s_bar_next;
         let t_6_bar = t_7_bar;
-        let mut b_bar = t_6_bar * b;
-        let mut b_bar_dot = b_dot_1 * t_6_bar;
-        let t_8 = t_6_bar * b;
-        let t_8_dot = b_dot_1 * t_6_bar;
-        b_bar += t_8;
-        b_bar_dot += t_8_dot;
+        let t_8 = b + b;
+        let t_8_dot = b_dot_1 + b_dot_1;
+        let b_bar = t_6_bar * t_8;
+        let b_bar_dot = t_8_dot * t_6_bar;
         let t_4_bar = t_7_bar * a;
         let t_4_bar_dot = a_dot_1 * t_7_bar;
         let mut a_bar = t_7_bar * t_4;
@@ -689,12 +675,10 @@ fn rosenbrock_hvp_lanes<const K: usize>(
         x_bar_dot[t_2] += a_bar_dot;
         let t_3_bar = -a_bar;
         let t_3_bar_dot = -a_bar_dot;
-        let t_10 = t_3_bar * x[i];
-        let t_10_dot = (t_3_bar_dot * x[i]) + (x_dot[i] * t_3_bar);
-        x_bar[i] += t_10;
-        x_bar_dot[i] += t_10_dot;
-        let t_11 = t_3_bar * x[i];
-        let t_11_dot = (t_3_bar_dot * x[i]) + (x_dot[i] * t_3_bar);
+        let t_10 = x[i] + x[i];
+        let t_10_dot = x_dot[i] + x_dot[i];
+        let t_11 = t_3_bar * t_10;
+        let t_11_dot = (t_3_bar_dot * t_10) + (t_10_dot * t_3_bar);
         x_bar[i] += t_11;
         x_bar_dot[i] += t_11_dot;
     }
