@@ -11,6 +11,7 @@
 mod activity;
 mod anf;
 mod args;
+mod dead_stores;
 mod diagnostics;
 mod emit;
 mod expand;

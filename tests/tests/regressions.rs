@@ -224,3 +224,36 @@ fn calls_in_loops_see_arrays_as_they_were_at_the_call() {
         assert!((h[0][0] - 12.0 * x).abs() < 1e-12, "{h:?} at {x}");
     }
 }
+
+/// A dead store of a value that is infinite: reverse mode carried the element's zero
+/// adjoint through the partials of `1 / d` at `d = 0` and made the gradient NaN. Found
+/// by the differential fuzzer.
+#[differentiate]
+fn dead_store_of_an_infinite_value(x: &[f64]) -> f64 {
+    let mut w = x.to_vec();
+    w[0] = 1.0 / (x[1] - w[1]);
+    w[1] * w[1]
+}
+
+/// A store that looks dead but is read through an index computed at run time (and one
+/// overwritten later) stays.
+#[differentiate]
+fn stores_read_later(x: &[f64], k: usize) -> f64 {
+    let mut w = [0.0; 3];
+    w[0] = x[0] * x[1];
+    w[2] = x[1];
+    let t = w[k];
+    w[2] = x[0];
+    t + w[2]
+}
+
+#[test]
+fn dead_stores_do_not_poison_the_gradient() {
+    let x = [0.5, 2.0];
+    assert_eq!(dead_store_of_an_infinite_value(&x), 4.0);
+    assert_eq!(dead_store_of_an_infinite_value_grad(&x), (4.0, vec![0.0, 4.0]));
+    assert_eq!(dead_store_of_an_infinite_value_hessian(&x).2, vec![vec![0.0, 0.0], vec![0.0, 2.0]]);
+    // k = 0: x0 x1 + x0; k = 2: x1 + x0.
+    assert_eq!(stores_read_later_grad(&x, 0), (stores_read_later(&x, 0), vec![3.0, 0.5]));
+    assert_eq!(stores_read_later_grad(&x, 2), (stores_read_later(&x, 2), vec![1.0, 1.0]));
+}
