@@ -363,7 +363,9 @@ fn lower_param(
                     t => t,
                 }),
             ) {
-                if is_float(elem, floats) {
+                let mutable =
+                    matches!(unparen(&pt.ty), syn::Type::Reference(r) if r.mutability.is_some());
+                if is_float(elem, floats) && !is_float(elem, &HashSet::new()) && !mutable {
                     errors.at(elem, diag::MATRIX_GENERIC_FLOAT);
                 }
             }

@@ -1513,12 +1513,10 @@ impl Lower<'_> {
                 let base = self.operand(&ix.expr);
                 let index = match (&*ix.index, self.linalg_of(&base)) {
                     // `m[(i, j)]` (nalgebra), `a[[i, j]]` (ndarray): the pair is bound to a
-                    // local, `(i, j)`, which both libraries take as an index.
-                    (
-                        E::Tuple(syn::ExprTuple { elems, .. })
-                        | E::Array(syn::ExprArray { elems, .. }),
-                        Some(_),
-                    ) => {
+                    // local, `(i, j)`, which both libraries take as an index. (A tuple
+                    // indexes nothing else, which rustc reports.)
+                    (E::Tuple(syn::ExprTuple { elems, .. }), _)
+                    | (E::Array(syn::ExprArray { elems, .. }), Some(_)) => {
                         let parts: Vec<Expr> =
                             elems.iter().map(|e| Expr::Atom(self.operand(e))).collect();
                         let pair = self.bind_other(Expr::Tuple(parts), span);
