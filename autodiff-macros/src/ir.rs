@@ -483,7 +483,7 @@ pub enum ParamKind {
     /// A vector or matrix of a matrix library (`SVector<f64, N>`, `&DVector<f64>`,
     /// `Array2<f64>`, `ArrayView1<'_, f64>`), of `float`s; gradient and tangent `owned`, the
     /// owned type (`ArrayView1` gives `Array1`).
-    Matrix { owned: syn::Type, float: syn::Type, lib: Lib, dims: usize },
+    Matrix { owned: Box<syn::Type>, float: syn::Type, lib: Lib, dims: usize },
     /// Not differentiated: passes through unchanged.
     Constant,
 }

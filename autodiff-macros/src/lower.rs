@@ -264,7 +264,7 @@ fn matrix_kind(ty: &syn::Type) -> Option<(ParamKind, Shape)> {
             syn::Type::Path(q)
         }
     };
-    let kind = ParamKind::Matrix { owned, float: elem.clone(), lib, dims };
+    let kind = ParamKind::Matrix { owned: Box::new(owned), float: elem.clone(), lib, dims };
     Some((kind, Shape::Tensor { depth: 1 }))
 }
 

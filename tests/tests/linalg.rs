@@ -50,7 +50,7 @@ fn svector_gradient_jvp_and_vjp() {
 /// (w · x)^2 + w_0 for two `&DVector`s, through `dot`.
 #[differentiate]
 fn dot_squared(w: &DVector<f64>, x: &DVector<f64>) -> f64 {
-    let s = w.dot(&x);
+    let s = w.dot(x);
     s * s + w[0]
 }
 
@@ -206,7 +206,7 @@ fn matrix_entries_read_by_pairs_of_indices() {
 /// Sums over `iter().zip(..)` of two vectors, and a `mut` copy written by index.
 #[differentiate]
 fn zipped(w: &DVector<f64>, mut x: DVector<f64>) -> f64 {
-    x[0] = x[0] * 2.0;
+    x[0] *= 2.0;
     w.iter().zip(x.iter()).map(|(a, b)| a * b.sin()).sum::<f64>()
 }
 
@@ -225,7 +225,7 @@ fn iterator_sums_and_a_mutable_copy() {
 /// An array output: its Jacobian has one gradient (a vector) per output.
 #[differentiate]
 fn two_products(w: &DVector<f64>, x: &DVector<f64>) -> [f64; 2] {
-    [w.dot(&x), w[1] * x[0]]
+    [w.dot(x), w[1] * x[0]]
 }
 
 #[test]
