@@ -166,3 +166,5 @@ pub const MATRIX_ITERATION: &str = "iterating over a whole matrix is not support
 pub fn method_on_tensor(method: &syn::Ident) -> String {
     format!("the method `{method}` of a whole vector, matrix, array or `Vec` has no derivative rule; compute it from the elements (`x[i]`) in a loop, or use `dot` or a matrix-vector product, which are differentiated whole")
 }
+
+pub const MATRIX_WRITTEN_OPERAND: &str = "a vector or matrix that the function writes (`let mut`, or a `mut` parameter) cannot be an operand of `dot` or of a matrix-vector product; compute the product from a vector that is not written, or element by element";

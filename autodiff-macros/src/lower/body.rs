@@ -1785,6 +1785,10 @@ impl Lower<'_> {
             if let (BinOp::Mul, Some((Lib::Nalgebra, 2)), Some((Lib::Nalgebra, 1))) =
                 (op, self.linalg_of(&l), self.linalg_of(&r))
             {
+                if self.written(&l) || self.written(&r) {
+                    self.errors.at(b, diag::MATRIX_WRITTEN_OPERAND);
+                    return Value::Unit;
+                }
                 return self.bind_linalg(LinOp::MatVec, l, r, Lib::Nalgebra, hint, span);
             }
             if let (BinOp::Mul, Some((Lib::Nalgebra, _)), Some((Lib::Nalgebra, _))) =
@@ -1995,6 +1999,14 @@ impl Lower<'_> {
         }
     }
 
+    /// Whether `a` is a vector the function writes element by element (a `let mut` or a
+    /// `mut` parameter's copy). The adjoint of a product reads its operands in the
+    /// reverse sweep, after every write: such an operand would be read with the wrong
+    /// values, so it is refused.
+    fn written(&self, a: &Atom) -> bool {
+        a.var().is_some_and(|v| self.mutable_tensors.contains(&v))
+    }
+
     /// `copy` is a copy of `of`: of the same library, if `of` is a library's value.
     fn same_library(&mut self, of: Var, copy: &Value) {
         if let (Some(m), Value::Atom(Atom::Var(c))) = (self.linalg.get(&of).copied(), copy) {
@@ -2013,6 +2025,10 @@ impl Lower<'_> {
     ) -> Value {
         let span = m.span();
         let arg = self.operand(&m.args[0]);
+        if self.written(&recv) || self.written(&arg) {
+            self.errors.at(m, diag::MATRIX_WRITTEN_OPERAND);
+            return Value::Unit;
+        }
         // A constant argument (`&DVector::from_element(3, 1.0)`) is taken to be a vector:
         // rustc checks the rule's types, so another shape is a type error, never a wrong
         // derivative.
