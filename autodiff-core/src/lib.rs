@@ -48,6 +48,8 @@ pub mod check;
 pub mod guide {}
 mod jacobian;
 mod lanes;
+#[cfg(any(feature = "nalgebra", feature = "ndarray"))]
+pub mod linalg;
 pub mod rules;
 mod tape;
 mod zero;
@@ -62,6 +64,8 @@ pub mod __private {
         jacobian_pick, jacobian_rows, size, Basis, Square,
     };
     pub use crate::lanes::{jacobian_columns_lanes, lanes_zero_of, LaneShape, Lanes, LANES};
+    #[cfg(any(feature = "nalgebra", feature = "ndarray"))]
+    pub use crate::linalg::owned;
     pub use crate::tape::{trips, Tape};
     pub use crate::zero::{add_to, cast_like, zero_of, ZeroLike};
     pub use num_traits;

@@ -31,6 +31,13 @@ const QUERIES: &[&str] = &[
     "to_bits",
     "total_cmp",
     "partial_cmp",
+    // The sizes of a matrix library's vectors and matrices.
+    "nrows",
+    "ncols",
+    "shape",
+    "dim",
+    "raw_dim",
+    "ndim",
 ];
 
 /// The facts about one function.
@@ -70,7 +77,7 @@ pub fn analyse(func: &Func, errors: &mut Errors) -> Activity {
         useful[v.0] = true;
     }
     while backward(&func.body, &mut useful) {}
-    check_opaque_calls(&func.body, &varied, &useful, errors);
+    check_opaque_calls(&func.body, func, &varied, &useful, errors);
     Activity { active: varied.iter().zip(&useful).map(|(a, b)| *a && *b).collect() }
 }
 
@@ -113,6 +120,7 @@ pub fn differentiable_operands(expr: &Expr) -> Vec<&Atom> {
             out.truncate(p.float_args());
             out
         }
+        Expr::Linalg(_, args) => atoms(args),
         _ => Vec::new(),
     }
 }
@@ -225,17 +233,23 @@ fn backward(block: &Block, useful: &mut Vec<bool>) -> bool {
 
 /// Reports each opaque call or method that is given a varied value and whose result
 /// matters: it would need a derivative.
-fn check_opaque_calls(block: &Block, varied: &[bool], useful: &[bool], errors: &mut Errors) {
+fn check_opaque_calls(
+    block: &Block,
+    func: &Func,
+    varied: &[bool],
+    useful: &[bool],
+    errors: &mut Errors,
+) {
     for stmt in &block.stmts {
         match stmt {
             Stmt::Let { vars, value, span } if vars.iter().any(|v| useful[v.0]) => {
-                check_opaque(value, varied, *span, errors);
+                check_opaque(value, func, varied, *span, errors);
             }
             Stmt::If { then, els, .. } => {
-                check_opaque_calls(then, varied, useful, errors);
-                check_opaque_calls(els, varied, useful, errors);
+                check_opaque_calls(then, func, varied, useful, errors);
+                check_opaque_calls(els, func, varied, useful, errors);
             }
-            Stmt::Loop { body, .. } => check_opaque_calls(body, varied, useful, errors),
+            Stmt::Loop { body, .. } => check_opaque_calls(body, func, varied, useful, errors),
             _ => {}
         }
     }
@@ -243,7 +257,13 @@ fn check_opaque_calls(block: &Block, varied: &[bool], useful: &[bool], errors: &
 
 /// Reports an opaque call or method that is given a varied value and whose result
 /// matters: it would need a derivative.
-fn check_opaque(value: &Expr, varied: &[bool], span: proc_macro2::Span, errors: &mut Errors) {
+fn check_opaque(
+    value: &Expr,
+    func: &Func,
+    varied: &[bool],
+    span: proc_macro2::Span,
+    errors: &mut Errors,
+) {
     let reads_varied = |args: &[Expr]| {
         let mut vars = Vec::new();
         args.iter().for_each(|e| e.vars(&mut vars));
@@ -262,7 +282,12 @@ fn check_opaque(value: &Expr, varied: &[bool], span: proc_macro2::Span, errors: 
             if !QUERIES.iter().any(|q| method == q)
                 && reads_varied(std::slice::from_ref(&**recv)) | reads_varied(args) =>
         {
-            errors.at(method, diag::method_without_derivative(method));
+            let whole = matches!(&**recv, Expr::Atom(Atom::Var(v)) if matches!(func.info(*v).shape, Shape::Tensor { .. }));
+            if whole {
+                errors.at(method, diag::method_on_tensor(method));
+            } else {
+                errors.at(method, diag::method_without_derivative(method));
+            }
         }
         _ => {}
     }

@@ -73,6 +73,7 @@ impl Anf {
             Expr::Prim(p, args) => Expr::Prim(p, atoms(self, args)),
             Expr::Rule(p, args) => Expr::Rule(p, atoms(self, args)),
             Expr::Rule2(p, args) => Expr::Rule2(p, atoms(self, args)),
+            Expr::Linalg(op, args) => Expr::Linalg(op, atoms(self, args)),
             Expr::Cast(x, ty) => Expr::Cast(Box::new(atoms(self, vec![*x]).remove(0)), ty),
             Expr::CastLike(x, like) => {
                 Expr::CastLike(Box::new(atoms(self, vec![*x]).remove(0)), like)
@@ -87,7 +88,13 @@ impl Anf {
             return e;
         }
         let value = self.shallow(e, out, span);
-        self.vars.push(VarInfo { name: "t".into(), shape: Shape::Scalar, ty: None, derived: None });
+        // (A product of vectors and matrices may be one itself; every other temporary is
+        // a float.)
+        let shape = match &value {
+            Expr::Linalg(op, _) => op.shape(),
+            _ => Shape::Scalar,
+        };
+        self.vars.push(VarInfo { name: "t".into(), shape, ty: None, derived: None });
         let t = crate::ir::Var(self.vars.len() - 1);
         out.push(Stmt::Let { vars: vec![t], value, span });
         Expr::var(t)

@@ -148,3 +148,23 @@ pub const STORE_TARGET: &str = "only elements of a `let mut` local array or `Vec
 
 pub const JACOBIAN_MODE: &str =
     "`jacobian` is `forward` (one sweep per input) or `reverse` (one sweep per output)";
+
+pub fn matrix_out_param(lib: &str) -> String {
+    format!("a `&mut` vector or matrix of {lib} is not supported as an out-parameter; return the value instead, or write it into a `&mut [f64]`")
+}
+
+pub const MATRIX_GENERIC_FLOAT: &str = "vectors and matrices of a matrix library are differentiated with `f64` or `f32` elements only; write the element type";
+
+pub const MATRIX_ARITHMETIC: &str = "arithmetic on whole vectors or matrices is not supported in a differentiated function; compute it element by element (`y[i] + b[i]`), or use `dot` or a matrix-vector product, which are differentiated whole";
+
+pub fn matrix_product(lib: &str, what: &str) -> String {
+    format!("{what} of {lib} values is not differentiated; only the inner product of two vectors and the matrix-vector product are (`w.dot(&x)`, and `m * v` for nalgebra, `m.dot(&v)` for ndarray)")
+}
+
+pub const MATRIX_ITERATION: &str = "iterating over a whole matrix is not supported; loop over its indices and read `m[(i, j)]` (nalgebra) or `a[[i, j]]` (ndarray)";
+
+pub fn method_on_tensor(method: &syn::Ident) -> String {
+    format!("the method `{method}` of a whole vector, matrix, array or `Vec` has no derivative rule; compute it from the elements (`x[i]`) in a loop, or use `dot` or a matrix-vector product, which are differentiated whole")
+}
+
+pub const MATRIX_WRITTEN_OPERAND: &str = "a vector or matrix that the function writes (`let mut`, or a `mut` parameter) cannot be an operand of `dot` or of a matrix-vector product; compute the product from a vector that is not written, or element by element";

@@ -120,6 +120,8 @@ pub fn sibling(shared: &Shared, func: &Func, d: &Derived, kind: Sibling) -> Toke
                     let e = lanes_of(&quote!(#elem));
                     quote!(&[#e])
                 }
+                // (No lanes sibling is written for a matrix library's parameters.)
+                ParamKind::Matrix { owned, .. } => quote!(#owned),
                 ParamKind::Constant => quote!(()),
             });
             let extra = d
@@ -213,6 +215,7 @@ fn param_leaf(p: &crate::ir::Param) -> &syn::Type {
         ParamKind::Scalar { float, .. } => float,
         ParamKind::Array { array } => leaf_type(array),
         ParamKind::Seq { elem } => leaf_type(elem),
+        ParamKind::Matrix { float, .. } => float,
         ParamKind::Constant => &p.ty,
     }
 }
@@ -344,6 +347,7 @@ pub fn extra_types(func: &Func, kind: Sibling) -> Vec<TokenStream> {
                 ParamKind::Scalar { float, .. } => quote!(#float),
                 ParamKind::Array { array, .. } => quote!(#array),
                 ParamKind::Seq { elem, .. } => quote!(&[#elem]),
+                ParamKind::Matrix { owned, .. } => quote!(#owned),
                 ParamKind::Constant => quote!(()),
             })
             .collect(),
@@ -358,6 +362,7 @@ pub fn gradient_type(func: &Func) -> TokenStream {
             ParamKind::Scalar { float, .. } => quote!(#float),
             ParamKind::Array { array, .. } => quote!(#array),
             ParamKind::Seq { elem, .. } => quote!(::std::vec::Vec<#elem>),
+            ParamKind::Matrix { owned, .. } => quote!(#owned),
             ParamKind::Constant => quote!(()),
         })
         .collect();
@@ -433,6 +438,7 @@ fn param_gradient_type(p: &crate::ir::Param) -> TokenStream {
         ParamKind::Scalar { float, .. } => quote!(#float),
         ParamKind::Array { array } => quote!(#array),
         ParamKind::Seq { elem } => quote!(::std::vec::Vec<#elem>),
+        ParamKind::Matrix { owned, .. } => quote!(#owned),
         ParamKind::Constant => quote!(()),
     }
 }
@@ -490,6 +496,8 @@ struct Directions {
     owned: Vec<syn::Ident>,
     zeros: Vec<syn::Ident>,
     seq: Vec<bool>,
+    /// Directions that are not `Copy` (a matrix library's), cloned for each sweep.
+    cloned: Vec<bool>,
 }
 
 impl Directions {
@@ -507,6 +515,7 @@ impl Directions {
             };
             let value = match &p.kind {
                 ParamKind::Seq { .. } => quote!(#id.to_vec()),
+                ParamKind::Matrix { .. } => quote!(#krate::__private::owned(&#id)),
                 _ if matches!(p.ty, syn::Type::Reference(_)) => quote!(*#id),
                 _ => quote!(#id),
             };
@@ -517,7 +526,8 @@ impl Directions {
             });
         }
         let seq = active.iter().map(|p| matches!(p.kind, ParamKind::Seq { .. })).collect();
-        Directions { setup, owned, zeros, seq }
+        let cloned = active.iter().map(|p| matches!(p.kind, ParamKind::Matrix { .. })).collect();
+        Directions { setup, owned, zeros, seq, cloned }
     }
 
     /// The tangents of a sweep along `t` in parameter `k`.
@@ -537,6 +547,8 @@ impl Directions {
                 };
                 if self.seq[i] {
                     quote!(&#v)
+                } else if self.cloned[i] && i != k {
+                    quote!(::core::clone::Clone::clone(&#v))
                 } else {
                     v
                 }
@@ -789,8 +801,9 @@ pub fn jacobian(
         #finish
     };
     let body = match mode {
-        // Tuple outputs are assembled from rows only.
-        _ if func.output_tuple => reverse,
+        // Tuple outputs are assembled from rows only, and so are the blocks of a matrix
+        // library's parameters (whose units are enumerated, but not arranged in shape).
+        _ if func.output_tuple || func.has_matrix_params() => reverse,
         Some(JacobianMode::Forward) => quote!(#setup #forward),
         Some(JacobianMode::Reverse) => reverse,
         None => quote! {
@@ -1215,6 +1228,7 @@ impl Cx<'_> {
             | Expr::Prim(..)
             | Expr::Rule(..)
             | Expr::Rule2(..)
+            | Expr::Linalg(..)
             | Expr::Call { .. }
             | Expr::Method { .. }
             | Expr::ZeroOf(_)
@@ -1271,6 +1285,19 @@ impl Cx<'_> {
             Expr::Cast(x, ty) => {
                 let x = self.operand(x, span);
                 quote_spanned!(span=> #x as #ty)
+            }
+            Expr::Linalg(op, args) => {
+                let f = syn::Ident::new(op.name(), span);
+                let args = args.iter().enumerate().map(|(k, a)| {
+                    let a = self.operand(a, span);
+                    // `scale(s, &x)`: the float by value, vectors and matrices by reference.
+                    if *op == crate::ir::LinOp::Scale && k == 0 {
+                        a
+                    } else {
+                        quote_spanned!(span=> &#a)
+                    }
+                });
+                quote_spanned!(span=> #krate::linalg::#f(#(#args),*))
             }
             Expr::Call { func, args, .. } => {
                 let args = args.iter().map(|a| self.expr(a, span));

@@ -81,7 +81,7 @@ pub fn expand(attr: TokenStream, item: TokenStream) -> TokenStream {
             out.extend(emit::sibling(&shared, &func, &hvp, Sibling::Hvp));
             // One matrix needs one element type.
             if emit::one_float_type(&func) {
-                let lanes = !func.generic_floats && plain(&hvp.body);
+                let lanes = !func.generic_floats && !func.has_matrix_params() && plain(&hvp.body);
                 out.extend(emit::hessian(&shared, &func, lanes));
                 if lanes {
                     out.extend(emit::sibling(&shared, &func, &hvp, Sibling::HvpLanes));
@@ -97,10 +97,11 @@ pub fn expand(attr: TokenStream, item: TokenStream) -> TokenStream {
 
 /// Whether `f_jacobian` can sweep with several tangents at once (`f_jvp_lanes`): the
 /// JVP is written with operators that lanes have (no call of a callee's JVP, no
-/// conversion between float types), the floats are `f32` or `f64`, and the output is
-/// returned, one array or `Vec`.
+/// conversion between float types), the floats are `f32` or `f64` (not inside a matrix
+/// library's vectors), and the output is returned, one array or `Vec`.
 fn lanes_apply(func: &crate::ir::Func, jvp: &forward::Derived) -> bool {
     !func.generic_floats
+        && !func.has_matrix_params()
         && func.out_param.is_none()
         && !func.output_tuple
         && !func.scalar_output()

@@ -194,6 +194,45 @@ impl Prim {
     }
 }
 
+/// A bilinear product of a matrix library's vectors and matrices, differentiated whole by
+/// a rule of `autodiff_core::linalg` (`linalg::<name>(&a, &b)`). `Dot` and `MatVec` come
+/// from the user's code; the others are their derivatives (and all five are closed under
+/// differentiation: the derivative of a bilinear product is made of bilinear products).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum LinOp {
+    /// `a · b` of two vectors: a float.
+    Dot,
+    /// `M v`: a vector.
+    MatVec,
+    /// `Mᵀ y`: a vector.
+    MatTVec,
+    /// `y vᵀ`: a matrix.
+    Outer,
+    /// `s x`, a float times a vector or matrix.
+    Scale,
+}
+
+impl LinOp {
+    /// The rule's name in `autodiff_core::linalg`.
+    pub fn name(self) -> &'static str {
+        match self {
+            LinOp::Dot => "dot",
+            LinOp::MatVec => "mat_vec",
+            LinOp::MatTVec => "mat_t_vec",
+            LinOp::Outer => "outer",
+            LinOp::Scale => "scale",
+        }
+    }
+
+    /// The shape of the result.
+    pub fn shape(self) -> Shape {
+        match self {
+            LinOp::Dot => Shape::Scalar,
+            _ => Shape::Tensor { depth: 1 },
+        }
+    }
+}
+
 /// An expression: one operation on atoms in primal code, a small tree in derivative code.
 #[derive(Clone)]
 pub enum Expr {
@@ -227,6 +266,9 @@ pub enum Expr {
     Rule2(Prim, Vec<Expr>),
     /// `e as T`.
     Cast(Box<Expr>, syn::Type),
+    /// A product of vectors and matrices, `::autodiff_core::linalg::<op>(&a, &b)`
+    /// (`Scale` takes its float by value).
+    Linalg(LinOp, Vec<Expr>),
     /// A call `func(args)`. Through the arguments that are floats (`floats`), a derivative
     /// flows by the callee's siblings `jvp` and `vjp` (paths beside `func`), when the
     /// callee is a path; `stop_gradient` and calls without float arguments have none.
@@ -291,6 +333,7 @@ impl Expr {
             Expr::Prim(_, args)
             | Expr::Rule(_, args)
             | Expr::Rule2(_, args)
+            | Expr::Linalg(_, args)
             | Expr::Call { args, .. }
             | Expr::Tuple(args) => args.iter().for_each(|e| e.vars(out)),
             Expr::Method { recv, args, .. } => {
@@ -470,8 +513,28 @@ pub enum ParamKind {
     Array { array: syn::Type },
     /// `&[E]`, `Vec<E>`, `&Vec<E>`; gradient `Vec<E>`, tangent `&[E]`.
     Seq { elem: syn::Type },
+    /// A vector or matrix of a matrix library (`SVector<f64, N>`, `&DVector<f64>`,
+    /// `Array2<f64>`, `ArrayView1<'_, f64>`), of `float`s; gradient and tangent `owned`, the
+    /// owned type (`ArrayView1` gives `Array1`).
+    Matrix { owned: Box<syn::Type>, float: syn::Type, lib: Lib, dims: usize },
     /// Not differentiated: passes through unchanged.
     Constant,
+}
+
+/// The matrix library a vector or matrix comes from.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Lib {
+    Nalgebra,
+    Ndarray,
+}
+
+impl Lib {
+    pub fn name(self) -> &'static str {
+        match self {
+            Lib::Nalgebra => "nalgebra",
+            Lib::Ndarray => "ndarray",
+        }
+    }
 }
 
 /// A parameter of the user's function.
@@ -548,5 +611,11 @@ impl Func {
     /// The active parameters in the order their derivatives are reported.
     pub fn active_params(&self) -> impl Iterator<Item = &Param> {
         self.active_order.iter().map(|&i| &self.params[i])
+    }
+
+    /// Whether a parameter is a vector or matrix of a matrix library (whose derivatives
+    /// have no lanes, and whose Jacobian blocks are assembled from rows).
+    pub fn has_matrix_params(&self) -> bool {
+        self.params.iter().any(|p| matches!(p.kind, ParamKind::Matrix { .. }))
     }
 }

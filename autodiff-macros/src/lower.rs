@@ -17,7 +17,7 @@ mod desugar;
 
 use crate::args::Args;
 use crate::diagnostics::{self as diag, Errors};
-use crate::ir::{Func, Param, ParamKind, Shape};
+use crate::ir::{Func, Lib, Param, ParamKind, Shape};
 use proc_macro2::{TokenStream, TokenTree};
 use quote::ToTokens;
 use std::collections::HashSet;
@@ -211,6 +211,63 @@ fn vec_elem(ty: &syn::Type) -> Option<&syn::Type> {
     }
 }
 
+/// The vectors and matrices of the matrix libraries, by the last segment of their path:
+/// the library and the number of indices (1 for vectors, 2 for matrices), and for a view
+/// the name of its owned type.
+const MATRIX_TYPES: &[(&str, Lib, usize, Option<&str>)] = &[
+    ("SVector", Lib::Nalgebra, 1, None),
+    ("DVector", Lib::Nalgebra, 1, None),
+    ("SMatrix", Lib::Nalgebra, 2, None),
+    ("DMatrix", Lib::Nalgebra, 2, None),
+    ("Array1", Lib::Ndarray, 1, None),
+    ("Array2", Lib::Ndarray, 2, None),
+    ("ArrayView1", Lib::Ndarray, 1, Some("Array1")),
+    ("ArrayView2", Lib::Ndarray, 2, Some("Array2")),
+];
+
+/// A matrix library's vector or matrix type (`SVector<f64, 3>`, `ArrayView1<'_, f32>`)
+/// and its element type, whatever the element is.
+fn matrix_type(ty: &syn::Type) -> Option<(&syn::TypePath, Lib, usize, Option<&str>, &syn::Type)> {
+    let syn::Type::Path(p) = unparen(ty) else { return None };
+    if p.qself.is_some() {
+        return None;
+    }
+    let last = p.path.segments.last()?;
+    let &(_, lib, dims, owned) = MATRIX_TYPES.iter().find(|(name, ..)| last.ident == name)?;
+    let syn::PathArguments::AngleBracketed(args) = &last.arguments else { return None };
+    let elem = args.args.iter().find_map(|a| match a {
+        syn::GenericArgument::Type(t) => Some(t),
+        _ => None,
+    })?;
+    Some((p, lib, dims, owned, elem))
+}
+
+/// A matrix library's vector or matrix of `f32` or `f64`: its kind (with the owned type,
+/// a view's lifetime dropped) and shape.
+fn matrix_kind(ty: &syn::Type) -> Option<(ParamKind, Shape)> {
+    let (p, lib, dims, owned_name, elem) = matrix_type(ty)?;
+    if !is_float(elem, &HashSet::new()) {
+        return None;
+    }
+    let owned = match owned_name {
+        None => syn::Type::Path(p.clone()),
+        Some(name) => {
+            let mut q = p.clone();
+            let last = q.path.segments.last_mut()?;
+            last.ident = syn::Ident::new(name, last.ident.span());
+            if let syn::PathArguments::AngleBracketed(args) = &mut last.arguments {
+                args.args = std::mem::take(&mut args.args)
+                    .into_iter()
+                    .filter(|a| !matches!(a, syn::GenericArgument::Lifetime(_)))
+                    .collect();
+            }
+            syn::Type::Path(q)
+        }
+    };
+    let kind = ParamKind::Matrix { owned: Box::new(owned), float: elem.clone(), lib, dims };
+    Some((kind, Shape::Tensor { depth: 1 }))
+}
+
 /// Classifies a parameter type; `Err` for a `&mut` (out-parameter).
 fn classify(ty: &syn::Type, floats: &HashSet<String>) -> Result<(ParamKind, Shape, bool), ()> {
     let seq = |elem: &syn::Type| {
@@ -224,6 +281,9 @@ fn classify(ty: &syn::Type, floats: &HashSet<String>) -> Result<(ParamKind, Shap
         if let Some(depth) = array_depth(t, floats) {
             return Some((ParamKind::Array { array: t.clone() }, Shape::Tensor { depth }));
         }
+        if let Some(found) = matrix_kind(t) {
+            return Some(found);
+        }
         vec_elem(t).and_then(seq)
     };
     let found = match unparen(ty) {
@@ -234,7 +294,9 @@ fn classify(ty: &syn::Type, floats: &HashSet<String>) -> Result<(ParamKind, Shap
                 t => owned(t, true),
             };
             match (&kind, r.mutability.is_some()) {
-                (Some((ParamKind::Scalar { .. }, _)), true) => return Err(()),
+                (Some((ParamKind::Scalar { .. } | ParamKind::Matrix { .. }, _)), true) => {
+                    return Err(())
+                }
                 // `&mut [T]`, `&mut [T; M]`: an out-parameter (see `lower_param`).
                 (Some((k, shape)), true) => return Ok((k.clone(), *shape, true)),
                 _ => {}
@@ -281,9 +343,32 @@ fn lower_param(
         }
         syn::FnArg::Typed(pt) => {
             let (kind, shape, out) = classify(&pt.ty, floats).unwrap_or_else(|()| {
-                errors.at(&pt.ty, diag::MUT_REF_PARAM);
+                let inner = match unparen(&pt.ty) {
+                    syn::Type::Reference(r) => &*r.elem,
+                    t => t,
+                };
+                let msg = match matrix_type(inner) {
+                    Some((.., lib, _, _, _)) => diag::matrix_out_param(lib.name()),
+                    None => diag::MUT_REF_PARAM.to_string(),
+                };
+                errors.at(&pt.ty, msg);
                 (ParamKind::Constant, Shape::Other, false)
             });
+            // A matrix library's vector or matrix of a generic float type: its rules are
+            // written for `f32` and `f64` only.
+            if let (ParamKind::Constant, Some((.., elem))) = (
+                &kind,
+                matrix_type(match unparen(&pt.ty) {
+                    syn::Type::Reference(r) => &r.elem,
+                    t => t,
+                }),
+            ) {
+                let mutable =
+                    matches!(unparen(&pt.ty), syn::Type::Reference(r) if r.mutability.is_some());
+                if is_float(elem, floats) && !is_float(elem, &HashSet::new()) && !mutable {
+                    errors.at(elem, diag::MATRIX_GENERIC_FLOAT);
+                }
+            }
             let name = match &*pt.pat {
                 syn::Pat::Ident(p) if p.by_ref.is_none() && p.subpat.is_none() => {
                     Some(p.ident.to_string())

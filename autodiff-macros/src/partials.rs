@@ -6,7 +6,7 @@
 //! once. Arithmetic is written inline (`a_bar += v_bar * b`); every other primitive calls
 //! its rule in `autodiff_core::rules`, which returns the partials.
 
-use crate::ir::{Atom, BinOp, Expr, Prim, PrimKind, Shape, Stmt, UnOp, Var, VarInfo};
+use crate::ir::{Atom, BinOp, Expr, LinOp, Prim, PrimKind, Shape, Stmt, UnOp, Var, VarInfo};
 use proc_macro2::Span;
 
 /// How a derivative flowing through one operand is scaled.
@@ -21,6 +21,10 @@ pub enum Factor {
     /// Through an `as` cast between float types: converted to the type of the cast's
     /// result (forward) or of its operand (reverse), named by this variable.
     Cast(Var),
+    /// Through one operand of a bilinear product of vectors and matrices (`op(a, b)`,
+    /// the operand on the `left` or not), the other operand being `other`: forward, the
+    /// product of the tangent with `other`; reverse, the operand's adjoint rule.
+    Bilinear { op: LinOp, other: Atom, left: bool },
 }
 
 /// The coefficient of one operand: a factor, negated or not.
@@ -45,6 +49,11 @@ impl Coef {
             Factor::Mul(e) => Expr::bin(BinOp::Mul, derivative, e.clone()),
             Factor::Div(e) => Expr::bin(BinOp::Div, derivative, e.clone()),
             Factor::Cast(result) => Expr::CastLike(Box::new(derivative), Atom::Var(*result)),
+            Factor::Bilinear { op, other, left } => {
+                let other = Expr::Atom(other.clone());
+                let args = if *left { vec![derivative, other] } else { vec![other, derivative] };
+                Expr::Linalg(*op, args)
+            }
         }
     }
 
@@ -52,6 +61,27 @@ impl Coef {
     pub fn reverse(&self, adjoint: Expr, operand: &Atom) -> Expr {
         match &self.factor {
             Factor::Cast(_) => Expr::CastLike(Box::new(adjoint), operand.clone()),
+            Factor::Bilinear { op, other, left } => {
+                let other = Expr::Atom(other.clone());
+                // The adjoint of each operand of `r = op(a, b)`, given `r̄`:
+                let (rule, args) = match (op, left) {
+                    // s = a·b: ā += s̄ b, b̄ += s̄ a
+                    (LinOp::Dot, _) => (LinOp::Scale, vec![adjoint, other]),
+                    // y = M v: M̄ += ȳ vᵀ, v̄ += Mᵀ ȳ
+                    (LinOp::MatVec, true) => (LinOp::Outer, vec![adjoint, other]),
+                    (LinOp::MatVec, false) => (LinOp::MatTVec, vec![other, adjoint]),
+                    // z = Mᵀ y: M̄ += y z̄ᵀ, ȳ += M z̄
+                    (LinOp::MatTVec, true) => (LinOp::Outer, vec![other, adjoint]),
+                    (LinOp::MatTVec, false) => (LinOp::MatVec, vec![other, adjoint]),
+                    // Y = y vᵀ: ȳ += Ȳ v, v̄ += Ȳᵀ y
+                    (LinOp::Outer, true) => (LinOp::MatVec, vec![adjoint, other]),
+                    (LinOp::Outer, false) => (LinOp::MatTVec, vec![adjoint, other]),
+                    // x' = s x: s̄ += x̄'·x, x̄ += s x̄'
+                    (LinOp::Scale, true) => (LinOp::Dot, vec![adjoint, other]),
+                    (LinOp::Scale, false) => (LinOp::Scale, vec![other, adjoint]),
+                };
+                Expr::Linalg(rule, args)
+            }
             _ => self.forward(adjoint),
         }
     }
@@ -120,6 +150,14 @@ pub fn partials(
                 _ => Vec::new(),
             }
         }
+        // Bilinear: each operand's coefficient is the product with the other one.
+        Expr::Linalg(op, args) => match (args.first().and_then(atom), args.get(1).and_then(atom)) {
+            (Some(a), Some(b)) => vec![
+                (a.clone(), Coef::plus(Factor::Bilinear { op: *op, other: b.clone(), left: true })),
+                (b, Coef::plus(Factor::Bilinear { op: *op, other: a, left: false })),
+            ],
+            _ => Vec::new(),
+        },
         Expr::Prim(p, args) => {
             let atoms: Vec<Atom> = args.iter().filter_map(atom).collect();
             if atoms.len() != args.len() {

@@ -83,6 +83,28 @@ impl Model {
     }
 }
 
+// (A view is passed by value, as ndarray intends; the lint is about the user's own code.)
+#[allow(clippy::needless_pass_by_value)]
+#[differentiate]
+fn matrices(
+    mat: &nalgebra::DMatrix<f64>,
+    vec: &nalgebra::DVector<f64>,
+    view: ndarray::ArrayView1<f64>,
+) -> f64 {
+    let prod = mat * vec;
+    let mut total = view.dot(&view);
+    for i in 0..prod.len() {
+        total += prod[i].sin() * mat[(i, 0)];
+    }
+    total
+}
+
+#[differentiate]
+fn matrix_jacobian(mat: &ndarray::Array2<f64>, vec: &ndarray::Array1<f64>) -> [f64; 2] {
+    let prod = mat.dot(vec);
+    [prod[0] * mat[[0, 1]], prod.dot(vec)]
+}
+
 #[test]
 fn every_sibling_is_used_and_lint_clean() {
     let input = [0.3, -0.2, 0.9];
@@ -112,4 +134,23 @@ fn every_sibling_is_used_and_lint_clean() {
     let m = Model { w: 2.0 };
     assert!(m.loss_hessian(0.3).2[0][0].is_finite());
     assert!(m.loss_grad(0.3).0.to_bits() == m.loss(0.3).to_bits());
+
+    let mat = nalgebra::DMatrix::from_element(2, 2, 0.5);
+    let vec = nalgebra::DVector::from_element(2, 1.0);
+    let arr = ndarray::Array1::from_elem(2, 1.5);
+    let (value, grad) = matrices_grad(&mat, &vec, arr.view());
+    assert!(value.to_bits() == matrices(&mat, &vec, arr.view()).to_bits() && grad.0.len() == 4);
+    assert!(matrices_jvp(&mat, &vec, arr.view(), mat.clone(), vec.clone(), arr.clone())
+        .1
+        .is_finite());
+    assert!(matrices_vjp(&mat, &vec, arr.view(), 2.0).1 .2.len() == 2);
+    let hvp = matrices_hvp(&mat, &vec, arr.view(), mat.clone(), vec.clone(), arr.clone());
+    assert!(hvp.2 .1[0].is_finite());
+    assert!(matrices_hessian(&mat, &vec, arr.view()).2.len() == 8);
+    let vjp_jvp =
+        matrices_vjp_jvp(&mat, &vec, arr.view(), 1.0, mat.clone(), vec.clone(), arr.clone(), 0.0);
+    assert!(vjp_jvp.1 .1 .0[(0, 0)].is_finite());
+    let weights = ndarray::Array2::from_elem((2, 2), 0.5);
+    let input = ndarray::Array1::from_elem(2, 1.0);
+    assert!(matrix_jacobian_jacobian(&weights, &input).1 .0[0].len() == 4);
 }

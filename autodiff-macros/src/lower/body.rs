@@ -23,7 +23,8 @@
 
 use crate::diagnostics::{self as diag, Errors};
 use crate::ir::{
-    Atom, BinOp, Block, Expr, Func, Header, ParamKind, Prim, PrimKind, Proj, Shape, Stmt, UnOp, Var,
+    Atom, BinOp, Block, Expr, Func, Header, Lib, LinOp, ParamKind, Prim, PrimKind, Proj, Shape,
+    Stmt, UnOp, Var,
 };
 use proc_macro2::Span;
 use std::collections::HashSet;
@@ -71,6 +72,9 @@ struct Lower<'f> {
     pending_index: Option<(String, Var)>,
     /// `Vec`s created inside a loop body (no `push` onto them: see `lower_push`).
     loop_vecs: HashSet<Var>,
+    /// The matrix libraries' vectors and matrices (parameters, their copies, products):
+    /// the library and how many indices an element takes.
+    linalg: std::collections::HashMap<Var, (Lib, usize)>,
 }
 
 /// How a loop body's sequence ends, besides running to its end (code 0).
@@ -124,7 +128,13 @@ pub fn lower_body(
         loop_count: 0,
         pending_index: None,
         loop_vecs: HashSet::new(),
+        linalg: Default::default(),
     };
+    for p in &l.func.params {
+        if let ParamKind::Matrix { lib, dims, .. } = p.kind {
+            l.linalg.insert(p.var, (lib, dims));
+        }
+    }
     for (name, var, mutable) in params {
         let by_ref_scalar = l
             .func
@@ -147,6 +157,9 @@ pub fn lower_body(
             let copy = l.bind(Expr::CopyOf(Atom::Var(var)), Some(&name), shape, block.span());
             if let Value::Atom(Atom::Var(c)) = &copy {
                 l.mutable_tensors.insert(*c);
+                if let Some(m) = l.linalg.get(&var).copied() {
+                    l.linalg.insert(*c, m);
+                }
             }
             copy
         } else {
@@ -798,6 +811,10 @@ impl Lower<'_> {
             }
             other => {
                 let a = self.operand(other);
+                if let Some((_, 2)) = self.linalg_of(&a) {
+                    self.errors.at(other, diag::MATRIX_ITERATION);
+                    return None;
+                }
                 if !matches!(self.shape_of(&a), Shape::Tensor { .. }) {
                     self.unsupported(other, "iterating over this expression", "iterate over a range (`0..n`) or over an array, slice or `Vec` (`x.iter()`, `.enumerate()`, `.zip(..)`)");
                     return None;
@@ -1094,7 +1111,9 @@ impl Lower<'_> {
                             && !self.just_bound(v) =>
                     {
                         let shape = self.func.info(v).shape;
-                        self.bind(Expr::CopyOf(Atom::Var(v)), Some(&name), shape, span)
+                        let copy = self.bind(Expr::CopyOf(Atom::Var(v)), Some(&name), shape, span);
+                        self.same_library(v, &copy);
+                        copy
                     }
                     other => other,
                 };
@@ -1479,6 +1498,10 @@ impl Lower<'_> {
                     }
                     _ => return self.unsupported(u, "this unary operator", "use `-`, `!` or `*`"),
                 };
+                if let (UnOp::Neg, Shape::Tensor { .. }) = (op, self.shape_of(&a)) {
+                    self.errors.at(u, diag::MATRIX_ARITHMETIC);
+                    return Value::Unit;
+                }
                 let shape = if op == UnOp::Neg { self.shape_of(&a) } else { Shape::Other };
                 self.bind(Expr::Unary(op, Box::new(Expr::Atom(a))), hint, shape, span)
             }
@@ -1488,7 +1511,19 @@ impl Lower<'_> {
             E::MethodCall(m) => self.lower_method(m, hint),
             E::Index(ix) => {
                 let base = self.operand(&ix.expr);
-                let index = self.operand(&ix.index);
+                let index = match (&*ix.index, self.linalg_of(&base)) {
+                    // `m[(i, j)]` (nalgebra), `a[[i, j]]` (ndarray): the pair is bound to a
+                    // local, `(i, j)`, which both libraries take as an index. (A tuple
+                    // indexes nothing else, which rustc reports.)
+                    (E::Tuple(syn::ExprTuple { elems, .. }), _)
+                    | (E::Array(syn::ExprArray { elems, .. }), Some(_)) => {
+                        let parts: Vec<Expr> =
+                            elems.iter().map(|e| Expr::Atom(self.operand(e))).collect();
+                        let pair = self.bind_other(Expr::Tuple(parts), span);
+                        self.atom(pair, span)
+                    }
+                    _ => self.operand(&ix.index),
+                };
                 let place = self.project(base, Proj::Index(index), span, hint);
                 // An element of an array the function writes is read now, into a local.
                 match place {
@@ -1744,6 +1779,27 @@ impl Lower<'_> {
         };
         let l = self.operand(&b.left);
         let r = self.operand(&b.right);
+        let tensor = |a: &Atom| matches!(self.shape_of(a), Shape::Tensor { .. });
+        if op.is_differentiable() && (tensor(&l) || tensor(&r)) {
+            // nalgebra's `m * v`: the matrix-vector product, differentiated whole.
+            if let (BinOp::Mul, Some((Lib::Nalgebra, 2)), Some((Lib::Nalgebra, 1))) =
+                (op, self.linalg_of(&l), self.linalg_of(&r))
+            {
+                if self.written(&l) || self.written(&r) {
+                    self.errors.at(b, diag::MATRIX_WRITTEN_OPERAND);
+                    return Value::Unit;
+                }
+                return self.bind_linalg(LinOp::MatVec, l, r, Lib::Nalgebra, hint, span);
+            }
+            if let (BinOp::Mul, Some((Lib::Nalgebra, _)), Some((Lib::Nalgebra, _))) =
+                (op, self.linalg_of(&l), self.linalg_of(&r))
+            {
+                self.errors.at(b, diag::matrix_product("nalgebra", "this product"));
+                return Value::Unit;
+            }
+            self.errors.at(b, diag::MATRIX_ARITHMETIC);
+            return Value::Unit;
+        }
         let shape = if op.is_differentiable() { self.arith_shape(&l, &r) } else { Shape::Other };
         self.bind(Expr::bin(op, Expr::Atom(l), Expr::Atom(r)), hint, shape, span)
     }
@@ -1871,7 +1927,11 @@ impl Lower<'_> {
             let recv = self.operand(&m.receiver);
             let shape = self.shape_of(&recv);
             if let Shape::Tensor { .. } = shape {
-                return self.bind(Expr::CopyOf(recv), hint, shape, span);
+                let copy = self.bind(Expr::CopyOf(recv.clone()), hint, shape, span);
+                if let Some(v) = recv.var().filter(|_| matches!(recv, Atom::Var(_))) {
+                    self.same_library(v, &copy);
+                }
+                return copy;
             }
             if shape == Shape::Scalar {
                 // A float is `Copy`: its clone is the same value.
@@ -1909,6 +1969,9 @@ impl Lower<'_> {
             };
         }
         let recv = self.operand(&m.receiver);
+        if let (true, Some(lin)) = (m.method == "dot" && m.args.len() == 1, self.linalg_of(&recv)) {
+            return self.lower_dot(m, recv, lin, hint);
+        }
         let args: Vec<Atom> = m.args.iter().map(|a| self.operand(a)).collect();
         if m.turbofish.is_none() {
             if let Some(prim) = prim(&m.method.to_string(), args.len()) {
@@ -1945,6 +2008,89 @@ impl Lower<'_> {
             }
             other => Expr::Atom(self.operand(other)),
         }
+    }
+
+    /// The library and index count of a matrix library's vector or matrix.
+    fn linalg_of(&self, a: &Atom) -> Option<(Lib, usize)> {
+        match a {
+            Atom::Var(v) => self.linalg.get(v).copied(),
+            _ => None,
+        }
+    }
+
+    /// Whether `a` is a vector the function writes element by element (a `let mut` or a
+    /// `mut` parameter's copy). The adjoint of a product reads its operands in the
+    /// reverse sweep, after every write: such an operand would be read with the wrong
+    /// values, so it is refused.
+    fn written(&self, a: &Atom) -> bool {
+        a.var().is_some_and(|v| self.mutable_tensors.contains(&v))
+    }
+
+    /// `copy` is a copy of `of`: of the same library, if `of` is a library's value.
+    fn same_library(&mut self, of: Var, copy: &Value) {
+        if let (Some(m), Value::Atom(Atom::Var(c))) = (self.linalg.get(&of).copied(), copy) {
+            self.linalg.insert(*c, m);
+        }
+    }
+
+    /// `w.dot(&x)` of a matrix library's vector or matrix `w` (the receiver, `recv`): the
+    /// inner product of two vectors, or ndarray's matrix-vector product.
+    fn lower_dot(
+        &mut self,
+        m: &syn::ExprMethodCall,
+        recv: Atom,
+        (lib, dims): (Lib, usize),
+        hint: Option<&str>,
+    ) -> Value {
+        let span = m.span();
+        let arg = self.operand(&m.args[0]);
+        if self.written(&recv) || self.written(&arg) {
+            self.errors.at(m, diag::MATRIX_WRITTEN_OPERAND);
+            return Value::Unit;
+        }
+        // A constant argument (`&DVector::from_element(3, 1.0)`) is taken to be a vector:
+        // rustc checks the rule's types, so another shape is a type error, never a wrong
+        // derivative.
+        let arg_dims = match (&arg, self.linalg_of(&arg)) {
+            (_, Some((l, d))) if l == lib => d,
+            (Atom::Const(_), None) => 1,
+            _ => {
+                return self.unsupported(
+                    &m.args[0],
+                    &format!("`dot` of a {} value with this argument", lib.name()),
+                    &format!("pass a vector of {} (a parameter, or a product of them)", lib.name()),
+                )
+            }
+        };
+        match (lib, dims, arg_dims) {
+            (_, 1, 1) => {
+                let dot = Expr::Linalg(LinOp::Dot, vec![Expr::Atom(recv), Expr::Atom(arg)]);
+                self.bind(dot, hint, Shape::Scalar, span)
+            }
+            (Lib::Ndarray, 2, 1) => self.bind_linalg(LinOp::MatVec, recv, arg, lib, hint, span),
+            _ => {
+                self.errors.at(m, diag::matrix_product(lib.name(), "this `dot`"));
+                Value::Unit
+            }
+        }
+    }
+
+    /// `let y = op(a, b);` of a product whose result is a vector of `lib`.
+    fn bind_linalg(
+        &mut self,
+        op: LinOp,
+        a: Atom,
+        b: Atom,
+        lib: Lib,
+        hint: Option<&str>,
+        span: Span,
+    ) -> Value {
+        let y =
+            self.bind(Expr::Linalg(op, vec![Expr::Atom(a), Expr::Atom(b)]), hint, op.shape(), span);
+        if let Value::Atom(Atom::Var(v)) = &y {
+            self.linalg.insert(*v, (lib, 1));
+        }
+        y
     }
 
     fn bind_prim(&mut self, prim: Prim, args: Vec<Atom>, hint: Option<&str>, span: Span) -> Value {
