@@ -303,3 +303,77 @@ macro_rules! scalar_case {
     };
 }
 pub(crate) use scalar_case;
+
+/// The floats of a gradient or tangent, in the order of the flat points (parameters in
+/// order, nested arrays row-major).
+pub trait Flat {
+    fn push_to(&self, out: &mut Vec<f64>);
+}
+
+impl Flat for f64 {
+    fn push_to(&self, out: &mut Vec<f64>) {
+        out.push(*self);
+    }
+}
+
+impl<T: Flat, const N: usize> Flat for [T; N] {
+    fn push_to(&self, out: &mut Vec<f64>) {
+        self.iter().for_each(|t| t.push_to(out));
+    }
+}
+
+impl<T: Flat> Flat for Vec<T> {
+    fn push_to(&self, out: &mut Vec<f64>) {
+        self.iter().for_each(|t| t.push_to(out));
+    }
+}
+
+impl<A: Flat, B: Flat> Flat for (A, B) {
+    fn push_to(&self, out: &mut Vec<f64>) {
+        self.0.push_to(out);
+        self.1.push_to(out);
+    }
+}
+
+impl<A: Flat, B: Flat, C: Flat> Flat for (A, B, C) {
+    fn push_to(&self, out: &mut Vec<f64>) {
+        self.0.push_to(out);
+        self.1.push_to(out);
+        self.2.push_to(out);
+    }
+}
+
+pub fn flatten<T: Flat>(v: &T) -> Vec<f64> {
+    let mut out = Vec::new();
+    v.push_to(&mut out);
+    out
+}
+
+/// The two shapes of `f_hessian`'s matrix, `[[f64; n]; n]` and `Vec<Vec<f64>>`, as rows.
+pub trait SquareRows {
+    fn into_rows(self) -> Vec<Vec<f64>>;
+}
+
+impl<const N: usize> SquareRows for [[f64; N]; N] {
+    fn into_rows(self) -> Vec<Vec<f64>> {
+        self.iter().map(|row| row.to_vec()).collect()
+    }
+}
+
+impl SquareRows for Vec<Vec<f64>> {
+    fn into_rows(self) -> Vec<Vec<f64>> {
+        self
+    }
+}
+
+/// `f_hvp`'s result, flattened.
+pub fn hvp_flat<G: Flat>((y, g, hv): (f64, G, G)) -> (f64, Vec<f64>, Vec<f64>) {
+    (y, flatten(&g), flatten(&hv))
+}
+
+/// `f_hessian`'s result, the gradient flattened and the matrix as rows.
+pub fn hessian_flat<G: Flat, H: SquareRows>(
+    (y, g, h): (f64, G, H),
+) -> (f64, Vec<f64>, Vec<Vec<f64>>) {
+    (y, flatten(&g), h.into_rows())
+}
