@@ -138,7 +138,7 @@ pub fn stub_body(name: &syn::Ident) -> String {
     format!("`{name}` was not generated: `#[differentiate]` reported an error")
 }
 
-pub const TENSOR_BRANCH: &str = "an `if` that chooses between whole arrays, slices or `Vec`s is not supported; index inside the branches so that they give floats";
+pub const TENSOR_BRANCH: &str = "an `if` that chooses between whole arrays, slices or `Vec`s is not supported (nor an early `return` of an array or `Vec` output, which makes one); index inside the branches so that they give floats, and return the output at the end";
 
 pub fn branch_kinds(name: &str) -> String {
     format!("the branches of this `if` give `{name}` values of different kinds (a tuple in one, a single value in the other); give both the same kind")
