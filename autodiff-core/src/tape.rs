@@ -4,7 +4,7 @@
 //! pushes the variable each time the block that defines it ends, and the reversed block
 //! pops it, so each stack is balanced on its own and needs no tags. Only values that the
 //! reverse sweep needs and cannot compute again are saved: values carried from one loop
-//! iteration to the next, reads of arrays the function writes, branch decisions and
+//! iteration to the next, reads of arrays the function writes again later, branch decisions and
 //! trip counts inside loops, and (inside loops) results of transcendental functions.
 //!
 //! Before a loop over a fixed range, generated code makes room for the loop's pushes at

@@ -21,7 +21,8 @@
 //!   values that are still there (parameters, outer locals, the loop index, other values
 //!   computed again), or else pushed on a tape of its own at the end of the forward
 //!   block and popped at the start of the reversed one: loop-carried values, reads of
-//!   arrays the function writes, the outs of inner branches and loops (a branch record),
+//!   arrays the function writes again later (a read after an array's last write is
+//!   computed again: the array keeps its final contents), the outs of inner branches and loops (a branch record),
 //!   the trip counts of inner loops with early exits. Nothing else is saved.
 //! - Arrays the function writes: `y[i] = v` is reversed as `v_bar += y_bar[i];
 //!   y_bar[i] = 0`; a read `t = y[i]` as `y_bar[i] += t_bar`.
@@ -54,8 +55,14 @@ struct Rev<'a> {
     born: HashSet<Var>,
     /// Adjoint variables already taken over by another variable on this path.
     taken: HashSet<Var>,
-    /// Arrays the primal writes element by element: reads of them cannot be repeated.
+    /// Arrays the primal writes element by element: reads of them cannot be repeated
+    /// while a write may still follow.
     stored: HashSet<Var>,
+    /// Program order: of each array, the point after which it is never written again (the
+    /// end of the outermost loop around its last write); of each primal `let`, its point.
+    /// A read after an array's last write sees the array's final contents, which the
+    /// adjoint sweep still has: it can be computed again instead of saved.
+    order: Order,
     /// `Vec`s the primal pushes onto: built again from their `let`, they would have the
     /// length they started with, so a reversed block that needs one (to size its
     /// adjoint) has it saved.
@@ -83,6 +90,14 @@ pub fn vjp(func: &Func, act: &Activity, seed: Seed) -> Derived {
     func.body.written(&mut stored);
     let mut grown = HashSet::new();
     pushed(&func.body, &mut grown);
+    let mut order = Order::default();
+    order.walk(&func.body, &mut 0, None);
+    order.top.extend(func.params.iter().map(|p| p.var));
+    for stmt in &func.body.stmts {
+        if let Stmt::Let { vars, .. } = stmt {
+            order.top.extend(vars.iter().copied());
+        }
+    }
     let mut cx = Rev {
         vars: func.vars.clone(),
         act,
@@ -91,6 +106,7 @@ pub fn vjp(func: &Func, act: &Activity, seed: Seed) -> Derived {
         born: HashSet::new(),
         taken: HashSet::new(),
         stored,
+        order,
         grown,
         tapes: Vec::new(),
         loop_depth: 0,
@@ -714,7 +730,7 @@ impl Rev<'_> {
                 false
             }
             Some(Stmt::Let { vars, .. }) if vars.iter().any(|v| self.grown.contains(v)) => false,
-            Some(Stmt::Let { value, .. }) if !self.reads_stored(value) => {
+            Some(Stmt::Let { value, .. }) if !self.reads_stored(v, value) => {
                 let mut deps = Vec::new();
                 value.vars(&mut deps);
                 deps.into_iter().all(|d| self.recomputable(d, lets, defined, memo))
@@ -736,9 +752,19 @@ impl Rev<'_> {
         }
     }
 
-    /// Does `value` read an element of an array the primal writes?
-    fn reads_stored(&self, value: &Expr) -> bool {
-        place_of_stored(value, &self.stored)
+    /// Does `value`, bound to `v`, read an array the primal writes again after it? Only
+    /// arrays of the function's top level (and parameters) keep their final contents
+    /// for the adjoint sweep; one defined inside a branch or loop is built anew from its
+    /// `let` by the reversed block, without the writes, so every read of it is saved.
+    fn reads_stored(&self, v: Var, value: &Expr) -> bool {
+        let at = self.order.lets.get(&v).copied();
+        place_of_stored(value, &|w| {
+            self.stored.contains(&w)
+                && match (at, self.order.last_write.get(&w)) {
+                    (Some(at), Some(&last)) => at <= last || !self.order.top.contains(&w),
+                    _ => true,
+                }
+        })
     }
 }
 
@@ -752,13 +778,13 @@ fn steps(iter: &Expr) -> bool {
 
 /// Whether an expression reads a place inside a stored array, or asks a stored array
 /// something (its length, which `push` changes).
-fn place_of_stored(e: &Expr, stored: &HashSet<Var>) -> bool {
+fn place_of_stored(e: &Expr, stored: &dyn Fn(Var) -> bool) -> bool {
     match e {
-        Expr::Atom(Atom::Place(v, _)) => stored.contains(v),
+        Expr::Atom(Atom::Place(v, _)) => stored(*v),
         // A copy of a written array (`let mut w = [a, 1.0];` copies the literal's array,
         // `snapshot` the argument of a call) is its contents at that point.
-        Expr::CopyOf(Atom::Var(v) | Atom::Place(v, _)) => stored.contains(v),
-        Expr::Method { recv, .. } if matches!(&**recv, Expr::Atom(Atom::Var(v)) if stored.contains(v)) => {
+        Expr::CopyOf(Atom::Var(v) | Atom::Place(v, _)) => stored(*v),
+        Expr::Method { recv, .. } if matches!(&**recv, Expr::Atom(Atom::Var(v)) if stored(*v)) => {
             true
         }
         Expr::Unary(_, x) | Expr::Cast(x, _) => place_of_stored(x, stored),
@@ -770,6 +796,65 @@ fn place_of_stored(e: &Expr, stored: &HashSet<Var>) -> bool {
             place_of_stored(recv, stored) || args.iter().any(|a| place_of_stored(a, stored))
         }
         _ => false,
+    }
+}
+
+/// Points in program order (see `Rev::order`).
+#[derive(Default)]
+struct Order {
+    /// The point after which each written array is never written again.
+    last_write: HashMap<Var, usize>,
+    /// The point of each `let` of the primal.
+    lets: HashMap<Var, usize>,
+    /// The parameters and the variables of the body's top level, which the adjoint
+    /// sweep sees as the forward sweep left them.
+    top: HashSet<Var>,
+}
+
+impl Order {
+    /// Numbers the statements of `block` from `*at` on. Inside a loop (`in_loop` holds
+    /// the arrays written so far inside the outermost one), a write counts at the end of
+    /// the outermost loop: a later iteration may write again after any read in it.
+    fn walk(&mut self, block: &Block, at: &mut usize, mut in_loop: Option<&mut Vec<Var>>) {
+        for stmt in &block.stmts {
+            *at += 1;
+            match stmt {
+                Stmt::Let { vars, .. } => {
+                    for v in vars {
+                        self.lets.insert(*v, *at);
+                    }
+                }
+                Stmt::Assign { target, .. } => {
+                    if let Some(w) = target.var() {
+                        match in_loop.as_deref_mut() {
+                            Some(pending) => pending.push(w),
+                            None => self.write(w, *at),
+                        }
+                    }
+                }
+                Stmt::If { then, els, .. } => {
+                    self.walk(then, at, in_loop.as_deref_mut());
+                    self.walk(els, at, in_loop.as_deref_mut());
+                }
+                Stmt::Loop { body, .. } => match in_loop.as_deref_mut() {
+                    Some(pending) => self.walk(body, at, Some(pending)),
+                    None => {
+                        let mut pending = Vec::new();
+                        self.walk(body, at, Some(&mut pending));
+                        *at += 1;
+                        for w in pending {
+                            self.write(w, *at);
+                        }
+                    }
+                },
+                _ => {}
+            }
+        }
+    }
+
+    fn write(&mut self, w: Var, at: usize) {
+        let last = self.last_write.entry(w).or_insert(0);
+        *last = (*last).max(at);
     }
 }
 
