@@ -262,6 +262,7 @@ fn dead_stores_do_not_poison_the_gradient() {
 /// array still holds those values); reads followed by a later write are saved. Both
 /// kinds in one function: `w` is filled, read in a loop, then written again and read.
 #[differentiate]
+#[allow(clippy::needless_range_loop, clippy::assign_op_pattern)] // index loops are the point
 fn reads_before_and_after_the_last_write(x: &[f64]) -> f64 {
     let mut w = [0.0; 3];
     for i in 0..3 {
@@ -305,6 +306,7 @@ fn reads_of_an_array_rewritten_later_are_saved() {
 /// them again read zeros (found by the differential fuzzer when reads after an array's
 /// last write began to be computed again).
 #[differentiate]
+#[allow(clippy::needless_range_loop)] // index loops are the point
 fn arrays_local_to_a_branch_and_a_loop(x: f64, y: f64) -> f64 {
     let mut s = 0.0;
     if x > 0.0 {
