@@ -948,6 +948,75 @@ fn chart(rows: &[Row], path: &std::path::Path) -> Result<(), Box<dyn std::error:
     Ok(())
 }
 
+/// The rows of the README's table: (kind, family, size), in this order.
+const README_ROWS: &[(Kind, &str, &str)] = &[
+    (Kind::Gradient, "seed phi", "n=3"),
+    (Kind::Gradient, "rosenbrock", "n=1024"),
+    (Kind::Gradient, "log-sum-exp", "n=1024"),
+    (Kind::Gradient, "running product", "n=1024"),
+    (Kind::Gradient, "dense tanh layer", "1024x1024"),
+    (Kind::Gradient, "GMM", "d=10 k=25 n=1000"),
+    (Kind::Gradient, "GMM", "d=20 k=25 n=1000"),
+    (Kind::Gradient, "LSTM", "l=2 b=14 c=1024"),
+    (Kind::Gradient, "ODE (RK4)", "n=16 steps=1000"),
+    (Kind::Jacobian, "tanh(W x + b)", "n=256"),
+    (Kind::Jacobian, "tanh(W x + b)", "n=1024"),
+    (Kind::Hessian, "rosenbrock", "n=64"),
+    (Kind::Hessian, "1/2 x'Ax + sum tanh x", "n=64"),
+];
+
+/// The README's table of ratios: each contender over the primal for ours and the hand-
+/// written derivative, each peer over ours; for Hessians, `f_hvp` over the primal too.
+fn readme_table(rows: &[Row]) -> String {
+    let mut w = String::new();
+    let _ = writeln!(
+        w,
+        "| derivative | objective | size | ours / primal | hand / primal | num-dual / ours | echidna / ours | ad_trait / ours | central FD / ours |"
+    );
+    let _ = writeln!(w, "|---|---|---|---:|---:|---:|---:|---:|---:|");
+    for &(kind, family, size) in README_ROWS {
+        let Some(row) =
+            rows.iter().find(|r| r.kind == kind && r.family == family && r.size == size)
+        else {
+            continue;
+        };
+        let cell = |r: Option<f64>| r.map_or_else(|| "—".to_string(), fmt_ratio);
+        let derivative = match kind {
+            Kind::Gradient => "gradient",
+            Kind::Jacobian => "Jacobian",
+            Kind::Hessian => "Hessian",
+        };
+        let mut ours = cell(ratio(row, Contender::Ours, Contender::Primal));
+        if let Some(hvp) = ratio(row, Contender::OursHvp, Contender::Primal) {
+            ours = format!("{ours} (hvp {})", fmt_ratio(hvp));
+        }
+        let _ = write!(
+            w,
+            "| {derivative} | {family} | {size} | {ours} | {} |",
+            cell(ratio(row, Contender::Hand, Contender::Primal))
+        );
+        for peer in
+            [Contender::NumDual, Contender::Echidna, Contender::AdTrait, Contender::FiniteDiff]
+        {
+            let _ = write!(w, " {} |", cell(ratio(row, peer, Contender::Ours)));
+        }
+        let _ = writeln!(w);
+    }
+    w
+}
+
+/// Replaces what stands between the README's two markers with `table`.
+fn splice_readme(path: &std::path::Path, table: &str) -> Result<(), String> {
+    const START: &str = "<!-- peers-table:start -->\n";
+    const END: &str = "<!-- peers-table:end -->";
+    let text = std::fs::read_to_string(path).map_err(|e| e.to_string())?;
+    let (Some(a), Some(b)) = (text.find(START), text.find(END)) else {
+        return Err(format!("{} has no peers-table markers", path.display()));
+    };
+    let new = format!("{}{START}{table}{}", &text[..a], &text[b..]);
+    std::fs::write(path, new).map_err(|e| e.to_string())
+}
+
 fn main() {
     let o = options();
     let start = Instant::now();
@@ -974,5 +1043,13 @@ fn main() {
         std::fs::write(&md_path, &md).expect("write RESULTS.md");
         chart(&rows, &svg_path).expect("draw results.svg");
         eprintln!("wrote {} and {}", md_path.display(), svg_path.display());
+        // The README's table, from a full run over every objective only.
+        if !o.quick && o.only.is_none() {
+            let readme = o.out.join("../README.md");
+            match splice_readme(&readme, &readme_table(&rows)) {
+                Ok(()) => eprintln!("wrote the table of {}", readme.display()),
+                Err(e) => eprintln!("README not written: {e}"),
+            }
+        }
     }
 }
