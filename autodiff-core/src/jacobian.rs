@@ -45,6 +45,16 @@ pub trait Basis: Clone {
     /// `f()` once per float of `self`, in row-major order, arranged in its shape (no
     /// unit is built: a block of the Jacobian is assembled in time proportional to it).
     fn map_leaves<G>(&self, f: &mut dyn FnMut() -> G) -> Self::Map<G>;
+    /// The entries of `flat` from `*at` on, one per float of `self` in row-major order,
+    /// arranged in its shape (`*at` moves past them): `map_leaves` without a call through
+    /// a pointer per float, for the rows of large Jacobians.
+    fn shape_flat<G: Copy>(&self, flat: &[G], at: &mut usize) -> Self::Map<G> {
+        self.map_leaves(&mut || {
+            let v = flat[*at];
+            *at += 1;
+            v
+        })
+    }
 }
 
 /// The leaves: a float is its own only unit.
@@ -64,6 +74,12 @@ macro_rules! float_basis {
             }
             fn map_leaves<G>(&self, f: &mut dyn FnMut() -> G) -> G {
                 f()
+            }
+            #[inline]
+            fn shape_flat<G: Copy>(&self, flat: &[G], at: &mut usize) -> G {
+                let v = flat[*at];
+                *at += 1;
+                v
             }
         }
     )+};
@@ -92,6 +108,9 @@ impl<T: Basis, const N: usize> Basis for [T; N] {
     fn map_leaves<G>(&self, f: &mut dyn FnMut() -> G) -> Self::Map<G> {
         core::array::from_fn(|i| self[i].map_leaves(f))
     }
+    fn shape_flat<G: Copy>(&self, flat: &[G], at: &mut usize) -> Self::Map<G> {
+        core::array::from_fn(|i| self[i].shape_flat(flat, at))
+    }
 }
 
 impl<T: Basis> Basis for Vec<T> {
@@ -116,6 +135,9 @@ impl<T: Basis> Basis for Vec<T> {
     }
     fn map_leaves<G>(&self, f: &mut dyn FnMut() -> G) -> Self::Map<G> {
         self.iter().map(|t| t.map_leaves(f)).collect()
+    }
+    fn shape_flat<G: Copy>(&self, flat: &[G], at: &mut usize) -> Self::Map<G> {
+        self.iter().map(|t| t.shape_flat(flat, at)).collect()
     }
 }
 
@@ -250,17 +272,39 @@ pub fn jacobian_from_columns<O: Basis, P: Basis>(
     p: &P,
     columns: &[Vec<O::Leaf>],
 ) -> O::Map<P::Map<O::Leaf>> {
-    let mut i = 0;
-    y.map_leaves(&mut || {
-        let mut j = 0;
-        let inner = p.map_leaves(&mut || {
-            let v = columns[j][i];
-            j += 1;
-            v
-        });
-        i += 1;
-        inner
-    })
+    jacobian_from_rows(y, p, &transpose(columns))
+}
+
+/// One parameter's block from its entries, row-major (a row per output float, a column
+/// per float of `p`): output shape outside, parameter shape inside.
+pub fn jacobian_from_rows<O: Basis, P: Basis>(
+    y: &O,
+    p: &P,
+    rows: &[O::Leaf],
+) -> O::Map<P::Map<O::Leaf>> {
+    let mut at = 0;
+    y.map_leaves(&mut || p.shape_flat(rows, &mut at))
+}
+
+/// The matrix whose columns are `columns`, row-major. In tiles, so that a large matrix is
+/// read and written a cache line at a time (element by element, reading a row of
+/// columns takes a cache miss per element).
+pub(crate) fn transpose<L: Copy>(columns: &[Vec<L>]) -> Vec<L> {
+    const TILE: usize = 32;
+    let n = columns.len();
+    let m = columns.first().map_or(0, Vec::len);
+    let Some(&first) = columns.first().and_then(|c| c.first()) else { return Vec::new() };
+    let mut rows = vec![first; m * n];
+    for j0 in (0..n).step_by(TILE) {
+        for i0 in (0..m).step_by(TILE) {
+            for (j, column) in columns.iter().enumerate().skip(j0).take(TILE) {
+                for (i, &v) in column.iter().enumerate().skip(i0).take(TILE) {
+                    rows[i * n + j] = v;
+                }
+            }
+        }
+    }
+    rows
 }
 
 /// The flattened output of a forward sweep (a column).

@@ -1,12 +1,14 @@
 //! Vector forward mode: several tangent directions carried through one sweep.
 //!
-//! `f_jacobian` in forward mode calls a hidden sibling `f_jvp_lanes::<K>`, the JVP with
-//! every tangent a [`Lanes`] of `K` floats instead of one: the primal runs once for `K`
-//! columns of the Jacobian, and each tangent operation is `K` independent lanes, which
-//! the compiler turns into vector instructions. [`LaneShape`] gives every parameter and
-//! output type its lanes type (a float's is `Lanes<T, K>`, an array's or `Vec`'s holds
-//! lanes in place of floats), the zero of it, the unit seeds of a chunk of columns, and
-//! the columns back out.
+//! `f_jacobian` in forward mode calls a hidden sibling `f_jvp_lanes::<L>`, the JVP with
+//! every tangent an `L` instead of one float: with `L` a [`Lanes`] of `K` floats, the
+//! primal runs once for `K` columns of the Jacobian, and each tangent operation is `K`
+//! independent lanes, which the compiler turns into vector instructions; with `L` a
+//! `Pattern` (module `sparse`), the same sweep finds which inputs each output
+//! depends on. [`Lane`] is what `L` must have;
+//! [`LaneShape`] gives every parameter and output type its shape with an `L` in place of
+//! each float (an array's or `Vec`'s holds them in place of floats), the zero of it, the
+//! seeds of a sweep, and the tangents back out.
 
 use core::ops::{Add, AddAssign, Div, Mul, Neg, Sub, SubAssign};
 use num_traits::Float;
@@ -92,26 +94,46 @@ impl<T: Float, const K: usize> Div<T> for Lanes<T, K> {
     }
 }
 
-/// The zero lanes of a float (`T` from the value, which may be a literal typed later).
-#[inline]
-pub fn lanes_zero_of<T: Float, const K: usize>(_like: &T) -> Lanes<T, K> {
-    Lanes([T::zero(); K])
+/// The operations tangent code performs on a float's tangent: what a type must have to
+/// be carried through `f_jvp_lanes` in place of one float. [`Lanes`] (`K` directions,
+/// the Jacobian's columns) and `Pattern` (module `sparse`) (which inputs a value
+/// depends on, the Jacobian's sparsity) are the two.
+pub trait Lane<T>:
+    Copy
+    + Default
+    + Add<Output = Self>
+    + Sub<Output = Self>
+    + Neg<Output = Self>
+    + Mul<T, Output = Self>
+    + Div<T, Output = Self>
+    + AddAssign
+    + SubAssign
+    + crate::zero::AddTo
+{
 }
 
-/// Values whose tangents can be carried `K` at a time: floats, arrays of them at any
-/// nesting, slices and `Vec`s (and references to these).
+impl<T: Float, const K: usize> Lane<T> for Lanes<T, K> {}
+
+/// The zero tangent of a float (`like` may be a literal whose float type is inferred
+/// later).
+#[inline]
+pub fn lanes_zero_of<T, L: Default>(_like: &T) -> L {
+    L::default()
+}
+
+/// Values whose tangents can be carried several directions at a time: floats, arrays of
+/// them at any nesting, slices and `Vec`s (and references to these).
 pub trait LaneShape {
-    /// The value's shape with `Lanes<_, K>` in place of every float.
-    type Lanes<const K: usize>;
+    /// The value's shape with an `L` in place of every float.
+    type Lanes<L>;
     /// The float type inside.
     type Leaf: Copy;
-    /// The zero tangent of every lane.
-    fn lanes_zero<const K: usize>(&self) -> Self::Lanes<K>;
-    /// The unit tangents of the floats numbered `start..start + K` (counting from `next`,
-    /// in row-major order), lane `k` seeding float `start + k`.
-    fn seed<const K: usize>(&self, next: &mut usize, start: usize) -> Self::Lanes<K>;
-    /// Lane `k` of every float, in row-major order, appended to `columns[k]`.
-    fn spread<const K: usize>(lanes: &Self::Lanes<K>, columns: &mut [Vec<Self::Leaf>]);
+    /// The zero tangent of every float.
+    fn lanes_zero<L: Default>(&self) -> Self::Lanes<L>;
+    /// The value's shape with `unit()` in place of each float, called in row-major order.
+    fn seed<L>(&self, unit: &mut impl FnMut() -> L) -> Self::Lanes<L>;
+    /// Calls `each` with the tangent of every float, in row-major order.
+    fn visit<L>(lanes: &Self::Lanes<L>, each: &mut impl FnMut(&L));
     /// The number of floats inside.
     fn count(&self) -> usize;
 }
@@ -119,21 +141,17 @@ pub trait LaneShape {
 macro_rules! float_lanes {
     ($($t:ty),+) => {$(
         impl LaneShape for $t {
-            type Lanes<const K: usize> = Lanes<$t, K>;
+            type Lanes<L> = L;
             type Leaf = $t;
             #[inline]
-            fn lanes_zero<const K: usize>(&self) -> Lanes<$t, K> {
-                Lanes([0.0; K])
+            fn lanes_zero<L: Default>(&self) -> L {
+                L::default()
             }
-            fn seed<const K: usize>(&self, next: &mut usize, start: usize) -> Lanes<$t, K> {
-                let i = *next;
-                *next += 1;
-                Lanes(core::array::from_fn(|k| if i == start + k { 1.0 } else { 0.0 }))
+            fn seed<L>(&self, unit: &mut impl FnMut() -> L) -> L {
+                unit()
             }
-            fn spread<const K: usize>(lanes: &Lanes<$t, K>, columns: &mut [Vec<$t>]) {
-                for (k, c) in columns.iter_mut().enumerate() {
-                    c.push(lanes.0[k]);
-                }
+            fn visit<L>(lanes: &L, each: &mut impl FnMut(&L)) {
+                each(lanes)
             }
             fn count(&self) -> usize {
                 1
@@ -145,16 +163,16 @@ macro_rules! float_lanes {
 float_lanes!(f32, f64);
 
 impl<T: LaneShape, const N: usize> LaneShape for [T; N] {
-    type Lanes<const K: usize> = [T::Lanes<K>; N];
+    type Lanes<L> = [T::Lanes<L>; N];
     type Leaf = T::Leaf;
-    fn lanes_zero<const K: usize>(&self) -> Self::Lanes<K> {
+    fn lanes_zero<L: Default>(&self) -> Self::Lanes<L> {
         core::array::from_fn(|i| self[i].lanes_zero())
     }
-    fn seed<const K: usize>(&self, next: &mut usize, start: usize) -> Self::Lanes<K> {
-        core::array::from_fn(|i| self[i].seed(next, start))
+    fn seed<L>(&self, unit: &mut impl FnMut() -> L) -> Self::Lanes<L> {
+        core::array::from_fn(|i| self[i].seed(unit))
     }
-    fn spread<const K: usize>(lanes: &Self::Lanes<K>, columns: &mut [Vec<T::Leaf>]) {
-        lanes.iter().for_each(|l| T::spread(l, columns));
+    fn visit<L>(lanes: &Self::Lanes<L>, each: &mut impl FnMut(&L)) {
+        lanes.iter().for_each(|l| T::visit(l, each));
     }
     fn count(&self) -> usize {
         self.iter().map(LaneShape::count).sum()
@@ -162,16 +180,16 @@ impl<T: LaneShape, const N: usize> LaneShape for [T; N] {
 }
 
 impl<T: LaneShape> LaneShape for [T] {
-    type Lanes<const K: usize> = Vec<T::Lanes<K>>;
+    type Lanes<L> = Vec<T::Lanes<L>>;
     type Leaf = T::Leaf;
-    fn lanes_zero<const K: usize>(&self) -> Self::Lanes<K> {
+    fn lanes_zero<L: Default>(&self) -> Self::Lanes<L> {
         self.iter().map(LaneShape::lanes_zero).collect()
     }
-    fn seed<const K: usize>(&self, next: &mut usize, start: usize) -> Self::Lanes<K> {
-        self.iter().map(|t| t.seed(next, start)).collect()
+    fn seed<L>(&self, unit: &mut impl FnMut() -> L) -> Self::Lanes<L> {
+        self.iter().map(|t| t.seed(unit)).collect()
     }
-    fn spread<const K: usize>(lanes: &Self::Lanes<K>, columns: &mut [Vec<T::Leaf>]) {
-        lanes.iter().for_each(|l| T::spread(l, columns));
+    fn visit<L>(lanes: &Self::Lanes<L>, each: &mut impl FnMut(&L)) {
+        lanes.iter().for_each(|l| T::visit(l, each));
     }
     fn count(&self) -> usize {
         self.iter().map(LaneShape::count).sum()
@@ -179,16 +197,16 @@ impl<T: LaneShape> LaneShape for [T] {
 }
 
 impl<T: LaneShape> LaneShape for Vec<T> {
-    type Lanes<const K: usize> = Vec<T::Lanes<K>>;
+    type Lanes<L> = Vec<T::Lanes<L>>;
     type Leaf = T::Leaf;
-    fn lanes_zero<const K: usize>(&self) -> Self::Lanes<K> {
+    fn lanes_zero<L: Default>(&self) -> Self::Lanes<L> {
         self.as_slice().lanes_zero()
     }
-    fn seed<const K: usize>(&self, next: &mut usize, start: usize) -> Self::Lanes<K> {
-        self.as_slice().seed(next, start)
+    fn seed<L>(&self, unit: &mut impl FnMut() -> L) -> Self::Lanes<L> {
+        self.as_slice().seed(unit)
     }
-    fn spread<const K: usize>(lanes: &Self::Lanes<K>, columns: &mut [Vec<T::Leaf>]) {
-        <[T]>::spread(lanes, columns);
+    fn visit<L>(lanes: &Self::Lanes<L>, each: &mut impl FnMut(&L)) {
+        <[T]>::visit(lanes, each);
     }
     fn count(&self) -> usize {
         self.as_slice().count()
@@ -196,16 +214,16 @@ impl<T: LaneShape> LaneShape for Vec<T> {
 }
 
 impl<T: LaneShape + ?Sized> LaneShape for &T {
-    type Lanes<const K: usize> = T::Lanes<K>;
+    type Lanes<L> = T::Lanes<L>;
     type Leaf = T::Leaf;
-    fn lanes_zero<const K: usize>(&self) -> Self::Lanes<K> {
+    fn lanes_zero<L: Default>(&self) -> Self::Lanes<L> {
         (**self).lanes_zero()
     }
-    fn seed<const K: usize>(&self, next: &mut usize, start: usize) -> Self::Lanes<K> {
-        (**self).seed(next, start)
+    fn seed<L>(&self, unit: &mut impl FnMut() -> L) -> Self::Lanes<L> {
+        (**self).seed(unit)
     }
-    fn spread<const K: usize>(lanes: &Self::Lanes<K>, columns: &mut [Vec<T::Leaf>]) {
-        T::spread(lanes, columns);
+    fn visit<L>(lanes: &Self::Lanes<L>, each: &mut impl FnMut(&L)) {
+        T::visit(lanes, each);
     }
     fn count(&self) -> usize {
         (**self).count()
@@ -215,17 +233,17 @@ impl<T: LaneShape + ?Sized> LaneShape for &T {
 /// Gradients of several parameters (the Hessian's columns): the parts in order.
 macro_rules! tuple_lanes {
     ($($t:ident $i:tt),+) => {
-        impl<L: Copy, $($t: LaneShape<Leaf = L>),+> LaneShape for ($($t,)+) {
-            type Lanes<const K: usize> = ($($t::Lanes<K>,)+);
-            type Leaf = L;
-            fn lanes_zero<const K: usize>(&self) -> Self::Lanes<K> {
+        impl<X: Copy, $($t: LaneShape<Leaf = X>),+> LaneShape for ($($t,)+) {
+            type Lanes<L> = ($($t::Lanes<L>,)+);
+            type Leaf = X;
+            fn lanes_zero<L: Default>(&self) -> Self::Lanes<L> {
                 ($(self.$i.lanes_zero(),)+)
             }
-            fn seed<const K: usize>(&self, next: &mut usize, start: usize) -> Self::Lanes<K> {
-                ($(self.$i.seed(next, start),)+)
+            fn seed<L>(&self, unit: &mut impl FnMut() -> L) -> Self::Lanes<L> {
+                ($(self.$i.seed(unit),)+)
             }
-            fn spread<const K: usize>(lanes: &Self::Lanes<K>, columns: &mut [Vec<L>]) {
-                $($t::spread(&lanes.$i, columns);)+
+            fn visit<L>(lanes: &Self::Lanes<L>, each: &mut impl FnMut(&L)) {
+                $($t::visit(&lanes.$i, each);)+
             }
             fn count(&self) -> usize {
                 0 $(+ self.$i.count())+
@@ -240,25 +258,64 @@ tuple_lanes!(A 0, B 1, C 2, D 3);
 tuple_lanes!(A 0, B 1, C 2, D 3, E 4);
 tuple_lanes!(A 0, B 1, C 2, D 3, E 4, F 5);
 
+/// `K` floats' lanes, one float per lane: `p`'s shape with the unit tangents of the
+/// floats numbered `start..start + K` (in row-major order), lane `k` seeding float
+/// `start + k`.
+pub fn unit_lanes<P: LaneShape + ?Sized, const K: usize>(
+    p: &P,
+    start: usize,
+) -> P::Lanes<Lanes<P::Leaf, K>>
+where
+    P::Leaf: Float,
+{
+    let mut next = 0;
+    p.seed(&mut || {
+        let i = next;
+        next += 1;
+        Lanes(core::array::from_fn(|k| {
+            if i == start + k {
+                <P::Leaf as num_traits::One>::one()
+            } else {
+                <P::Leaf as num_traits::Zero>::zero()
+            }
+        }))
+    })
+}
+
+/// The columns in lanes `out` (row-major order of the output), lane `k` to `columns[k]`.
+pub fn spread<O: LaneShape + ?Sized, const K: usize>(
+    out: &O::Lanes<Lanes<O::Leaf, K>>,
+    columns: &mut [Vec<O::Leaf>],
+) {
+    O::visit(out, &mut |l: &Lanes<O::Leaf, K>| {
+        for (c, v) in columns.iter_mut().zip(l.0) {
+            c.push(v);
+        }
+    });
+}
+
 /// The columns of one parameter `p`, `K` per sweep: `column(t)` is the output's tangent
 /// lanes for the unit tangents `t` of `K` consecutive floats of `p`.
 #[cfg(not(feature = "rayon"))]
-pub fn jacobian_columns_lanes<P: LaneShape, O: LaneShape, const K: usize>(
+pub fn jacobian_columns_lanes<P: LaneShape, O: LaneShape<Leaf = P::Leaf>, const K: usize>(
     p: &P,
-    column: impl Fn(P::Lanes<K>) -> O::Lanes<K>,
-) -> Vec<Vec<O::Leaf>> {
+    column: impl Fn(P::Lanes<Lanes<P::Leaf, K>>) -> O::Lanes<Lanes<P::Leaf, K>>,
+) -> Vec<Vec<O::Leaf>>
+where
+    P::Leaf: Float,
+{
     let n = p.count();
     (0..n).step_by(K).flat_map(|start| chunk::<P, O, K>(p, start, n, &column)).collect()
 }
 
 /// The columns of one parameter `p`, `K` per sweep, the sweeps in parallel.
 #[cfg(feature = "rayon")]
-pub fn jacobian_columns_lanes<P: LaneShape + Sync, O: LaneShape, const K: usize>(
+pub fn jacobian_columns_lanes<P: LaneShape + Sync, O: LaneShape<Leaf = P::Leaf>, const K: usize>(
     p: &P,
-    column: impl Fn(P::Lanes<K>) -> O::Lanes<K> + Sync + Send,
+    column: impl Fn(P::Lanes<Lanes<P::Leaf, K>>) -> O::Lanes<Lanes<P::Leaf, K>> + Sync + Send,
 ) -> Vec<Vec<O::Leaf>>
 where
-    O::Leaf: Send,
+    P::Leaf: Float + Send,
 {
     use rayon::prelude::*;
     let n = p.count();
@@ -269,16 +326,18 @@ where
 }
 
 /// The (up to) `K` columns of the sweep that seeds floats `start..start + K` of `p`.
-fn chunk<P: LaneShape, O: LaneShape, const K: usize>(
+fn chunk<P: LaneShape, O: LaneShape<Leaf = P::Leaf>, const K: usize>(
     p: &P,
     start: usize,
     n: usize,
-    column: &impl Fn(P::Lanes<K>) -> O::Lanes<K>,
-) -> Vec<Vec<O::Leaf>> {
-    let seeds = p.seed::<K>(&mut 0, start);
-    let out = column(seeds);
+    column: &impl Fn(P::Lanes<Lanes<P::Leaf, K>>) -> O::Lanes<Lanes<P::Leaf, K>>,
+) -> Vec<Vec<O::Leaf>>
+where
+    P::Leaf: Float,
+{
+    let out = column(unit_lanes::<P, K>(p, start));
     let mut columns: Vec<Vec<O::Leaf>> = (0..K).map(|_| Vec::new()).collect();
-    O::spread(&out, &mut columns);
+    spread::<O, K>(&out, &mut columns);
     columns.truncate(K.min(n - start));
     columns
 }
@@ -291,13 +350,13 @@ mod tests {
     fn seeds_are_units_in_row_major_order_and_spread_back() {
         let p = vec![[1.0_f64, 2.0], [3.0, 4.0], [5.0, 6.0]];
         assert_eq!(p.count(), 6);
-        let seeds = p.seed::<4>(&mut 0, 4);
+        let seeds = unit_lanes::<_, 4>(&p, 4);
         // Lane 0 seeds float 4 ([2][0]), lane 1 float 5 ([2][1]); lanes 2, 3 run past.
         assert_eq!(seeds[2][0].0, [1.0, 0.0, 0.0, 0.0]);
         assert_eq!(seeds[2][1].0, [0.0, 1.0, 0.0, 0.0]);
         assert_eq!(seeds[0][0].0, [0.0; 4]);
         let mut columns = vec![Vec::new(); 4];
-        <Vec<[f64; 2]>>::spread(&seeds, &mut columns);
+        spread::<Vec<[f64; 2]>, 4>(&seeds, &mut columns);
         assert_eq!(columns[0], vec![0.0, 0.0, 0.0, 0.0, 1.0, 0.0]);
         assert_eq!(columns[1], vec![0.0, 0.0, 0.0, 0.0, 0.0, 1.0]);
         assert_eq!(columns[2], vec![0.0; 6]);

@@ -79,6 +79,26 @@ impl<T: ZeroLike + ?Sized> ZeroLike for &T {
     }
 }
 
+/// Checks that a slice's tangent has the slice's length (`param` names the slice).
+///
+/// Generated siblings call this first for every slice or `Vec` parameter: a mismatch is
+/// a panic at the caller rather than a derivative read past one of them, and once the
+/// lengths are known equal the compiler drops the bounds checks of the tangent's reads.
+#[inline(always)]
+#[track_caller]
+pub fn same_len(tangent: usize, primal: usize, param: &str) {
+    if tangent != primal {
+        len_mismatch(tangent, primal, param);
+    }
+}
+
+#[cold]
+#[inline(never)]
+#[track_caller]
+fn len_mismatch(tangent: usize, primal: usize, param: &str) -> ! {
+    panic!("the tangent of `{param}` has {tangent} elements, `{param}` has {primal}")
+}
+
 /// The zero of a scalar's own type; works for every `T: Float`, generic ones included.
 #[inline]
 pub fn zero_of<T: Float>(_like: &T) -> T {

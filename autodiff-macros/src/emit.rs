@@ -77,16 +77,19 @@ pub fn sibling(shared: &Shared, func: &Func, d: &Derived, kind: Sibling) -> Toke
         vars: &d.vars,
         krate: &shared.krate,
         mutable: accumulated(&d.body),
-        lanes: kind.lanes().then(|| quote!(K)),
+        lanes: kind.lanes().then(|| quote!(L)),
     };
     let item = shared.item;
     let vis = &item.vis;
     let name = sibling_name(&item.sig.ident, kind);
     let (impl_generics, _, where_clause) = split(&item.sig.generics);
-    // The lanes JVP takes the chunk width as a const parameter.
+    // The lanes JVP takes the type of a float's tangent as a parameter: `K` lanes of
+    // floats, or a sparsity pattern.
     let impl_generics = if kind.lanes() {
         let params = item.sig.generics.params.iter();
-        quote!(<#(#params,)* const K: usize>)
+        let krate = &shared.krate;
+        let leaf = func.active_params().next().map(param_leaf);
+        quote!(<#(#params,)* L: #krate::__private::Lane<#leaf>>)
     } else {
         impl_generics
     };
@@ -101,7 +104,7 @@ pub fn sibling(shared: &Shared, func: &Func, d: &Derived, kind: Sibling) -> Toke
         })
         .collect();
     let krate = &shared.krate;
-    let lanes_of = |ty: &TokenStream| quote!(<#ty as #krate::__private::LaneShape>::Lanes<K>);
+    let lanes_of = |ty: &TokenStream| quote!(<#ty as #krate::__private::LaneShape>::Lanes<L>);
     let (ret_ty, extra) = match kind {
         Sibling::JvpLanes | Sibling::HvpLanes => {
             let out_ty = &func.output_ty;
@@ -140,6 +143,7 @@ pub fn sibling(shared: &Shared, func: &Func, d: &Derived, kind: Sibling) -> Toke
     let doc = doc(&item.sig.ident, func, kind);
     let hidden = kind.lanes().then(|| quote!(#[doc(hidden)]));
     let items = &func.items;
+    let checks = length_checks(&cx, func, d, kind);
     let body = cx.stmts(&d.body.stmts);
     let ret = cx.expr(&d.ret, Span::call_site());
     quote! {
@@ -156,10 +160,36 @@ pub fn sibling(shared: &Shared, func: &Func, d: &Derived, kind: Sibling) -> Toke
         )]
         #vis fn #name #impl_generics (#(#params,)* #(#extra),*) -> #ret_ty #where_clause {
             #(#items)*
+            #checks
             #body
             #ret
         }
     }
+}
+
+/// `same_len(x_dot.len(), x.len(), ..)` for the tangent of every slice or `Vec`
+/// parameter: a tangent of the wrong length panics at once, and the tangent's reads need
+/// no bounds checks once its length is known.
+fn length_checks(cx: &Cx, func: &Func, d: &Derived, kind: Sibling) -> TokenStream {
+    // The tangents among the extra parameters: after the cotangent in `f_vjp_jvp`.
+    let tangents = match kind {
+        Sibling::Jvp | Sibling::Hvp | Sibling::JvpLanes | Sibling::HvpLanes => &d.extra_params[..],
+        Sibling::VjpJvp => d.extra_params.get(1..).unwrap_or(&[]),
+        _ => &[],
+    };
+    let krate = cx.krate;
+    func.active_params()
+        .zip(tangents)
+        .filter_map(|(p, v)| match (&p.kind, &p.pat) {
+            (ParamKind::Seq { .. }, syn::Pat::Ident(pi)) => {
+                let x = &pi.ident;
+                let t = cx.ident(*v, Span::call_site());
+                let name = x.to_string();
+                Some(quote!(#krate::__private::same_len(#t.len(), #x.len(), #name);))
+            }
+            _ => None,
+        })
+        .collect()
 }
 
 /// The return type of sibling `kind`.
@@ -195,6 +225,8 @@ fn leaf_type(ty: &syn::Type) -> &syn::Type {
         syn::Type::Slice(s) => leaf_type(&s.elem),
         syn::Type::Reference(r) => leaf_type(&r.elem),
         syn::Type::Paren(p) => leaf_type(&p.elem),
+        // A type passed through a `macro_rules!` fragment arrives in an invisible group.
+        syn::Type::Group(g) => leaf_type(&g.elem),
         syn::Type::Path(p) => match p.path.segments.last() {
             Some(s) if s.ident == "Vec" => match &s.arguments {
                 syn::PathArguments::AngleBracketed(a) => match a.args.first() {
@@ -228,6 +260,14 @@ pub fn one_float_type(func: &Func) -> bool {
     leaves.all(|l| Some(l) == first)
 }
 
+/// Whether the active inputs and the output share one float type (as written): lanes
+/// siblings carry one type of tangent for every float.
+pub fn one_float_type_through(func: &Func) -> bool {
+    let out = leaf_type(&func.output_ty).to_token_stream().to_string();
+    one_float_type(func)
+        && func.active_params().all(|p| param_leaf(p).to_token_stream().to_string() == out)
+}
+
 /// The Hessian type `H` of the contract: `[[T; n]; n]` over the active inputs when all
 /// are scalars (`n` of them) or there is a single one-dimensional array, `Vec<Vec<T>>`
 /// otherwise.
@@ -243,8 +283,12 @@ pub fn hessian_type(func: &Func) -> TokenStream {
     if let [p] = active.as_slice() {
         if let ParamKind::Array { array } = &p.kind {
             let mut inner = array;
-            while let syn::Type::Paren(p) = inner {
-                inner = &p.elem;
+            loop {
+                match inner {
+                    syn::Type::Paren(p) => inner = &p.elem,
+                    syn::Type::Group(g) => inner = &g.elem,
+                    _ => break,
+                }
             }
             if let syn::Type::Array(a) = inner {
                 if !matches!(&*a.elem, syn::Type::Array(_)) {
@@ -393,6 +437,7 @@ pub fn jacobian_type(func: &Func) -> TokenStream {
                 quote!([#e; #n])
             }
             syn::Type::Paren(p) => outer(&p.elem, inner),
+            syn::Type::Group(g) => outer(&g.elem, inner),
             // An out-parameter `&mut [E]`: one row per element, as for `Vec<E>`.
             syn::Type::Slice(sl) => {
                 let e = outer(&sl.elem, inner);
@@ -598,8 +643,10 @@ pub fn hessian(shared: &Shared, func: &Func, lanes: bool) -> TokenStream {
     let lane_zeros: Vec<syn::Ident> =
         (0..dirs.owned.len()).map(|k| local(&format!("zl{k}"))).collect();
     if lanes {
+        let leaf = func.active_params().next().map(param_leaf);
+        let lane = quote!(#krate::__private::Lanes<#leaf, #width>);
         for (o, z) in dirs.owned.iter().zip(&lane_zeros) {
-            setup.extend(quote!(let #z = #krate::__private::LaneShape::lanes_zero::<#width>(&#o);));
+            setup.extend(quote!(let #z = #krate::__private::LaneShape::lanes_zero::<#lane>(&#o);));
         }
     }
     let hvp_lanes = path(Sibling::HvpLanes);
@@ -610,7 +657,7 @@ pub fn hessian(shared: &Shared, func: &Func, lanes: bool) -> TokenStream {
             let tangents = dirs.tangents_with(k, &t, &lane_zeros);
             quote! {
                 #cols.extend(#krate::__private::jacobian_columns_lanes::<_, #g_ty, #width>(&#o, |#t| {
-                    #hvp_lanes::<#(#infer,)* #width>(#(#args,)* #(#tangents),*).2
+                    #hvp_lanes::<#(#infer,)* _>(#(#args,)* #(#tangents),*).2
                 }));
             }
         } else {
@@ -760,13 +807,22 @@ pub fn jacobian(
     // Forward: one column per component of each active parameter.
     let dirs = Directions::new(func, krate);
     let (owned, mut setup) = (&dirs.owned, dirs.setup.clone());
-    // With lanes, `LANES` columns per sweep of `f_jvp_lanes`, other parameters' tangents
-    // zero lanes.
+    // With lanes, `LANES` columns per sweep of `f_jvp_lanes` (other parameters' tangents
+    // zero lanes), or fewer sweeps through the sparsity it finds with patterns as tangents
+    // (`sparse_columns`).
     let width = quote!({ #krate::__private::LANES });
+    let words = quote!({ #krate::__private::PATTERN_WORDS });
     let lane_zeros: Vec<syn::Ident> = (0..n).map(|k| local(&format!("zl{k}"))).collect();
+    let pattern_zeros: Vec<syn::Ident> = (0..n).map(|k| local(&format!("zp{k}"))).collect();
     if lanes {
-        for (o, z) in owned.iter().zip(&lane_zeros) {
-            setup.extend(quote!(let #z = #krate::__private::LaneShape::lanes_zero::<#width>(&#o);));
+        let leaf = func.active_params().next().map(param_leaf);
+        let lane = quote!(#krate::__private::Lanes<#leaf, #width>);
+        let pattern = quote!(#krate::__private::Pattern<#words>);
+        for ((o, z), zp) in owned.iter().zip(&lane_zeros).zip(&pattern_zeros) {
+            setup.extend(quote! {
+                let #z = #krate::__private::LaneShape::lanes_zero::<#lane>(&#o);
+                let #zp = #krate::__private::LaneShape::lanes_zero::<#pattern>(&#o);
+            });
         }
     }
     let jvp_lanes = path(&sibling_name(f, Sibling::JvpLanes));
@@ -776,10 +832,13 @@ pub fn jacobian(
             let o = &owned[k];
             let cols = if lanes {
                 let tangents = dirs.tangents_with(k, &t, &lane_zeros);
+                let traced = dirs.tangents_with(k, &t, &pattern_zeros);
                 quote! {
-                    #krate::__private::jacobian_columns_lanes::<_, #out_ty, #width>(&#o, |#t| {
-                        #jvp_lanes::<#(#infer,)* #width>(#(#args,)* #(#tangents),*).1
-                    })
+                    #krate::__private::sparse_columns::<_, #out_ty, #width, #words>(
+                        &#o,
+                        |#t| #jvp_lanes::<#(#infer,)* _>(#(#args,)* #(#tangents),*).1,
+                        |#t| #jvp_lanes::<#(#infer,)* _>(#(#args,)* #(#traced),*).1,
+                    )
                 }
             } else {
                 let tangents = dirs.tangents(k, &t);
@@ -790,9 +849,14 @@ pub fn jacobian(
                     })
                 }
             };
+            let assemble = if lanes {
+                quote!(#krate::__private::jacobian_from_block(&#y, &#o, &block))
+            } else {
+                quote!(#krate::__private::jacobian_from_columns(&#y, &#o, &block))
+            };
             quote! {{
-                let cols = #cols;
-                #krate::__private::jacobian_from_columns(&#y, &#o, &cols)
+                let block = #cols;
+                #assemble
             }}
         })
         .collect();
@@ -851,10 +915,10 @@ fn doc(fn_name: &syn::Ident, func: &Func, kind: Sibling) -> String {
             " Forward mode over `{fn_name}_vjp`: returns `(({fn_name}(..), dout times the derivatives), their directional derivatives)` along the tangents given for {wrt} and for `dout`; the second-order sibling that callers' Hessians use (generated by `#[differentiate]`)."
         ),
         Sibling::HvpLanes => format!(
-            " Hessian-vector products of `{fn_name}` along `K` directions at once (tangents of `K` lanes); used by `{fn_name}_hessian` (generated by `#[differentiate]`)."
+            " Hessian-vector products of `{fn_name}` along several directions at once (a tangent `L` of lanes per float); used by `{fn_name}_hessian` (generated by `#[differentiate]`)."
         ),
         Sibling::JvpLanes => format!(
-            " Forward mode of `{fn_name}` along `K` directions at once (tangents of `K` lanes); used by `{fn_name}_jacobian` (generated by `#[differentiate]`)."
+            " Forward mode of `{fn_name}` with a tangent `L` per float: lanes of several directions, or the set of inputs it depends on; used by `{fn_name}_jacobian` (generated by `#[differentiate]`)."
         ),
         Sibling::Hessian => format!(
             " Hessian of `{fn_name}`: returns `({fn_name}(..), gradient, H)`, `H` over {wrt} flattened in order (one Hessian-vector product per input; generated by `#[differentiate]`)."

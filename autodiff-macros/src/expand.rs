@@ -16,7 +16,7 @@ use quote::{format_ident, quote};
 pub fn expand(attr: TokenStream, item: TokenStream) -> TokenStream {
     let mut errors = Errors::default();
     let args = args::parse(attr, &mut errors);
-    let item_fn: syn::ItemFn = match syn::parse2(item.clone()) {
+    let mut item_fn: syn::ItemFn = match syn::parse2(item.clone()) {
         Ok(f) => f,
         Err(_) => {
             let e = match syn::parse2::<syn::TraitItemFn>(item.clone()) {
@@ -27,6 +27,7 @@ pub fn expand(attr: TokenStream, item: TokenStream) -> TokenStream {
             return quote!(#e #item);
         }
     };
+    crate::ungroup::ungroup(&mut item_fn);
     let mut func = lower::lower(&item_fn, &args, &mut errors);
     dead_stores::drop_dead_stores(&mut func);
     snapshot::snapshot(&mut func);
@@ -81,7 +82,10 @@ pub fn expand(attr: TokenStream, item: TokenStream) -> TokenStream {
             out.extend(emit::sibling(&shared, &func, &hvp, Sibling::Hvp));
             // One matrix needs one element type.
             if emit::one_float_type(&func) {
-                let lanes = !func.generic_floats && !func.has_matrix_params() && plain(&hvp.body);
+                let lanes = !func.generic_floats
+                    && !func.has_matrix_params()
+                    && emit::one_float_type_through(&func)
+                    && plain(&hvp.body);
                 out.extend(emit::hessian(&shared, &func, lanes));
                 if lanes {
                     out.extend(emit::sibling(&shared, &func, &hvp, Sibling::HvpLanes));
@@ -105,6 +109,7 @@ fn lanes_apply(func: &crate::ir::Func, jvp: &forward::Derived) -> bool {
         && func.out_param.is_none()
         && !func.output_tuple
         && !func.scalar_output()
+        && emit::one_float_type_through(func)
         && plain(&jvp.body)
 }
 

@@ -27,6 +27,7 @@ mod second;
 mod snapshot;
 #[cfg(test)]
 mod snapshots;
+mod ungroup;
 
 /// Writes the derivative siblings of a function: `f_grad` (float output) or
 /// `f_jacobian` (array, `Vec`, tuple or out-parameter output), `f_jvp` (forward mode),

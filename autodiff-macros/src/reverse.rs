@@ -426,9 +426,14 @@ impl Rev<'_> {
                     if let Expr::Atom(a) = value {
                         self.contribute(a, Expr::Atom(elem.clone()), false, adj, *span);
                     }
-                    let zero = match self.shape_of(&elem) {
-                        Shape::Tensor { .. } => Expr::ZeroLike(elem.clone()),
-                        _ => Expr::ZeroOf(elem.clone()),
+                    // An array stored (or pushed: the `Vec`'s element type may not be
+                    // written anywhere) has an array's zero.
+                    let tensor = |s: Shape| matches!(s, Shape::Tensor { .. });
+                    let stored = matches!(value, Expr::Atom(a) if tensor(self.shape_of(a)));
+                    let zero = if stored || tensor(self.shape_of(&elem)) {
+                        Expr::ZeroLike(elem.clone())
+                    } else {
+                        Expr::ZeroOf(elem.clone())
                     };
                     adj.push(Stmt::Assign { target: elem, value: zero, span: *span });
                 }

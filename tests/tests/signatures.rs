@@ -305,6 +305,29 @@ fn slices_and_vectors() {
     }
 }
 
+/// A tangent must have its slice's length: a longer one is refused as a shorter one is,
+/// rather than read in part. Only the first element is read here, so without the check
+/// neither would fail.
+#[test]
+fn tangents_of_the_wrong_length_panic() {
+    #[differentiate]
+    fn first(v: &[f64]) -> f64 {
+        v[0] * v[0]
+    }
+    let v = [1.0, 2.0, 3.0];
+    assert_eq!(first_jvp(&v, &[1.0, 0.0, 0.0]), (first(&v), 2.0));
+    for t in [&[1.0, 0.0][..], &[1.0, 0.0, 0.0, 0.0]] {
+        let jvp = std::panic::catch_unwind(|| first_jvp(&v, t));
+        let hvp = std::panic::catch_unwind(|| first_hvp(&v, t));
+        for result in [jvp.map(|_| ()), hvp.map(|_| ())] {
+            let message = result.expect_err("a tangent of the wrong length");
+            let message = message.downcast_ref::<String>().expect("a formatted message");
+            let want = format!("the tangent of `v` has {} elements, `v` has 3", t.len());
+            assert_eq!(message, &want);
+        }
+    }
+}
+
 /// A slice of arrays, indexed `rows[i][j]`.
 #[differentiate]
 fn rows(r: &[[f64; 3]], i: usize) -> f64 {

@@ -1,0 +1,442 @@
+//! Sparse Jacobians: columns that share no row are computed in one lane.
+//!
+//! When `f_jacobian` sweeps forward with lanes, it first finds the Jacobian's sparsity
+//! at the point, then colours the columns so that no two of one colour meet in a row,
+//! and seeds each lane with the sum of the unit tangents of one colour. Every output
+//! then reads its derivative with respect to each input it depends on from the lane of
+//! that input's colour. A banded map of 1024 inputs, whose 1024 columns need 64 sweeps
+//! of 16 lanes, needs 2 with three colours (one to find the pattern, one for the
+//! values).
+//!
+//! The pattern comes from the same generated code: `f_jvp_lanes` run with a
+//! [`Pattern`] as each float's tangent, a set of input indices in which every operation
+//! is a union (a partial derivative, whatever its value, passes the set on). A sweep
+//! thus gives, for each output, every input it depends on along the path the primal
+//! takes at this point; derivatives with respect to any other input are zero there, and
+//! the values found are those the dense sweeps would give. The pattern is found at
+//! every call, so branches that change it between points are followed.
+//!
+//! The sparse route is taken only where it saves sweeps: when the colours (and the
+//! sweeps that find them) are fewer than the dense sweeps, which needs at least three
+//! of those (more than `2 × LANES` inputs).
+
+use crate::jacobian::{transpose, Basis};
+use crate::lanes::{LaneShape, Lanes};
+use core::ops::{Add, AddAssign, Div, Mul, Neg, Sub, SubAssign};
+use num_traits::Float;
+
+/// How many 64-bit words a [`Pattern`] holds: `64 × PATTERN_WORDS` inputs are traced
+/// per sweep.
+pub const PATTERN_WORDS: usize = 16;
+
+/// The set of inputs (numbered within the sweep's block of `64 × W`) that a value
+/// depends on: the tangent that finds a Jacobian's sparsity. Every operation of tangent
+/// code is a union: a sum or difference of tangents joins their sets, and a tangent
+/// times or divided by a partial derivative keeps its set, since a partial that is zero
+/// here may not be zero elsewhere on the same path.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Pattern<const W: usize>(pub [u64; W]);
+
+impl<const W: usize> Pattern<W> {
+    /// The set `{i}`, or the empty set when `i` is not below `64 × W`.
+    pub fn unit(i: usize) -> Self {
+        let mut p = Self::default();
+        if i < 64 * W {
+            p.0[i / 64] = 1 << (i % 64);
+        }
+        p
+    }
+
+    /// The inputs in the set, in increasing order.
+    pub fn indices(&self) -> impl Iterator<Item = usize> + '_ {
+        self.0.iter().enumerate().flat_map(|(w, &bits)| {
+            let mut rest = bits;
+            core::iter::from_fn(move || {
+                (rest != 0).then(|| {
+                    let b = rest.trailing_zeros() as usize;
+                    rest &= rest - 1;
+                    64 * w + b
+                })
+            })
+        })
+    }
+
+    #[inline]
+    fn union(self, o: Self) -> Self {
+        Pattern(core::array::from_fn(|w| self.0[w] | o.0[w]))
+    }
+}
+
+/// The empty set (the tangent of a constant).
+impl<const W: usize> Default for Pattern<W> {
+    fn default() -> Self {
+        Pattern([0; W])
+    }
+}
+
+impl<const W: usize> Add for Pattern<W> {
+    type Output = Self;
+    #[inline]
+    fn add(self, o: Self) -> Self {
+        self.union(o)
+    }
+}
+
+impl<const W: usize> Sub for Pattern<W> {
+    type Output = Self;
+    #[inline]
+    fn sub(self, o: Self) -> Self {
+        self.union(o)
+    }
+}
+
+impl<const W: usize> AddAssign for Pattern<W> {
+    #[inline]
+    fn add_assign(&mut self, o: Self) {
+        *self = self.union(o);
+    }
+}
+
+impl<const W: usize> SubAssign for Pattern<W> {
+    #[inline]
+    fn sub_assign(&mut self, o: Self) {
+        *self = self.union(o);
+    }
+}
+
+impl<const W: usize> Neg for Pattern<W> {
+    type Output = Self;
+    #[inline]
+    fn neg(self) -> Self {
+        self
+    }
+}
+
+/// Times a partial derivative: the same inputs.
+impl<T: Float, const W: usize> Mul<T> for Pattern<W> {
+    type Output = Self;
+    #[inline]
+    fn mul(self, _: T) -> Self {
+        self
+    }
+}
+
+impl<T: Float, const W: usize> Div<T> for Pattern<W> {
+    type Output = Self;
+    #[inline]
+    fn div(self, _: T) -> Self {
+        self
+    }
+}
+
+impl<const W: usize> crate::zero::AddTo for Pattern<W> {
+    #[inline]
+    fn add_to(&mut self, other: &Self) {
+        *self = self.union(*other);
+    }
+}
+
+impl<T: Float, const W: usize> crate::lanes::Lane<T> for Pattern<W> {}
+
+/// What the closures and values handed to [`sparse_columns`] must be: with the `rayon`
+/// feature, shareable between threads (its dense route sweeps in parallel).
+#[cfg(feature = "rayon")]
+pub trait Par: Sync + Send {}
+#[cfg(feature = "rayon")]
+impl<T: Sync + Send + ?Sized> Par for T {}
+/// What the closures and values handed to [`sparse_columns`] must be: with the `rayon`
+/// feature, shareable between threads (its dense route sweeps in parallel).
+#[cfg(not(feature = "rayon"))]
+pub trait Par {}
+#[cfg(not(feature = "rayon"))]
+impl<T: ?Sized> Par for T {}
+
+/// The sparsity of a Jacobian block: for each output float (row-major), the inputs it
+/// depends on, in increasing order.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Sparsity {
+    /// The number of inputs (columns).
+    pub columns: usize,
+    /// Per output float, the columns of its possibly non-zero derivatives.
+    pub rows: Vec<Vec<usize>>,
+}
+
+impl Sparsity {
+    /// The pattern of the block of `p`, found by `trace(seeds)`: the output's tangents for
+    /// tangents of `p` that are unit sets, `64 × W` inputs per sweep.
+    pub fn find<P: LaneShape + ?Sized, O: LaneShape + ?Sized, const W: usize>(
+        p: &P,
+        trace: impl Fn(P::Lanes<Pattern<W>>) -> O::Lanes<Pattern<W>>,
+    ) -> Self {
+        let n = p.count();
+        let mut rows: Vec<Vec<usize>> = Vec::new();
+        for start in (0..n).step_by(64 * W) {
+            let mut next: usize = 0;
+            let seeds = p.seed(&mut || {
+                let i = next;
+                next += 1;
+                Pattern::unit(i.wrapping_sub(start))
+            });
+            let out = trace(seeds);
+            let mut r = 0;
+            O::visit(&out, &mut |set: &Pattern<W>| {
+                if rows.len() <= r {
+                    rows.push(Vec::new());
+                }
+                rows[r].extend(set.indices().map(|k| start + k));
+                r += 1;
+            });
+        }
+        Sparsity { columns: n, rows }
+    }
+
+    /// A colouring of the columns in which no two columns of one colour share a row
+    /// (greedy, in column order: each column takes the smallest colour none of its rows'
+    /// columns has taken), and the number of colours.
+    pub fn colouring(&self) -> (Vec<usize>, usize) {
+        let n = self.columns;
+        let mut rows_of: Vec<Vec<usize>> = vec![Vec::new(); n];
+        for (r, row) in self.rows.iter().enumerate() {
+            for &j in row {
+                rows_of[j].push(r);
+            }
+        }
+        let mut colour = vec![usize::MAX; n];
+        // `taken[c] == j` while colouring column `j`: colour `c` meets it in some row.
+        let mut taken = vec![usize::MAX; n];
+        let mut colours = 0;
+        for j in 0..n {
+            for &r in &rows_of[j] {
+                for &k in &self.rows[r] {
+                    if colour[k] != usize::MAX {
+                        taken[colour[k]] = j;
+                    }
+                }
+            }
+            let c = (0..n).find(|&c| taken[c] != j).unwrap_or(0);
+            colour[j] = c;
+            colours = colours.max(c + 1);
+        }
+        (colour, colours)
+    }
+
+    /// The longest row: no colouring has fewer colours.
+    pub fn widest_row(&self) -> usize {
+        self.rows.iter().map(Vec::len).max().unwrap_or(0)
+    }
+}
+
+/// One parameter's Jacobian block as the sweeps found it: a row per output float, a
+/// column per float of the parameter.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Block<L> {
+    /// Every entry, row-major.
+    Dense(Vec<L>),
+    /// Per row, its column and value where the pattern has one, by increasing column;
+    /// zero elsewhere.
+    Sparse(Vec<Vec<(usize, L)>>),
+}
+
+/// The block in the contract's shape: output shape outside, parameter shape inside.
+/// Sparse blocks are written in one pass, zeros between the entries found.
+pub fn jacobian_from_block<O: Basis, P: Basis<Leaf = O::Leaf>>(
+    y: &O,
+    p: &P,
+    block: &Block<O::Leaf>,
+) -> O::Map<P::Map<O::Leaf>>
+where
+    O::Leaf: Float,
+{
+    match block {
+        Block::Dense(rows) => crate::jacobian::jacobian_from_rows(y, p, rows),
+        Block::Sparse(rows) => {
+            // One row at a time in a buffer of zeros, its entries put in and taken out.
+            let zero = <O::Leaf as num_traits::Zero>::zero();
+            let mut dense = vec![zero; p_count(p)];
+            let mut r = 0;
+            y.map_leaves(&mut || {
+                for &(j, v) in &rows[r] {
+                    dense[j] = v;
+                }
+                let row = p.shape_flat(&dense, &mut 0);
+                for &(j, _) in &rows[r] {
+                    dense[j] = zero;
+                }
+                r += 1;
+                row
+            })
+        }
+    }
+}
+
+/// The number of floats in `p`.
+fn p_count<P: Basis>(p: &P) -> usize {
+    let mut all = Vec::new();
+    p.flatten(&mut all);
+    all.len()
+}
+
+/// One parameter `p`'s Jacobian block: through the sparsity pattern and a colouring of
+/// the columns when that takes fewer sweeps, `K` columns per sweep of `dense` otherwise.
+/// `dense(seeds)` and `trace(seeds)` are the same `f_jvp_lanes` with lanes of floats and
+/// with patterns.
+pub fn sparse_columns<P, O, const K: usize, const W: usize>(
+    p: &P,
+    dense: impl Fn(P::Lanes<Lanes<P::Leaf, K>>) -> O::Lanes<Lanes<P::Leaf, K>> + Par,
+    trace: impl Fn(P::Lanes<Pattern<W>>) -> O::Lanes<Pattern<W>>,
+) -> Block<P::Leaf>
+where
+    P: LaneShape + Par,
+    O: LaneShape<Leaf = P::Leaf>,
+    P::Leaf: Float + Par,
+{
+    let n = p.count();
+    let dense_sweeps = n.div_ceil(K);
+    let tracing_sweeps = n.div_ceil(64 * W);
+    // Two dense sweeps or fewer: finding the pattern costs as much as it could save.
+    if dense_sweeps <= 2 {
+        return Block::Dense(transpose(&crate::lanes::jacobian_columns_lanes::<P, O, K>(p, dense)));
+    }
+    let pattern = Sparsity::find::<P, O, W>(p, trace);
+    let saves = |colours: usize| tracing_sweeps + colours.div_ceil(K) < dense_sweeps;
+    if !saves(pattern.widest_row()) {
+        return Block::Dense(transpose(&crate::lanes::jacobian_columns_lanes::<P, O, K>(p, dense)));
+    }
+    let (colour, colours) = pattern.colouring();
+    if !saves(colours) {
+        return Block::Dense(transpose(&crate::lanes::jacobian_columns_lanes::<P, O, K>(p, dense)));
+    }
+    compressed::<P, O, K>(p, &pattern, &colour, colours, &dense)
+}
+
+/// The block's entries from `colours.div_ceil(K)` sweeps, lane `k` of the sweep
+/// starting at colour `first` seeding every column of colour `first + k`.
+fn compressed<P, O, const K: usize>(
+    p: &P,
+    pattern: &Sparsity,
+    colour: &[usize],
+    colours: usize,
+    dense: &impl Fn(P::Lanes<Lanes<P::Leaf, K>>) -> O::Lanes<Lanes<P::Leaf, K>>,
+) -> Block<P::Leaf>
+where
+    P: LaneShape,
+    O: LaneShape<Leaf = P::Leaf>,
+    P::Leaf: Float,
+{
+    let zero = <P::Leaf as num_traits::Zero>::zero();
+    let mut block: Vec<Vec<(usize, P::Leaf)>> =
+        pattern.rows.iter().map(|row| row.iter().map(|&j| (j, zero)).collect()).collect();
+    for first in (0..colours).step_by(K) {
+        let mut next = 0;
+        let seeds = p.seed(&mut || {
+            let c = colour[next];
+            next += 1;
+            Lanes(core::array::from_fn(|k| {
+                if c == first + k {
+                    <P::Leaf as num_traits::One>::one()
+                } else {
+                    zero
+                }
+            }))
+        });
+        let out = dense(seeds);
+        let mut r = 0;
+        O::visit(&out, &mut |lanes: &Lanes<P::Leaf, K>| {
+            for (j, v) in &mut block[r] {
+                if (first..first + K).contains(&colour[*j]) {
+                    *v = lanes.0[colour[*j] - first];
+                }
+            }
+            r += 1;
+        });
+    }
+    Block::Sparse(block)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The tangent of y_i = x_i² + x_{i-1} + sin(x_{i+1}), by hand, for any lane type.
+    fn band<L: crate::lanes::Lane<f64>>(x: &[f64], t: &[L]) -> Vec<L> {
+        let n = x.len();
+        (0..n)
+            .map(|i| {
+                let mut d = t[i] * (2.0 * x[i]);
+                if i > 0 {
+                    d += t[i - 1];
+                }
+                if i + 1 < n {
+                    d += t[i + 1] * x[i + 1].cos();
+                }
+                d
+            })
+            .collect()
+    }
+
+    #[test]
+    fn patterns_are_unions() {
+        let (a, b) = (Pattern::<2>::unit(3), Pattern::<2>::unit(70));
+        assert_eq!((a + b).indices().collect::<Vec<_>>(), vec![3, 70]);
+        assert_eq!((-(a - b) * 0.0_f64 / 2.0).indices().collect::<Vec<_>>(), vec![3, 70]);
+        assert_eq!(Pattern::<2>::unit(128), Pattern::default());
+    }
+
+    #[test]
+    fn a_band_is_found_coloured_and_computed_in_few_sweeps() {
+        let n = 300;
+        let x: Vec<f64> = (0..n).map(|i| (i as f64 * 0.37).sin() + 0.1).collect();
+        let pattern = Sparsity::find::<Vec<f64>, Vec<f64>, 2>(&x, |t| band(&x, &t));
+        for (i, row) in pattern.rows.iter().enumerate() {
+            let want: Vec<usize> = (i.saturating_sub(1)..(i + 2).min(n)).collect();
+            assert_eq!(row, &want);
+        }
+        let (colour, colours) = pattern.colouring();
+        assert_eq!(colours, 3);
+        for row in &pattern.rows {
+            for (a, &j) in row.iter().enumerate() {
+                assert!(row[a + 1..].iter().all(|&k| colour[k] != colour[j]));
+            }
+        }
+        let sweeps = std::sync::atomic::AtomicUsize::new(0);
+        let sparse = sparse_columns::<Vec<f64>, Vec<f64>, 16, 2>(
+            &x,
+            |t| {
+                sweeps.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+                band(&x, &t)
+            },
+            |t| band(&x, &t),
+        );
+        assert_eq!(sweeps.into_inner(), 1);
+        let dense =
+            crate::lanes::jacobian_columns_lanes::<Vec<f64>, Vec<f64>, 16>(&x, |t| band(&x, &t));
+        // Row 5 by hand: ∂y_5/∂(x_4, x_5, x_6) = (1, 2 x_5, cos x_6).
+        let Block::Sparse(rows) = &sparse else { panic!("a band is sparse") };
+        assert_eq!(rows[5], vec![(4, 1.0), (5, 2.0 * x[5]), (6, x[6].cos())]);
+        let assembled: Vec<Vec<f64>> = jacobian_from_block(&x, &x, &sparse);
+        let want: Vec<Vec<f64>> = jacobian_from_block(&x, &x, &Block::Dense(transpose(&dense)));
+        assert_eq!(assembled, want);
+    }
+
+    #[test]
+    fn a_dense_block_keeps_the_dense_sweeps() {
+        // Every output depends on every input: no colouring saves a sweep.
+        let n = 64;
+        let x: Vec<f64> = (0..n).map(|i| i as f64).collect();
+        let all = |t: &[Lanes<f64, 16>]| {
+            let s = t.iter().fold(Lanes::default(), |a, &b| a + b);
+            vec![s; n]
+        };
+        let sweeps = std::sync::atomic::AtomicUsize::new(0);
+        let cols = sparse_columns::<Vec<f64>, Vec<f64>, 16, 1>(
+            &x,
+            |t| {
+                sweeps.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+                all(&t)
+            },
+            |t: Vec<Pattern<1>>| vec![t.iter().fold(Pattern::default(), |a, &b| a + b); n],
+        );
+        assert_eq!(sweeps.into_inner(), 4);
+        assert_eq!(cols, Block::Dense(vec![1.0; n * n]));
+    }
+}
