@@ -67,7 +67,9 @@ pub mod __private {
     pub use crate::lanes::{jacobian_columns_lanes, lanes_zero_of, Lane, LaneShape, Lanes, LANES};
     #[cfg(any(feature = "nalgebra", feature = "ndarray"))]
     pub use crate::linalg::owned;
-    pub use crate::sparse::{jacobian_from_block, sparse_columns, Pattern, PATTERN_WORDS};
+    pub use crate::sparse::{
+        block_columns, jacobian_from_block, sparse_columns, Pattern, PATTERN_WORDS,
+    };
     pub use crate::tape::{trips, Tape};
     pub use crate::zero::{add_to, cast_like, same_len, zero_of, ZeroLike};
     pub use num_traits;

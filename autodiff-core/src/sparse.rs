@@ -5,8 +5,8 @@
 //! and seeds each lane with the sum of the unit tangents of one colour. Every output
 //! then reads its derivative with respect to each input it depends on from the lane of
 //! that input's colour. A banded map of 1024 inputs, whose 1024 columns need 64 sweeps
-//! of 16 lanes, needs 2 with three colours (one to find the pattern, one for the
-//! values).
+//! of 16 lanes, needs 5 with three colours (four to find the pattern, 256 inputs at a
+//! time as bits of four words, and one for the values).
 //!
 //! The pattern comes from the same generated code: `f_jvp_lanes` run with a
 //! [`Pattern`] as each float's tangent, a set of input indices in which every operation
@@ -18,7 +18,8 @@
 //!
 //! The sparse route is taken only where it saves sweeps: when the colours (and the
 //! sweeps that find them) are fewer than the dense sweeps, which needs at least three
-//! of those (more than `2 × LANES` inputs).
+//! of those (more than `2 × LANES` inputs). The same route serves `f_hessian`, whose
+//! matrix is the Jacobian of the gradient (through `f_hvp_lanes`).
 
 use crate::jacobian::{transpose, Basis};
 use crate::lanes::{LaneShape, Lanes};
@@ -26,8 +27,9 @@ use core::ops::{Add, AddAssign, Div, Mul, Neg, Sub, SubAssign};
 use num_traits::Float;
 
 /// How many 64-bit words a [`Pattern`] holds: `64 × PATTERN_WORDS` inputs are traced
-/// per sweep.
-pub const PATTERN_WORDS: usize = 16;
+/// per sweep. Four (256 inputs) keep a sweep that finds the pattern a quarter of one of
+/// 16 lanes, so that a dense block of 64 inputs pays little for the search.
+pub const PATTERN_WORDS: usize = 4;
 
 /// The set of inputs (numbered within the sweep's block of `64 × W`) that a value
 /// depends on: the tangent that finds a Jacobian's sparsity. Every operation of tangent
@@ -59,6 +61,11 @@ impl<const W: usize> Pattern<W> {
                 })
             })
         })
+    }
+
+    /// The number of inputs in the set.
+    pub fn count(&self) -> usize {
+        self.0.iter().map(|w| w.count_ones() as usize).sum()
     }
 
     #[inline]
@@ -164,30 +171,27 @@ pub struct Sparsity {
 impl Sparsity {
     /// The pattern of the block of `p`, found by `trace(seeds)`: the output's tangents for
     /// tangents of `p` that are unit sets, `64 × W` inputs per sweep.
+    #[cfg(test)]
     pub fn find<P: LaneShape + ?Sized, O: LaneShape + ?Sized, const W: usize>(
         p: &P,
         trace: impl Fn(P::Lanes<Pattern<W>>) -> O::Lanes<Pattern<W>>,
     ) -> Self {
-        let n = p.count();
-        let mut rows: Vec<Vec<usize>> = Vec::new();
-        for start in (0..n).step_by(64 * W) {
-            let mut next: usize = 0;
-            let seeds = p.seed(&mut || {
-                let i = next;
-                next += 1;
-                Pattern::unit(i.wrapping_sub(start))
-            });
-            let out = trace(seeds);
-            let mut r = 0;
-            O::visit(&out, &mut |set: &Pattern<W>| {
-                if rows.len() <= r {
-                    rows.push(Vec::new());
-                }
-                rows[r].extend(set.indices().map(|k| start + k));
-                r += 1;
-            });
-        }
-        Sparsity { columns: n, rows }
+        Self::from_traces(p.count(), &traces::<P, O, W>(p, trace))
+    }
+
+    /// The pattern from the sweeps of [`traces`].
+    fn from_traces<const W: usize>(columns: usize, traces: &[Vec<Pattern<W>>]) -> Self {
+        let m = traces.first().map_or(0, Vec::len);
+        let rows = (0..m)
+            .map(|r| {
+                traces
+                    .iter()
+                    .enumerate()
+                    .flat_map(|(s, sweep)| sweep[r].indices().map(move |k| 64 * W * s + k))
+                    .collect()
+            })
+            .collect();
+        Sparsity { columns, rows }
     }
 
     /// A colouring of the columns in which no two columns of one colour share a row
@@ -221,6 +225,7 @@ impl Sparsity {
     }
 
     /// The longest row: no colouring has fewer colours.
+    #[cfg(test)]
     pub fn widest_row(&self) -> usize {
         self.rows.iter().map(Vec::len).max().unwrap_or(0)
     }
@@ -252,7 +257,7 @@ where
         Block::Sparse(rows) => {
             // One row at a time in a buffer of zeros, its entries put in and taken out.
             let zero = <O::Leaf as num_traits::Zero>::zero();
-            let mut dense = vec![zero; p_count(p)];
+            let mut dense = vec![zero; crate::jacobian::size(p)];
             let mut r = 0;
             y.map_leaves(&mut || {
                 for &(j, v) in &rows[r] {
@@ -269,11 +274,54 @@ where
     }
 }
 
-/// The number of floats in `p`.
-fn p_count<P: Basis>(p: &P) -> usize {
-    let mut all = Vec::new();
-    p.flatten(&mut all);
-    all.len()
+/// The output's sets for each sweep of `trace`, sweep `s` seeding the inputs
+/// `64 W s .. 64 W (s + 1)` of `p` with unit sets (numbered from the sweep's first).
+fn traces<P: LaneShape + ?Sized, O: LaneShape + ?Sized, const W: usize>(
+    p: &P,
+    trace: impl Fn(P::Lanes<Pattern<W>>) -> O::Lanes<Pattern<W>>,
+) -> Vec<Vec<Pattern<W>>> {
+    (0..p.count())
+        .step_by(64 * W)
+        .map(|start| {
+            let mut next: usize = 0;
+            let seeds = p.seed(&mut || {
+                let i = next;
+                next += 1;
+                Pattern::unit(i.wrapping_sub(start))
+            });
+            let out = trace(seeds);
+            let mut sets = Vec::new();
+            O::visit(&out, &mut |set: &Pattern<W>| sets.push(*set));
+            sets
+        })
+        .collect()
+}
+
+/// The most inputs one output depends on, from the sweeps of [`traces`] (counted
+/// before any index is listed, so that a dense block costs no more than its sweeps).
+fn widest<const W: usize>(traces: &[Vec<Pattern<W>>]) -> usize {
+    let m = traces.first().map_or(0, Vec::len);
+    (0..m).map(|r| traces.iter().map(|sweep| sweep[r].count()).sum::<usize>()).max().unwrap_or(0)
+}
+
+/// The block's columns (for a Hessian, whose blocks are put together from columns):
+/// `columns` of them, each a column of every row.
+pub fn block_columns<L: Float>(block: Block<L>, columns: usize) -> Vec<Vec<L>> {
+    match block {
+        Block::Dense(rows) => {
+            let m = rows.len().checked_div(columns).unwrap_or(0);
+            (0..columns).map(|j| (0..m).map(|i| rows[i * columns + j]).collect()).collect()
+        }
+        Block::Sparse(rows) => {
+            let mut out = vec![vec![L::zero(); rows.len()]; columns];
+            for (i, row) in rows.iter().enumerate() {
+                for &(j, v) in row {
+                    out[j][i] = v;
+                }
+            }
+            out
+        }
+    }
 }
 
 /// One parameter `p`'s Jacobian block: through the sparsity pattern and a colouring of
@@ -297,11 +345,12 @@ where
     if dense_sweeps <= 2 {
         return Block::Dense(transpose(&crate::lanes::jacobian_columns_lanes::<P, O, K>(p, dense)));
     }
-    let pattern = Sparsity::find::<P, O, W>(p, trace);
+    let traced = traces::<P, O, W>(p, trace);
     let saves = |colours: usize| tracing_sweeps + colours.div_ceil(K) < dense_sweeps;
-    if !saves(pattern.widest_row()) {
+    if !saves(widest(&traced)) {
         return Block::Dense(transpose(&crate::lanes::jacobian_columns_lanes::<P, O, K>(p, dense)));
     }
+    let pattern = Sparsity::from_traces(n, &traced);
     let (colour, colours) = pattern.colouring();
     if !saves(colours) {
         return Block::Dense(transpose(&crate::lanes::jacobian_columns_lanes::<P, O, K>(p, dense)));
@@ -391,6 +440,7 @@ mod tests {
             let want: Vec<usize> = (i.saturating_sub(1)..(i + 2).min(n)).collect();
             assert_eq!(row, &want);
         }
+        assert_eq!(pattern.widest_row(), 3);
         let (colour, colours) = pattern.colouring();
         assert_eq!(colours, 3);
         for row in &pattern.rows {

@@ -638,15 +638,24 @@ pub fn hessian(shared: &Shared, func: &Func, lanes: bool) -> TokenStream {
     let (grad, hvp) = (path(Sibling::Grad), path(Sibling::Hvp));
     let dirs = Directions::new(func, krate);
     let mut setup = dirs.setup.clone();
-    // With lanes, `LANES` columns per sweep of `f_hvp_lanes`.
+    // With lanes, `LANES` columns per sweep of `f_hvp_lanes`, or fewer sweeps through the
+    // sparsity it finds with patterns as tangents (`sparse_columns`, as for Jacobians:
+    // the Hessian is the Jacobian of the gradient).
     let width = quote!({ #krate::__private::LANES });
+    let words = quote!({ #krate::__private::PATTERN_WORDS });
     let lane_zeros: Vec<syn::Ident> =
         (0..dirs.owned.len()).map(|k| local(&format!("zl{k}"))).collect();
+    let pattern_zeros: Vec<syn::Ident> =
+        (0..dirs.owned.len()).map(|k| local(&format!("zp{k}"))).collect();
     if lanes {
         let leaf = func.active_params().next().map(param_leaf);
         let lane = quote!(#krate::__private::Lanes<#leaf, #width>);
-        for (o, z) in dirs.owned.iter().zip(&lane_zeros) {
-            setup.extend(quote!(let #z = #krate::__private::LaneShape::lanes_zero::<#lane>(&#o);));
+        let pattern = quote!(#krate::__private::Pattern<#words>);
+        for ((o, z), zp) in dirs.owned.iter().zip(&lane_zeros).zip(&pattern_zeros) {
+            setup.extend(quote! {
+                let #z = #krate::__private::LaneShape::lanes_zero::<#lane>(&#o);
+                let #zp = #krate::__private::LaneShape::lanes_zero::<#pattern>(&#o);
+            });
         }
     }
     let hvp_lanes = path(Sibling::HvpLanes);
@@ -655,10 +664,16 @@ pub fn hessian(shared: &Shared, func: &Func, lanes: bool) -> TokenStream {
     let columns = dirs.owned.iter().enumerate().map(|(k, o)| {
         if lanes {
             let tangents = dirs.tangents_with(k, &t, &lane_zeros);
+            let traced = dirs.tangents_with(k, &t, &pattern_zeros);
             quote! {
-                #cols.extend(#krate::__private::jacobian_columns_lanes::<_, #g_ty, #width>(&#o, |#t| {
-                    #hvp_lanes::<#(#infer,)* _>(#(#args,)* #(#tangents),*).2
-                }));
+                #cols.extend(#krate::__private::block_columns(
+                    #krate::__private::sparse_columns::<_, #g_ty, #width, #words>(
+                        &#o,
+                        |#t| #hvp_lanes::<#(#infer,)* _>(#(#args,)* #(#tangents),*).2,
+                        |#t| #hvp_lanes::<#(#infer,)* _>(#(#args,)* #(#traced),*).2,
+                    ),
+                    #krate::__private::size(&#o),
+                ));
             }
         } else {
             let tangents = dirs.tangents(k, &t);

@@ -2,6 +2,14 @@
 //! generated Jacobian against the primal and central finite differences.
 //!
 //! Run with `cargo bench -p autodiff-tests --bench jacobian`.
+//!
+//! Every contender returns the whole Jacobian, 8 MB at n = 1024, which the harness drops
+//! after each call. With glibc's default settings the freed rows go back to the system
+//! and the next call writes to fresh pages: a page fault per 4 KiB, about 10 ms per call
+//! on the machine of the README's tables, the same for every contender. With
+//! `WARM_HEAP=1` a 16 MB block is allocated and freed first, which makes glibc keep freed
+//! memory (its thresholds grow to the largest block freed), so that the timings are
+//! those of a program that computes Jacobians repeatedly in warm memory.
 #![allow(clippy::needless_range_loop)] // the benchmarked functions index on purpose
 
 use autodiff_core::{check, differentiate};
@@ -110,6 +118,9 @@ fn bench(c: &mut Criterion) {
 }
 
 fn main() {
+    if std::env::var_os("WARM_HEAP").is_some() {
+        drop(black_box(vec![1u8; 16 << 20]));
+    }
     // The generated Jacobian is checked before it is timed.
     let (w, b, x) = inputs(64);
     let (_, j) = dense_layer_jacobian(&w, &b, &x);

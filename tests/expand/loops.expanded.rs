@@ -201,13 +201,26 @@ fn running_product_hessian(
     let zl0 = ::autodiff_core::__private::LaneShape::lanes_zero::<
         ::autodiff_core::__private::Lanes<f64, { ::autodiff_core::__private::LANES }>,
     >(&p0);
+    let zp0 = ::autodiff_core::__private::LaneShape::lanes_zero::<
+        ::autodiff_core::__private::Pattern<
+            { ::autodiff_core::__private::PATTERN_WORDS },
+        >,
+    >(&p0);
     let mut cols = ::std::vec::Vec::new();
     cols.extend(
-        ::autodiff_core::__private::jacobian_columns_lanes::<
-            _,
-            ::std::vec::Vec<f64>,
-            { ::autodiff_core::__private::LANES },
-        >(&p0, |unit_tan| { running_product_hvp_lanes::<_>(x, &unit_tan).2 }),
+        ::autodiff_core::__private::block_columns(
+            ::autodiff_core::__private::sparse_columns::<
+                _,
+                ::std::vec::Vec<f64>,
+                { ::autodiff_core::__private::LANES },
+                { ::autodiff_core::__private::PATTERN_WORDS },
+            >(
+                &p0,
+                |unit_tan| running_product_hvp_lanes::<_>(x, &unit_tan).2,
+                |unit_tan| running_product_hvp_lanes::<_>(x, &unit_tan).2,
+            ),
+            ::autodiff_core::__private::size(&p0),
+        ),
     );
     (y, g, ::autodiff_core::__private::hessian_from_columns(cols))
 }
@@ -587,13 +600,26 @@ fn rosenbrock_hessian(
     let zl0 = ::autodiff_core::__private::LaneShape::lanes_zero::<
         ::autodiff_core::__private::Lanes<f64, { ::autodiff_core::__private::LANES }>,
     >(&p0);
+    let zp0 = ::autodiff_core::__private::LaneShape::lanes_zero::<
+        ::autodiff_core::__private::Pattern<
+            { ::autodiff_core::__private::PATTERN_WORDS },
+        >,
+    >(&p0);
     let mut cols = ::std::vec::Vec::new();
     cols.extend(
-        ::autodiff_core::__private::jacobian_columns_lanes::<
-            _,
-            ::std::vec::Vec<f64>,
-            { ::autodiff_core::__private::LANES },
-        >(&p0, |unit_tan| { rosenbrock_hvp_lanes::<_>(x, &unit_tan).2 }),
+        ::autodiff_core::__private::block_columns(
+            ::autodiff_core::__private::sparse_columns::<
+                _,
+                ::std::vec::Vec<f64>,
+                { ::autodiff_core::__private::LANES },
+                { ::autodiff_core::__private::PATTERN_WORDS },
+            >(
+                &p0,
+                |unit_tan| rosenbrock_hvp_lanes::<_>(x, &unit_tan).2,
+                |unit_tan| rosenbrock_hvp_lanes::<_>(x, &unit_tan).2,
+            ),
+            ::autodiff_core::__private::size(&p0),
+        ),
     );
     (y, g, ::autodiff_core::__private::hessian_from_columns(cols))
 }
@@ -1091,13 +1117,26 @@ fn log_sum_exp_hessian(
     let zl0 = ::autodiff_core::__private::LaneShape::lanes_zero::<
         ::autodiff_core::__private::Lanes<f64, { ::autodiff_core::__private::LANES }>,
     >(&p0);
+    let zp0 = ::autodiff_core::__private::LaneShape::lanes_zero::<
+        ::autodiff_core::__private::Pattern<
+            { ::autodiff_core::__private::PATTERN_WORDS },
+        >,
+    >(&p0);
     let mut cols = ::std::vec::Vec::new();
     cols.extend(
-        ::autodiff_core::__private::jacobian_columns_lanes::<
-            _,
-            ::std::vec::Vec<f64>,
-            { ::autodiff_core::__private::LANES },
-        >(&p0, |unit_tan| { log_sum_exp_hvp_lanes::<_>(x, &unit_tan).2 }),
+        ::autodiff_core::__private::block_columns(
+            ::autodiff_core::__private::sparse_columns::<
+                _,
+                ::std::vec::Vec<f64>,
+                { ::autodiff_core::__private::LANES },
+                { ::autodiff_core::__private::PATTERN_WORDS },
+            >(
+                &p0,
+                |unit_tan| log_sum_exp_hvp_lanes::<_>(x, &unit_tan).2,
+                |unit_tan| log_sum_exp_hvp_lanes::<_>(x, &unit_tan).2,
+            ),
+            ::autodiff_core::__private::size(&p0),
+        ),
     );
     (y, g, ::autodiff_core::__private::hessian_from_columns(cols))
 }

@@ -122,13 +122,24 @@ fn f_hessian(x: f64) -> (f64, f64, [[f64; 1]; 1]) {
     let zl0 = ad::__private::LaneShape::lanes_zero::<
         ad::__private::Lanes<f64, { ad::__private::LANES }>,
     >(&p0);
+    let zp0 = ad::__private::LaneShape::lanes_zero::<
+        ad::__private::Pattern<{ ad::__private::PATTERN_WORDS }>,
+    >(&p0);
     let mut cols = ::std::vec::Vec::new();
     cols.extend(
-        ad::__private::jacobian_columns_lanes::<
-            _,
-            f64,
-            { ad::__private::LANES },
-        >(&p0, |unit_tan| { f_hvp_lanes::<_>(x, unit_tan).2 }),
+        ad::__private::block_columns(
+            ad::__private::sparse_columns::<
+                _,
+                f64,
+                { ad::__private::LANES },
+                { ad::__private::PATTERN_WORDS },
+            >(
+                &p0,
+                |unit_tan| f_hvp_lanes::<_>(x, unit_tan).2,
+                |unit_tan| f_hvp_lanes::<_>(x, unit_tan).2,
+            ),
+            ad::__private::size(&p0),
+        ),
     );
     (y, g, ad::__private::hessian_from_columns(cols))
 }

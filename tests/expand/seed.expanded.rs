@@ -158,33 +158,72 @@ fn phi_hessian(w1: f64, a: f64, b1: f64) -> (f64, (f64, f64, f64), [[f64; 3]; 3]
     let zl0 = ::autodiff_core::__private::LaneShape::lanes_zero::<
         ::autodiff_core::__private::Lanes<f64, { ::autodiff_core::__private::LANES }>,
     >(&p0);
+    let zp0 = ::autodiff_core::__private::LaneShape::lanes_zero::<
+        ::autodiff_core::__private::Pattern<
+            { ::autodiff_core::__private::PATTERN_WORDS },
+        >,
+    >(&p0);
     let zl1 = ::autodiff_core::__private::LaneShape::lanes_zero::<
         ::autodiff_core::__private::Lanes<f64, { ::autodiff_core::__private::LANES }>,
+    >(&p1);
+    let zp1 = ::autodiff_core::__private::LaneShape::lanes_zero::<
+        ::autodiff_core::__private::Pattern<
+            { ::autodiff_core::__private::PATTERN_WORDS },
+        >,
     >(&p1);
     let zl2 = ::autodiff_core::__private::LaneShape::lanes_zero::<
         ::autodiff_core::__private::Lanes<f64, { ::autodiff_core::__private::LANES }>,
     >(&p2);
+    let zp2 = ::autodiff_core::__private::LaneShape::lanes_zero::<
+        ::autodiff_core::__private::Pattern<
+            { ::autodiff_core::__private::PATTERN_WORDS },
+        >,
+    >(&p2);
     let mut cols = ::std::vec::Vec::new();
     cols.extend(
-        ::autodiff_core::__private::jacobian_columns_lanes::<
-            _,
-            (f64, f64, f64),
-            { ::autodiff_core::__private::LANES },
-        >(&p0, |unit_tan| { phi_hvp_lanes::<_>(w1, a, b1, unit_tan, zl1, zl2).2 }),
+        ::autodiff_core::__private::block_columns(
+            ::autodiff_core::__private::sparse_columns::<
+                _,
+                (f64, f64, f64),
+                { ::autodiff_core::__private::LANES },
+                { ::autodiff_core::__private::PATTERN_WORDS },
+            >(
+                &p0,
+                |unit_tan| phi_hvp_lanes::<_>(w1, a, b1, unit_tan, zl1, zl2).2,
+                |unit_tan| phi_hvp_lanes::<_>(w1, a, b1, unit_tan, zp1, zp2).2,
+            ),
+            ::autodiff_core::__private::size(&p0),
+        ),
     );
     cols.extend(
-        ::autodiff_core::__private::jacobian_columns_lanes::<
-            _,
-            (f64, f64, f64),
-            { ::autodiff_core::__private::LANES },
-        >(&p1, |unit_tan| { phi_hvp_lanes::<_>(w1, a, b1, zl0, unit_tan, zl2).2 }),
+        ::autodiff_core::__private::block_columns(
+            ::autodiff_core::__private::sparse_columns::<
+                _,
+                (f64, f64, f64),
+                { ::autodiff_core::__private::LANES },
+                { ::autodiff_core::__private::PATTERN_WORDS },
+            >(
+                &p1,
+                |unit_tan| phi_hvp_lanes::<_>(w1, a, b1, zl0, unit_tan, zl2).2,
+                |unit_tan| phi_hvp_lanes::<_>(w1, a, b1, zp0, unit_tan, zp2).2,
+            ),
+            ::autodiff_core::__private::size(&p1),
+        ),
     );
     cols.extend(
-        ::autodiff_core::__private::jacobian_columns_lanes::<
-            _,
-            (f64, f64, f64),
-            { ::autodiff_core::__private::LANES },
-        >(&p2, |unit_tan| { phi_hvp_lanes::<_>(w1, a, b1, zl0, zl1, unit_tan).2 }),
+        ::autodiff_core::__private::block_columns(
+            ::autodiff_core::__private::sparse_columns::<
+                _,
+                (f64, f64, f64),
+                { ::autodiff_core::__private::LANES },
+                { ::autodiff_core::__private::PATTERN_WORDS },
+            >(
+                &p2,
+                |unit_tan| phi_hvp_lanes::<_>(w1, a, b1, zl0, zl1, unit_tan).2,
+                |unit_tan| phi_hvp_lanes::<_>(w1, a, b1, zp0, zp1, unit_tan).2,
+            ),
+            ::autodiff_core::__private::size(&p2),
+        ),
     );
     (y, g, ::autodiff_core::__private::hessian_from_columns(cols))
 }

@@ -298,6 +298,85 @@ fn through_loops_the_hessians_are_the_hand_derived_ones() {
     assert_matrix(&h, &fd, FD, "Rosenbrock vs FD");
 }
 
+/// A chain whose couplings depend on the point: term i couples x_i with x_{i+3} only
+/// where x_i > 0.
+#[differentiate]
+fn switching_chain(x: &[f64]) -> f64 {
+    let n = x.len();
+    let mut s = 0.0;
+    for i in 0..n {
+        if x[i] > 0.0 {
+            s += x[i] * x[(i + 3) % n].sin();
+        } else {
+            s += x[i] * x[i] * x[i];
+        }
+    }
+    s
+}
+
+fn switching_chain_twin(x: &[H]) -> H {
+    let n = x.len();
+    let mut s = H::from_re(0.0);
+    for i in 0..n {
+        if x[i].re > 0.0 {
+            s += x[i] * x[(i + 3) % n].sin();
+        } else {
+            s += x[i] * x[i] * x[i];
+        }
+    }
+    s
+}
+
+/// More than 32 inputs: `f_hessian` finds the sparsity of the Hessian and computes
+/// columns that share no row in one lane (see `autodiff_core`'s `sparse` module), or
+/// keeps the dense sweeps when every row is full.
+#[test]
+fn large_hessians_through_their_sparsity() {
+    for n in [40, 64, 150] {
+        let x: Vec<f64> = (0..n).map(|i| ((i * 37 % 23) as f64 - 11.0) / 7.0).collect();
+        // Rosenbrock: tridiagonal, every other entry exactly zero.
+        let (y, g, h) = rosenbrock_hessian(&x);
+        assert_eq!((y, g), rosenbrock_grad(&x));
+        let mut want = vec![vec![0.0; n]; n];
+        for i in 0..n - 1 {
+            want[i][i] += 1200.0 * x[i] * x[i] - 400.0 * x[i + 1] + 2.0;
+            want[i][i + 1] -= 400.0 * x[i];
+            want[i + 1][i] -= 400.0 * x[i];
+            want[i + 1][i + 1] += 200.0;
+        }
+        assert_matrix(&h, &want, EXACT, "Rosenbrock");
+        for i in 0..n {
+            for j in 0..n {
+                if i.abs_diff(j) > 1 {
+                    assert_eq!(h[i][j], 0.0, "Rosenbrock H[{i}][{j}]");
+                }
+            }
+        }
+        // Log-sum-exp: every entry non-zero, the dense sweeps.
+        let (_, _, h) = log_sum_exp_hessian(&x);
+        let z: f64 = x.iter().map(|v| v.exp()).sum();
+        let p: Vec<f64> = x.iter().map(|v| v.exp() / z).collect();
+        let want: Vec<Vec<f64>> = (0..n)
+            .map(|i| (0..n).map(|j| if i == j { p[i] } else { 0.0 } - p[i] * p[j]).collect())
+            .collect();
+        assert_matrix(&h, &want, EXACT, "log-sum-exp");
+    }
+    // A pattern that changes with the point, against hyper-dual numbers and central
+    // differences of the gradient, at a point and at its negation.
+    let x: Vec<f64> = (0..48).map(|i| ((i * 29 % 17) as f64 - 8.5) / 6.0).collect();
+    let minus: Vec<f64> = x.iter().map(|v| -v).collect();
+    for p in [&x, &minus] {
+        let (y, _, h) = switching_chain_hessian(p);
+        assert_eq!(y, switching_chain(p));
+        assert_matrix(&h, &hyper_hessian(switching_chain_twin, p), EXACT, "switching chain");
+        let fd = fd_hessian(|q| switching_chain_grad(q).1, p);
+        assert_matrix(&h, &fd, FD, "switching chain vs FD");
+        for i in 0..48 {
+            assert_eq!(h[i][(i + 3) % 48] != 0.0, p[i] > 0.0, "coupling of {i}");
+        }
+    }
+}
+
 #[test]
 fn through_a_while_loop_with_an_exit_and_a_written_array() {
     for x in [[1.3, 1.7, 0.4], [0.8, 2.3, -0.2], [2.0, 1.2, 0.9]] {
