@@ -7,9 +7,11 @@
 //! after each call. With glibc's default settings the freed rows go back to the system
 //! and the next call writes to fresh pages: a page fault per 4 KiB, about 10 ms per call
 //! on the machine of the README's tables, the same for every contender. With
-//! `WARM_HEAP=1` a 16 MB block is allocated and freed first, which makes glibc keep freed
-//! memory (its thresholds grow to the largest block freed), so that the timings are
-//! those of a program that computes Jacobians repeatedly in warm memory.
+//! `WARM_HEAP=1` (any non-empty value) a 16 MB block is allocated and freed first, which
+//! makes glibc keep freed memory (its thresholds grow to the largest block freed), so
+//! that the timings are those of a program that computes Jacobians repeatedly in warm
+//! memory. (Within one run, the dense benchmarks have the same effect on the ones after
+//! them.)
 #![allow(clippy::needless_range_loop)] // the benchmarked functions index on purpose
 
 use autodiff_core::{check, differentiate};
@@ -118,7 +120,7 @@ fn bench(c: &mut Criterion) {
 }
 
 fn main() {
-    if std::env::var_os("WARM_HEAP").is_some() {
+    if std::env::var_os("WARM_HEAP").is_some_and(|v| !v.is_empty()) {
         drop(black_box(vec![1u8; 16 << 20]));
     }
     // The generated Jacobian is checked before it is timed.
