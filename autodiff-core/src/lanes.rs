@@ -109,10 +109,37 @@ pub trait Lane<T>:
     + AddAssign
     + SubAssign
     + crate::zero::AddTo
+    + LaneZero
 {
 }
 
 impl<T: Float, const K: usize> Lane<T> for Lanes<T, K> {}
+
+/// The zero of a value already made of tangents (lanes, patterns, arrays and `Vec`s of
+/// them), of the same shape: how reverse mode with lanes resets an adjoint it has read.
+pub trait LaneZero {
+    /// Zero, with `self`'s shape.
+    fn lane_zero(&self) -> Self;
+}
+
+impl<T: Float, const K: usize> LaneZero for Lanes<T, K> {
+    #[inline]
+    fn lane_zero(&self) -> Self {
+        Self::default()
+    }
+}
+
+impl<T: LaneZero, const N: usize> LaneZero for [T; N] {
+    fn lane_zero(&self) -> Self {
+        core::array::from_fn(|i| self[i].lane_zero())
+    }
+}
+
+impl<T: LaneZero> LaneZero for Vec<T> {
+    fn lane_zero(&self) -> Self {
+        self.iter().map(LaneZero::lane_zero).collect()
+    }
+}
 
 /// The zero tangent of a float (`like` may be a literal whose float type is inferred
 /// later).
@@ -323,6 +350,38 @@ where
     let chunks: Vec<Vec<Vec<O::Leaf>>> =
         starts.into_par_iter().map(|start| chunk::<P, O, K>(p, start, n, &column)).collect();
     chunks.into_iter().flatten().collect()
+}
+
+/// The rows of one parameter's Jacobian block, row-major (a row per float of the output
+/// `y`, its entries the floats of the parameter's gradient), `K` per sweep: `row(c)` is
+/// the gradient's lanes for the unit cotangents `c` of `K` consecutive floats of `y`.
+/// Each run of the primal inside `row` serves `K` rows.
+pub fn jacobian_rows_lanes<O, G, const K: usize>(
+    y: &O,
+    row: impl Fn(O::Lanes<Lanes<O::Leaf, K>>) -> G::Lanes<Lanes<O::Leaf, K>> + crate::sparse::Par,
+) -> Vec<O::Leaf>
+where
+    O: LaneShape + crate::sparse::Par,
+    G: LaneShape<Leaf = O::Leaf>,
+    O::Leaf: Float + crate::sparse::Par,
+{
+    let m = y.count();
+    let rows_of = |start: usize| -> Vec<Vec<O::Leaf>> {
+        let out = row(unit_lanes::<O, K>(y, start));
+        let mut rows: Vec<Vec<O::Leaf>> = (0..K).map(|_| Vec::new()).collect();
+        spread::<G, K>(&out, &mut rows);
+        rows.truncate(K.min(m - start));
+        rows
+    };
+    #[cfg(feature = "rayon")]
+    let chunks: Vec<Vec<Vec<O::Leaf>>> = {
+        use rayon::prelude::*;
+        let starts: Vec<usize> = (0..m).step_by(K).collect();
+        starts.into_par_iter().map(rows_of).collect()
+    };
+    #[cfg(not(feature = "rayon"))]
+    let chunks: Vec<Vec<Vec<O::Leaf>>> = (0..m).step_by(K).map(rows_of).collect();
+    chunks.into_iter().flatten().flatten().collect()
 }
 
 /// The (up to) `K` columns of the sweep that seeds floats `start..start + K` of `p`.

@@ -64,7 +64,10 @@ pub mod __private {
         flat, hessian_from_columns, jacobian_columns, jacobian_flat, jacobian_from_columns,
         jacobian_from_rows, jacobian_pick, jacobian_rows, size, Basis, Square,
     };
-    pub use crate::lanes::{jacobian_columns_lanes, lanes_zero_of, Lane, LaneShape, Lanes, LANES};
+    pub use crate::lanes::{
+        jacobian_columns_lanes, jacobian_rows_lanes, lanes_zero_of, Lane, LaneShape, LaneZero,
+        Lanes, LANES,
+    };
     #[cfg(any(feature = "nalgebra", feature = "ndarray"))]
     pub use crate::linalg::owned;
     pub use crate::sparse::{

@@ -143,6 +143,12 @@ impl<const W: usize> crate::zero::AddTo for Pattern<W> {
     }
 }
 
+impl<const W: usize> crate::lanes::LaneZero for Pattern<W> {
+    fn lane_zero(&self) -> Self {
+        Self::default()
+    }
+}
+
 impl<T: Float, const W: usize> crate::lanes::Lane<T> for Pattern<W> {}
 
 /// What the closures and values handed to [`sparse_columns`] must be: with the `rayon`

@@ -36,12 +36,15 @@ pub enum Sibling {
     JvpLanes,
     /// `f_hvp_lanes::<K>`: `K` Hessian-vector products in one sweep, for `f_hessian`.
     HvpLanes,
+    /// `f_vjp_lanes::<L>`: reverse mode with `K` cotangents per output float, for the
+    /// rows of `f_jacobian`.
+    VjpLanes,
 }
 
 impl Sibling {
     /// Whether the sibling carries `K` tangents per float (a const parameter `K`).
     fn lanes(self) -> bool {
-        matches!(self, Sibling::JvpLanes | Sibling::HvpLanes)
+        matches!(self, Sibling::JvpLanes | Sibling::HvpLanes | Sibling::VjpLanes)
     }
 }
 
@@ -57,6 +60,7 @@ impl Sibling {
             Sibling::Hessian => "hessian",
             Sibling::JvpLanes => "jvp_lanes",
             Sibling::HvpLanes => "hvp_lanes",
+            Sibling::VjpLanes => "vjp_lanes",
         }
     }
 }
@@ -78,6 +82,7 @@ pub fn sibling(shared: &Shared, func: &Func, d: &Derived, kind: Sibling) -> Toke
         krate: &shared.krate,
         mutable: accumulated(&d.body),
         lanes: kind.lanes().then(|| quote!(L)),
+        adjoint_lanes: kind == Sibling::VjpLanes,
     };
     let item = shared.item;
     let vis = &item.vis;
@@ -137,6 +142,28 @@ pub fn sibling(shared: &Shared, func: &Func, d: &Derived, kind: Sibling) -> Toke
                 })
                 .collect();
             (ret, extra)
+        }
+        Sibling::VjpLanes => {
+            let out_ty = &func.output_ty;
+            let g = gradient_type(func);
+            let lanes = lanes_of(&g);
+            // The cotangent has the output's shape with lanes; a `Vec`'s by reference.
+            let cot = match func.outputs.first().map(|o| &o.kind) {
+                Some(ParamKind::Seq { elem }) => {
+                    let e = lanes_of(&quote!(#elem));
+                    quote!(&[#e])
+                }
+                _ => lanes_of(&quote!(#out_ty)),
+            };
+            let extra = d
+                .extra_params
+                .iter()
+                .map(|v| {
+                    let id = cx.ident(*v, Span::call_site());
+                    quote!(#id: #cot)
+                })
+                .collect();
+            (quote!((#out_ty, #lanes)), extra)
         }
         _ => (return_type(func, kind), extra),
     };
@@ -209,7 +236,7 @@ pub fn return_type(func: &Func, kind: Sibling) -> TokenStream {
         }
         Sibling::Hvp => quote!((#out_ty, #g, #g)),
         // (Written by `sibling`, which knows the runtime's path.)
-        Sibling::JvpLanes | Sibling::HvpLanes => quote!(()),
+        Sibling::JvpLanes | Sibling::HvpLanes | Sibling::VjpLanes => quote!(()),
         Sibling::VjpJvp => quote!(((#out_ty, #g), (#out_ty, #g))),
         Sibling::Hessian => {
             let h = hessian_type(func);
@@ -355,6 +382,7 @@ pub fn extra_types(func: &Func, kind: Sibling) -> Vec<TokenStream> {
         Sibling::Grad | Sibling::Hessian => Vec::new(),
         // (The lanes JVP's are written by `sibling`, which knows the runtime's path.)
         Sibling::Hvp | Sibling::JvpLanes | Sibling::HvpLanes => extra_types(func, Sibling::Jvp),
+        Sibling::VjpLanes => extra_types(func, Sibling::Vjp),
         Sibling::VjpJvp => {
             // `(args.., dout, args_dot.., dout_dot)`.
             let cot = extra_types(func, Sibling::Vjp);
@@ -731,6 +759,9 @@ pub fn jacobian(
     mode: Option<JacobianMode>,
     lanes: bool,
 ) -> TokenStream {
+    // With lanes and one active parameter, rows come `LANES` at a time too
+    // (`f_vjp_lanes`).
+    let rows_lanes = lanes && func.active_order.len() == 1;
     let item = shared.item;
     let krate = &shared.krate;
     let vis = &item.vis;
@@ -802,6 +833,19 @@ pub fn jacobian(
             let #jac = (#(#parts,)*);
             #finish
         }
+    } else if n == 1 && rows_lanes {
+        let vjp_lanes = path(&sibling_name(f, Sibling::VjpLanes));
+        let infer = inferred_generics(&item.sig.generics);
+        let g_ty = gradient_type(func);
+        let width = quote!({ #krate::__private::LANES });
+        let o = &Directions::new(func, krate).owned[0];
+        quote! {
+            let #rows = #krate::__private::jacobian_rows_lanes::<_, #g_ty, #width>(&#y, |#c| {
+                #vjp_lanes::<#(#infer,)* _>(#(#args,)* #cot).1
+            });
+            let #jac = #krate::__private::jacobian_from_rows(&#y, &#o, &#rows);
+            #finish
+        }
     } else if n == 1 {
         quote! {
             let #jac = #krate::__private::jacobian_rows(&#y, |#c| #row);
@@ -864,13 +908,14 @@ pub fn jacobian(
                     })
                 }
             };
+            let block = local("block");
             let assemble = if lanes {
-                quote!(#krate::__private::jacobian_from_block(&#y, &#o, &block))
+                quote!(#krate::__private::jacobian_from_block(&#y, &#o, &#block))
             } else {
-                quote!(#krate::__private::jacobian_from_columns(&#y, &#o, &block))
+                quote!(#krate::__private::jacobian_from_columns(&#y, &#o, &#block))
             };
             quote! {{
-                let block = #cols;
+                let #block = #cols;
                 #assemble
             }}
         })
@@ -884,6 +929,7 @@ pub fn jacobian(
         // library's parameters (whose units are enumerated, but not arranged in shape).
         _ if func.output_tuple || func.has_matrix_params() => reverse,
         Some(JacobianMode::Forward) => quote!(#setup #forward),
+        Some(JacobianMode::Reverse) if rows_lanes => quote!(#setup #reverse),
         Some(JacobianMode::Reverse) => reverse,
         None => quote! {
             #setup
@@ -931,6 +977,9 @@ fn doc(fn_name: &syn::Ident, func: &Func, kind: Sibling) -> String {
         ),
         Sibling::HvpLanes => format!(
             " Hessian-vector products of `{fn_name}` along several directions at once (a tangent `L` of lanes per float); used by `{fn_name}_hessian` (generated by `#[differentiate]`)."
+        ),
+        Sibling::VjpLanes => format!(
+            " Reverse mode of `{fn_name}` with a cotangent `L` of lanes per output float (several rows at once); used by `{fn_name}_jacobian` (generated by `#[differentiate]`)."
         ),
         Sibling::JvpLanes => format!(
             " Forward mode of `{fn_name}` with a tangent `L` per float: lanes of several directions, or the set of inputs it depends on; used by `{fn_name}_jacobian` (generated by `#[differentiate]`)."
@@ -1042,6 +1091,9 @@ struct Cx<'a> {
     mutable: HashSet<Var>,
     /// In the lanes JVP, the chunk width: zero tangents are zeros of its lanes.
     lanes: Option<TokenStream>,
+    /// In the lanes VJP: adjoints (the variables derived from others) are lanes, so their
+    /// zeros are zeros of lanes.
+    adjoint_lanes: bool,
 }
 
 impl Cx<'_> {
@@ -1064,6 +1116,24 @@ impl Cx<'_> {
         }
     }
 
+    /// `value` stored into `target`; in the lanes VJP, a zero stored into an adjoint is a
+    /// zero of lanes (of the adjoint's own shape when it is the zero of an adjoint).
+    fn stored(&self, target: Var, value: &Expr, span: Span) -> TokenStream {
+        let zero = matches!(value, Expr::ZeroOf(_) | Expr::ZeroLike(_) | Expr::ZeroOfType(_));
+        let adjoint = |v: Var| self.vars[v.0].derived.is_some();
+        if !(self.adjoint_lanes && zero && adjoint(target)) {
+            return self.expr(value, span);
+        }
+        match value {
+            Expr::ZeroLike(a) if a.var().is_some_and(adjoint) => {
+                let krate = self.krate;
+                let a = self.atom(a, span);
+                quote_spanned!(span=> #krate::__private::LaneZero::lane_zero(&#a))
+            }
+            _ => self.expr(&Expr::Tangent(Box::new(value.clone())), span),
+        }
+    }
+
     fn stmts(&self, stmts: &[Stmt]) -> TokenStream {
         stmts.iter().map(|s| self.stmt(s)).collect()
     }
@@ -1071,7 +1141,10 @@ impl Cx<'_> {
     fn stmt(&self, stmt: &Stmt) -> TokenStream {
         match stmt {
             Stmt::Let { vars, value, span } => {
-                let value = self.expr(value, *span);
+                let value = match vars.as_slice() {
+                    [v] => self.stored(*v, value, *span),
+                    _ => self.expr(value, *span),
+                };
                 match vars.as_slice() {
                     [v] => {
                         let m = self.mutable.contains(v).then(|| quote!(mut));
@@ -1140,7 +1213,10 @@ impl Cx<'_> {
             }
             Stmt::Assign { target, value, span } => {
                 let t = self.atom(target, *span);
-                let v = self.expr(value, *span);
+                let v = match target.var() {
+                    Some(base) => self.stored(base, value, *span),
+                    None => self.expr(value, *span),
+                };
                 quote_spanned!(*span=> #t = #v;)
             }
             Stmt::Push { tape, value, reserved, span } => {
