@@ -3,7 +3,9 @@
 //! `f_jacobian` calls `f_vjp` once with each unit cotangent (a one among zeros, in
 //! row-major order of the output), or `f_jvp` once with each unit tangent of each
 //! parameter, whichever takes fewer sweeps, and arranges the derivatives in the
-//! contract's shape: the output's shape outside, each parameter's inside.
+//! contract's shape: the output's shape outside, each parameter's inside. Where the
+//! lanes siblings exist, the sweeps carry 16 directions each instead (module `lanes`),
+//! and forward sweeps go through the block's sparsity (module `sparse`).
 
 /// A square matrix built from its columns: the Hessian as `f_hessian` returns it,
 /// `[[T; N]; N]` or `Vec<Vec<T>>` (row `i` holds `∂²f/∂x_i∂x_j` over `j`).
