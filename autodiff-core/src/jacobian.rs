@@ -288,6 +288,16 @@ pub fn jacobian_from_rows<O: Basis, P: Basis>(
     y.map_leaves(&mut || p.shape_flat(rows, &mut at))
 }
 
+/// The columns `start..start + width` of the row-major matrix `rows` (rows of `total`
+/// entries), row-major: one parameter's block of a Jacobian whose rows hold every
+/// parameter's entries in order.
+pub fn columns_of<L: Copy>(rows: &[L], total: usize, start: usize, width: usize) -> Vec<L> {
+    if total == 0 {
+        return Vec::new();
+    }
+    rows.chunks(total).flat_map(|row| row[start..start + width].iter().copied()).collect()
+}
+
 /// The matrix whose columns are `columns`, row-major. In tiles, so that a large matrix is
 /// read and written a cache line at a time (element by element, reading a row of
 /// columns takes a cache miss per element).

@@ -759,9 +759,8 @@ pub fn jacobian(
     mode: Option<JacobianMode>,
     lanes: bool,
 ) -> TokenStream {
-    // With lanes and one active parameter, rows come `LANES` at a time too
-    // (`f_vjp_lanes`).
-    let rows_lanes = lanes && func.active_order.len() == 1;
+    // With lanes, rows come `LANES` at a time too (`f_vjp_lanes`).
+    let rows_lanes = lanes;
     let item = shared.item;
     let krate = &shared.krate;
     let vis = &item.vis;
@@ -833,17 +832,36 @@ pub fn jacobian(
             let #jac = (#(#parts,)*);
             #finish
         }
-    } else if n == 1 && rows_lanes {
+    } else if rows_lanes {
         let vjp_lanes = path(&sibling_name(f, Sibling::VjpLanes));
         let infer = inferred_generics(&item.sig.generics);
         let g_ty = gradient_type(func);
         let width = quote!({ #krate::__private::LANES });
-        let o = &Directions::new(func, krate).owned[0];
+        let owned = &Directions::new(func, krate).owned;
+        let total = local("total");
+        // Each row holds every parameter's entries in order: each block takes its own
+        // columns.
+        let blocks = owned.iter().enumerate().map(|(k, o)| {
+            let before = &owned[..k];
+            quote! {
+                #krate::__private::jacobian_from_rows(
+                    &#y,
+                    &#o,
+                    &#krate::__private::columns_of(
+                        &#rows,
+                        #total,
+                        0 #(+ #krate::__private::size(&#before))*,
+                        #krate::__private::size(&#o),
+                    ),
+                )
+            }
+        });
         quote! {
             let #rows = #krate::__private::jacobian_rows_lanes::<_, #g_ty, #width>(&#y, |#c| {
                 #vjp_lanes::<#(#infer,)* _>(#(#args,)* #cot).1
             });
-            let #jac = #krate::__private::jacobian_from_rows(&#y, &#o, &#rows);
+            let #total = 0 #(+ #krate::__private::size(&#owned))*;
+            let #jac = (#(#blocks),*);
             #finish
         }
     } else if n == 1 {

@@ -66,9 +66,7 @@ pub fn expand(attr: TokenStream, item: TokenStream) -> TokenStream {
         let mut j = emit::jacobian(&shared, &func, args.jacobian, lanes);
         if lanes {
             j.extend(emit::sibling(&shared, &func, &jvp, Sibling::JvpLanes));
-            if func.active_order.len() == 1 {
-                j.extend(emit::sibling(&shared, &func, &vjp, Sibling::VjpLanes));
-            }
+            j.extend(emit::sibling(&shared, &func, &vjp, Sibling::VjpLanes));
         }
         j
     };
