@@ -29,8 +29,14 @@ const EXACT: f64 = 1e-12;
 const FD: f64 = 1e-6;
 
 /// Defines `$name` and `$rows`, the same function, the second with its Jacobian forced
-/// to reverse mode.
+/// to reverse mode (and the first to forward mode, after `forward`).
 macro_rules! twice {
+    ($name:ident, $rows:ident, forward, fn ($($args:tt)*) -> $out:ty $body:block) => {
+        #[differentiate(jacobian = forward)]
+        fn $name($($args)*) -> $out $body
+        #[differentiate(jacobian = reverse)]
+        fn $rows($($args)*) -> $out $body
+    };
     ($name:ident, $rows:ident, $(#[$attr:meta])* fn ($($args:tt)*) -> $out:ty $body:block) => {
         #[differentiate($($attr)*)]
         fn $name($($args)*) -> $out $body
@@ -134,8 +140,7 @@ fn blocks_dual<D: DualNum<Primitive = f64> + Copy>(x: &[D]) -> Vec<D> {
 
 // Two active parameters: one sparse block each. With more inputs than outputs the
 // Jacobian would be taken by rows; forward mode is forced to go through the sparsity.
-#[differentiate(jacobian = forward)]
-fn two(a: &[f64], b: &[f64]) -> Vec<f64> {
+twice!(two, two_rows, forward, fn (a: &[f64], b: &[f64]) -> Vec<f64> {
     let n = a.len();
     let mut y = vec![0.0; n];
     for i in 0..n {
@@ -144,19 +149,7 @@ fn two(a: &[f64], b: &[f64]) -> Vec<f64> {
         y[i] = a[i] * b[i] + next - prev * prev;
     }
     y
-}
-
-#[differentiate(jacobian = reverse)]
-fn two_rows(a: &[f64], b: &[f64]) -> Vec<f64> {
-    let n = a.len();
-    let mut y = vec![0.0; n];
-    for i in 0..n {
-        let next = if i + 1 < n { a[i + 1].tanh() } else { 0.0 };
-        let prev = if i > 0 { b[i - 1] } else { 0.0 };
-        y[i] = a[i] * b[i] + next - prev * prev;
-    }
-    y
-}
+});
 
 fn two_dual<D: DualNum<Primitive = f64> + Copy>(p: &[D]) -> Vec<D> {
     let n = p.len() / 2;
