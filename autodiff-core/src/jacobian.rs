@@ -301,7 +301,7 @@ pub fn columns_of<L: Copy>(rows: &[L], total: usize, start: usize, width: usize)
 /// The matrix whose columns are `columns`, row-major. In tiles, so that a large matrix is
 /// read and written a cache line at a time (element by element, reading a row of
 /// columns takes a cache miss per element).
-pub(crate) fn transpose<L: Copy>(columns: &[Vec<L>]) -> Vec<L> {
+fn transpose<L: Copy>(columns: &[Vec<L>]) -> Vec<L> {
     const TILE: usize = 32;
     let n = columns.len();
     let m = columns.first().map_or(0, Vec::len);

@@ -21,7 +21,7 @@
 //! of those (more than `2 × LANES` inputs). The same route serves `f_hessian`, whose
 //! matrix is the Jacobian of the gradient (through `f_hvp_lanes`).
 
-use crate::jacobian::{transpose, Basis};
+use crate::jacobian::Basis;
 use crate::lanes::{LaneShape, Lanes};
 use core::ops::{Add, AddAssign, Div, Mul, Neg, Sub, SubAssign};
 use num_traits::Float;
@@ -241,8 +241,8 @@ impl Sparsity {
 /// column per float of the parameter.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Block<L> {
-    /// Every entry, row-major.
-    Dense(Vec<L>),
+    /// Every entry, by columns (as the dense sweeps give them).
+    Dense(Vec<Vec<L>>),
     /// Per row, its column and value where the pattern has one, by increasing column;
     /// zero elsewhere.
     Sparse(Vec<Vec<(usize, L)>>),
@@ -259,7 +259,7 @@ where
     O::Leaf: Float,
 {
     match block {
-        Block::Dense(rows) => crate::jacobian::jacobian_from_rows(y, p, rows),
+        Block::Dense(columns) => crate::jacobian::jacobian_from_columns(y, p, columns),
         Block::Sparse(rows) => {
             // One row at a time in a buffer of zeros, its entries put in and taken out.
             let zero = <O::Leaf as num_traits::Zero>::zero();
@@ -314,10 +314,7 @@ fn widest<const W: usize>(traces: &[Vec<Pattern<W>>]) -> usize {
 /// `columns` of them, each a column of every row.
 pub fn block_columns<L: Float>(block: Block<L>, columns: usize) -> Vec<Vec<L>> {
     match block {
-        Block::Dense(rows) => {
-            let m = rows.len().checked_div(columns).unwrap_or(0);
-            (0..columns).map(|j| (0..m).map(|i| rows[i * columns + j]).collect()).collect()
-        }
+        Block::Dense(columns) => columns,
         Block::Sparse(rows) => {
             let mut out = vec![vec![L::zero(); rows.len()]; columns];
             for (i, row) in rows.iter().enumerate() {
@@ -345,21 +342,22 @@ where
     P::Leaf: Float + Par,
 {
     let n = p.count();
+    let dense_block = || Block::Dense(crate::lanes::jacobian_columns_lanes::<P, O, K>(p, &dense));
     let dense_sweeps = n.div_ceil(K);
     let tracing_sweeps = n.div_ceil(64 * W);
     // Two dense sweeps or fewer: finding the pattern costs as much as it could save.
     if dense_sweeps <= 2 {
-        return Block::Dense(transpose(&crate::lanes::jacobian_columns_lanes::<P, O, K>(p, dense)));
+        return dense_block();
     }
     let traced = traces::<P, O, W>(p, trace);
     let saves = |colours: usize| tracing_sweeps + colours.div_ceil(K) < dense_sweeps;
     if !saves(widest(&traced)) {
-        return Block::Dense(transpose(&crate::lanes::jacobian_columns_lanes::<P, O, K>(p, dense)));
+        return dense_block();
     }
     let pattern = Sparsity::from_traces(n, &traced);
     let (colour, colours) = pattern.colouring();
     if !saves(colours) {
-        return Block::Dense(transpose(&crate::lanes::jacobian_columns_lanes::<P, O, K>(p, dense)));
+        return dense_block();
     }
     compressed::<P, O, K>(p, &pattern, &colour, colours, &dense)
 }
@@ -470,7 +468,7 @@ mod tests {
         let Block::Sparse(rows) = &sparse else { panic!("a band is sparse") };
         assert_eq!(rows[5], vec![(4, 1.0), (5, 2.0 * x[5]), (6, x[6].cos())]);
         let assembled: Vec<Vec<f64>> = jacobian_from_block(&x, &x, &sparse);
-        let want: Vec<Vec<f64>> = jacobian_from_block(&x, &x, &Block::Dense(transpose(&dense)));
+        let want: Vec<Vec<f64>> = jacobian_from_block(&x, &x, &Block::Dense(dense));
         assert_eq!(assembled, want);
     }
 
@@ -493,6 +491,6 @@ mod tests {
             |t: Vec<Pattern<1>>| vec![t.iter().fold(Pattern::default(), |a, &b| a + b); n],
         );
         assert_eq!(sweeps.into_inner(), 4);
-        assert_eq!(cols, Block::Dense(vec![1.0; n * n]));
+        assert_eq!(cols, Block::Dense(vec![vec![1.0; n]; n]));
     }
 }

@@ -669,23 +669,8 @@ pub fn hessian(shared: &Shared, func: &Func, lanes: bool) -> TokenStream {
     // With lanes, `LANES` columns per sweep of `f_hvp_lanes`, or fewer sweeps through the
     // sparsity it finds with patterns as tangents (`sparse_columns`, as for Jacobians:
     // the Hessian is the Jacobian of the gradient).
-    let width = quote!({ #krate::__private::LANES });
-    let words = quote!({ #krate::__private::PATTERN_WORDS });
-    let lane_zeros: Vec<syn::Ident> =
-        (0..dirs.owned.len()).map(|k| local(&format!("zl{k}"))).collect();
-    let pattern_zeros: Vec<syn::Ident> =
-        (0..dirs.owned.len()).map(|k| local(&format!("zp{k}"))).collect();
-    if lanes {
-        let leaf = func.active_params().next().map(param_leaf);
-        let lane = quote!(#krate::__private::Lanes<#leaf, #width>);
-        let pattern = quote!(#krate::__private::Pattern<#words>);
-        for ((o, z), zp) in dirs.owned.iter().zip(&lane_zeros).zip(&pattern_zeros) {
-            setup.extend(quote! {
-                let #z = #krate::__private::LaneShape::lanes_zero::<#lane>(&#o);
-                let #zp = #krate::__private::LaneShape::lanes_zero::<#pattern>(&#o);
-            });
-        }
-    }
+    let (width, words) = widths(krate);
+    let (lane_zeros, pattern_zeros) = other_zeros(func, krate, &dirs.owned, lanes, &mut setup);
     let hvp_lanes = path(Sibling::HvpLanes);
     let infer = inferred_generics(&item.sig.generics);
     let g_ty = gradient_type(func);
@@ -748,6 +733,40 @@ pub fn hessian(shared: &Shared, func: &Func, lanes: bool) -> TokenStream {
             (#y, #g, #krate::__private::hessian_from_columns(#cols))
         }
     }
+}
+
+/// The chunk width of a lanes sweep and the words of a pattern, as paths of the runtime.
+fn widths(krate: &TokenStream) -> (TokenStream, TokenStream) {
+    (quote!({ #krate::__private::LANES }), quote!({ #krate::__private::PATTERN_WORDS }))
+}
+
+/// The zero lanes and zero patterns of each active parameter (`owned`), bound in `setup`:
+/// the tangents of the parameters a lanes sweep does not seed. With one active parameter
+/// none is read, so none is built.
+fn other_zeros(
+    func: &Func,
+    krate: &TokenStream,
+    owned: &[syn::Ident],
+    lanes: bool,
+    setup: &mut TokenStream,
+) -> (Vec<syn::Ident>, Vec<syn::Ident>) {
+    let local = |n: &str| syn::Ident::new(n, Span::mixed_site());
+    let lane_zeros: Vec<syn::Ident> = (0..owned.len()).map(|k| local(&format!("zl{k}"))).collect();
+    let pattern_zeros: Vec<syn::Ident> =
+        (0..owned.len()).map(|k| local(&format!("zp{k}"))).collect();
+    if lanes && owned.len() > 1 {
+        let (width, words) = widths(krate);
+        let leaf = func.active_params().next().map(param_leaf);
+        let lane = quote!(#krate::__private::Lanes<#leaf, #width>);
+        let pattern = quote!(#krate::__private::Pattern<#words>);
+        for ((o, z), zp) in owned.iter().zip(&lane_zeros).zip(&pattern_zeros) {
+            setup.extend(quote! {
+                let #z = #krate::__private::LaneShape::lanes_zero::<#lane>(&#o);
+                let #zp = #krate::__private::LaneShape::lanes_zero::<#pattern>(&#o);
+            });
+        }
+    }
+    (lane_zeros, pattern_zeros)
 }
 
 /// `f_jacobian`: the value, then one reverse sweep per output component (rows) or one
@@ -836,7 +855,7 @@ pub fn jacobian(
         let vjp_lanes = path(&sibling_name(f, Sibling::VjpLanes));
         let infer = inferred_generics(&item.sig.generics);
         let g_ty = gradient_type(func);
-        let width = quote!({ #krate::__private::LANES });
+        let (width, _) = widths(krate);
         let owned = &Directions::new(func, krate).owned;
         let total = local("total");
         // Each row holds every parameter's entries in order: each block takes its own
@@ -887,21 +906,8 @@ pub fn jacobian(
     // With lanes, `LANES` columns per sweep of `f_jvp_lanes` (other parameters' tangents
     // zero lanes), or fewer sweeps through the sparsity it finds with patterns as tangents
     // (`sparse_columns`).
-    let width = quote!({ #krate::__private::LANES });
-    let words = quote!({ #krate::__private::PATTERN_WORDS });
-    let lane_zeros: Vec<syn::Ident> = (0..n).map(|k| local(&format!("zl{k}"))).collect();
-    let pattern_zeros: Vec<syn::Ident> = (0..n).map(|k| local(&format!("zp{k}"))).collect();
-    if lanes {
-        let leaf = func.active_params().next().map(param_leaf);
-        let lane = quote!(#krate::__private::Lanes<#leaf, #width>);
-        let pattern = quote!(#krate::__private::Pattern<#words>);
-        for ((o, z), zp) in owned.iter().zip(&lane_zeros).zip(&pattern_zeros) {
-            setup.extend(quote! {
-                let #z = #krate::__private::LaneShape::lanes_zero::<#lane>(&#o);
-                let #zp = #krate::__private::LaneShape::lanes_zero::<#pattern>(&#o);
-            });
-        }
-    }
+    let (width, words) = widths(krate);
+    let (lane_zeros, pattern_zeros) = other_zeros(func, krate, owned, lanes, &mut setup);
     let jvp_lanes = path(&sibling_name(f, Sibling::JvpLanes));
     let infer = inferred_generics(&item.sig.generics);
     let blocks: Vec<TokenStream> = (0..n)

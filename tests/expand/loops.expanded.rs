@@ -198,14 +198,6 @@ fn running_product_hessian(
     let (y, g) = running_product_grad(x);
     let p0 = x.to_vec();
     let z0 = ::autodiff_core::__private::Basis::zero(&p0);
-    let zl0 = ::autodiff_core::__private::LaneShape::lanes_zero::<
-        ::autodiff_core::__private::Lanes<f64, { ::autodiff_core::__private::LANES }>,
-    >(&p0);
-    let zp0 = ::autodiff_core::__private::LaneShape::lanes_zero::<
-        ::autodiff_core::__private::Pattern<
-            { ::autodiff_core::__private::PATTERN_WORDS },
-        >,
-    >(&p0);
     let mut cols = ::std::vec::Vec::new();
     cols.extend(
         ::autodiff_core::__private::block_columns(
@@ -597,14 +589,6 @@ fn rosenbrock_hessian(
     let (y, g) = rosenbrock_grad(x);
     let p0 = x.to_vec();
     let z0 = ::autodiff_core::__private::Basis::zero(&p0);
-    let zl0 = ::autodiff_core::__private::LaneShape::lanes_zero::<
-        ::autodiff_core::__private::Lanes<f64, { ::autodiff_core::__private::LANES }>,
-    >(&p0);
-    let zp0 = ::autodiff_core::__private::LaneShape::lanes_zero::<
-        ::autodiff_core::__private::Pattern<
-            { ::autodiff_core::__private::PATTERN_WORDS },
-        >,
-    >(&p0);
     let mut cols = ::std::vec::Vec::new();
     cols.extend(
         ::autodiff_core::__private::block_columns(
@@ -1114,14 +1098,6 @@ fn log_sum_exp_hessian(
     let (y, g) = log_sum_exp_grad(x);
     let p0 = x.to_vec();
     let z0 = ::autodiff_core::__private::Basis::zero(&p0);
-    let zl0 = ::autodiff_core::__private::LaneShape::lanes_zero::<
-        ::autodiff_core::__private::Lanes<f64, { ::autodiff_core::__private::LANES }>,
-    >(&p0);
-    let zp0 = ::autodiff_core::__private::LaneShape::lanes_zero::<
-        ::autodiff_core::__private::Pattern<
-            { ::autodiff_core::__private::PATTERN_WORDS },
-        >,
-    >(&p0);
     let mut cols = ::std::vec::Vec::new();
     cols.extend(
         ::autodiff_core::__private::block_columns(

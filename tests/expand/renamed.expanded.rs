@@ -119,12 +119,6 @@ fn f_hessian(x: f64) -> (f64, f64, [[f64; 1]; 1]) {
     let (y, g) = f_grad(x);
     let p0 = x;
     let z0 = ad::__private::Basis::zero(&p0);
-    let zl0 = ad::__private::LaneShape::lanes_zero::<
-        ad::__private::Lanes<f64, { ad::__private::LANES }>,
-    >(&p0);
-    let zp0 = ad::__private::LaneShape::lanes_zero::<
-        ad::__private::Pattern<{ ad::__private::PATTERN_WORDS }>,
-    >(&p0);
     let mut cols = ::std::vec::Vec::new();
     cols.extend(
         ad::__private::block_columns(
