@@ -9,7 +9,7 @@
 use crate::diagnostics::{self as diag, Errors};
 use crate::emit::{self, Shared, Sibling};
 use crate::second::{self, Kind};
-use crate::{activity, args, dead_stores, forward, lower, prune, reverse, snapshot};
+use crate::{activity, args, dead_stores, forward, hoist, lower, prune, reverse, snapshot};
 use proc_macro2::TokenStream;
 use quote::{format_ident, quote};
 
@@ -31,6 +31,7 @@ pub fn expand(attr: TokenStream, item: TokenStream) -> TokenStream {
     let mut func = lower::lower(&item_fn, &args, &mut errors);
     dead_stores::drop_dead_stores(&mut func);
     snapshot::snapshot(&mut func);
+    hoist::hoist(&mut func);
     let act = activity::analyse(&func, &mut errors);
     // An active value that is not an array is a float, whatever `lower` could tell from
     // a constant it started at (`0e0`, a `const`, `T::zero()`).

@@ -314,6 +314,35 @@ impl Expr {
         Expr::Unary(UnOp::Neg, Box::new(e))
     }
 
+    /// Calls `f` on every atom the expression reads (not inside places' indices).
+    pub fn atoms<'a>(&'a self, f: &mut dyn FnMut(&'a Atom)) {
+        match self {
+            Expr::Atom(a) | Expr::ZeroOf(a) | Expr::ZeroLike(a) | Expr::CopyOf(a) => f(a),
+            Expr::Unary(_, e) | Expr::Cast(e, _) | Expr::Tangent(e) | Expr::Trips(e) => e.atoms(f),
+            Expr::Range { start: a, end: b, .. }
+            | Expr::Repeat { elem: a, len: b, .. }
+            | Expr::Binary(_, a, b) => {
+                a.atoms(f);
+                b.atoms(f);
+            }
+            Expr::Prim(_, args)
+            | Expr::Rule(_, args)
+            | Expr::Rule2(_, args)
+            | Expr::Linalg(_, args)
+            | Expr::Call { args, .. }
+            | Expr::Tuple(args) => args.iter().for_each(|e| e.atoms(f)),
+            Expr::Method { recv, args, .. } => {
+                recv.atoms(f);
+                args.iter().for_each(|e| e.atoms(f));
+            }
+            Expr::CastLike(e, like) => {
+                e.atoms(f);
+                f(like);
+            }
+            Expr::Pop(_) | Expr::NewTape | Expr::One(_) | Expr::ZeroOfType(_) => {}
+        }
+    }
+
     /// Every variable the expression reads.
     pub fn vars(&self, out: &mut Vec<Var>) {
         match self {

@@ -2,10 +2,10 @@
 //! re-exports it and supplies the runtime the generated code calls.
 //!
 //! The pipeline, one module a phase:
-//! `args` + `lower` (the only readers of syn) -> `ir` -> `activity` -> `forward` /
-//! `reverse` (IR -> IR; `second` runs `forward` over `reverse`'s output after `anf`) ->
-//! `prune` -> `emit` (the only builder of tokens); `expand` runs it and `diagnostics`
-//! words every message.
+//! `args` + `lower` (the only readers of syn) -> `ir` (rewritten in place by `dead_stores`,
+//! `snapshot`, `hoist`) -> `activity` -> `forward` / `reverse` (IR -> IR; `second` runs
+//! `forward` over `reverse`'s output after `anf`) -> `prune` -> `emit` (the only builder
+//! of tokens); `expand` runs it and `diagnostics` words every message.
 #![forbid(unsafe_code)]
 
 mod activity;
@@ -18,6 +18,7 @@ mod expand;
 mod forward;
 #[cfg(test)]
 mod fuzz;
+mod hoist;
 mod ir;
 mod lower;
 mod partials;

@@ -32,7 +32,9 @@
 
 use crate::activity::Activity;
 use crate::forward::{identity_of, Derived};
-use crate::ir::{Atom, Block, Expr, Func, Header, ParamKind, Proj, Shape, Stmt, Var, VarInfo};
+use crate::ir::{
+    Atom, BinOp, Block, Expr, Func, Header, ParamKind, Proj, Shape, Stmt, Var, VarInfo,
+};
 use crate::partials::partials;
 use proc_macro2::Span;
 use std::collections::{HashMap, HashSet};
@@ -511,7 +513,24 @@ impl Rev<'_> {
                         resets.push(*cell);
                         yields.push((body.yields[k].clone(), Expr::var(seed)));
                     }
-                    let mut defined: Vec<Var> = carried.iter().map(|(c, _)| *c).collect();
+                    // Integer counters stepped by a fixed amount (`idx += 1`) are not saved:
+                    // the reversed loop steps them back from their final value.
+                    let counters: Vec<(Var, Counter)> = if *exits {
+                        Vec::new()
+                    } else {
+                        carried
+                            .iter()
+                            .enumerate()
+                            .filter_map(|(k, (c, _))| {
+                                Some((*c, counter(*c, &body.yields[k], body)?))
+                            })
+                            .collect()
+                    };
+                    let mut defined: Vec<Var> = carried
+                        .iter()
+                        .map(|(c, _)| *c)
+                        .filter(|c| !counters.iter().any(|(d, _)| d == c))
+                        .collect();
                     let reversed = match (header, fixed) {
                         (Header::Range { index, iter }, true) => Header::Range {
                             index: *index,
@@ -530,11 +549,25 @@ impl Rev<'_> {
                         }
                     };
                     self.loop_depth += 1;
-                    let (mut fwd_body, rev_body) = self.child(
+                    let (mut fwd_body, mut rev_body) = self.child(
                         body,
                         ChildSeed { pre, yields, defined, reset: resets, span: *span },
                     );
                     self.loop_depth -= 1;
+                    let mut back_cells = Vec::new();
+                    let mut steps_back = Vec::new();
+                    let mut needed = Vec::new();
+                    rev_body.reads(&mut needed);
+                    for (c, step) in counters.iter().filter(|(c, _)| needed.contains(c)) {
+                        let back =
+                            self.new_var(format!("{}_back", self.vars[c.0].name), Shape::Other);
+                        let value =
+                            Expr::bin(step.undo, Expr::var(back), Expr::Atom(step.by.clone()));
+                        steps_back.push(Stmt::Let { vars: vec![*c], value, span: *span });
+                        back_cells.push((back, Atom::Var(*c)));
+                        rev_body.yields.push(Atom::Var(*c));
+                    }
+                    rev_body.stmts.splice(0..0, steps_back);
                     // The pushes made directly in a fixed range's body number its trips:
                     // room for them is made once, before the loop.
                     // (Making room needs a default value, which a generic float lacks.)
@@ -563,7 +596,7 @@ impl Rev<'_> {
                     fwd.extend(reserve);
                     adj.push(Stmt::Loop {
                         header: reversed,
-                        carried: Vec::new(),
+                        carried: back_cells,
                         body: rev_body,
                         code: None,
                         exits: false,
@@ -735,6 +768,9 @@ impl Rev<'_> {
                 false
             }
             Some(Stmt::Let { vars, .. }) if vars.iter().any(|v| self.grown.contains(v)) => false,
+            // A copy of another value of the block is made again from it, whether that one
+            // is computed again or saved (`hoist` turns a repeated read into such a copy).
+            Some(Stmt::Let { value: Expr::Atom(Atom::Var(_)), .. }) => true,
             Some(Stmt::Let { value, .. }) if !self.reads_stored(v, value) => {
                 let mut deps = Vec::new();
                 value.vars(&mut deps);
@@ -771,6 +807,64 @@ impl Rev<'_> {
                 }
         })
     }
+}
+
+/// How the reversed loop recovers an integer counter from its value after the iteration.
+struct Counter {
+    /// `Sub` for a counter stepped up, `Add` for one stepped down.
+    undo: BinOp,
+    /// The step: an integer literal or a value fixed before the loop.
+    by: Atom,
+}
+
+/// A carried cell `c` that the body steps by a fixed integer amount: it yields a `let y
+/// = c + k` (or `k + c`, `c - k`) of its top level, `k` an integer literal or a variable
+/// from outside the loop. The cell is an integer: the literal is one, or `c` indexes an
+/// array. Such a cell is not saved; the reversed iteration computes `c = y - k` (exact in
+/// integers) from the value the iteration after it started with.
+fn counter(c: Var, yielded: &Atom, body: &Block) -> Option<Counter> {
+    let Atom::Var(y) = yielded else { return None };
+    let mut defined = HashSet::new();
+    let mut read = Vec::new();
+    walk(body, &mut defined, &mut read);
+    let step = body.stmts.iter().find_map(|s| match s {
+        Stmt::Let { vars, value: Expr::Binary(op, a, b), .. } if vars.as_slice() == [*y] => {
+            Some((*op, &**a, &**b))
+        }
+        _ => None,
+    })?;
+    let cell = |e: &Expr| matches!(e, Expr::Atom(Atom::Var(v)) if *v == c);
+    let (undo, by) = match step {
+        (BinOp::Add, a, Expr::Atom(k)) if cell(a) => (BinOp::Sub, k),
+        (BinOp::Add, Expr::Atom(k), b) if cell(b) => (BinOp::Sub, k),
+        (BinOp::Sub, a, Expr::Atom(k)) if cell(a) => (BinOp::Add, k),
+        _ => return None,
+    };
+    let literal = matches!(by, Atom::Const(syn::Expr::Lit(l)) if matches!(l.lit, syn::Lit::Int(_)));
+    let fixed = match by {
+        Atom::Var(k) => *k != c && !defined.contains(k),
+        _ => literal,
+    };
+    (fixed && (literal || indexes(body, c))).then(|| Counter { undo, by: by.clone() })
+}
+
+/// Whether `c` is an index into an array somewhere in `block`.
+fn indexes(block: &Block, c: Var) -> bool {
+    let atom = |a: &Atom| matches!(a, Atom::Place(_, proj) if proj.iter().any(|p| matches!(p, Proj::Index(Atom::Var(v)) if *v == c)));
+    let expr_reads = |e: &Expr| {
+        let mut found = false;
+        e.atoms(&mut |a| found |= atom(a));
+        found
+    };
+    block.stmts.iter().any(|s| match s {
+        Stmt::Let { value, .. } => expr_reads(value),
+        Stmt::Assign { target, value, .. } | Stmt::Accumulate { target, value, .. } => {
+            atom(target) || expr_reads(value)
+        }
+        Stmt::If { then, els, .. } => indexes(then, c) || indexes(els, c),
+        Stmt::Loop { body, .. } => indexes(body, c),
+        _ => false,
+    })
 }
 
 /// Whether a loop's range expression has a `.step_by(..)`.

@@ -37,3 +37,31 @@ fn log_sum_exp(x: &[f64]) -> f64 {
     }
     m + s.ln()
 }
+
+// A packed lower-triangular matrix times a local array rewritten for every point: the
+// index counter `lidx` is not saved (the reversed loop steps it back), the read of
+// `xc[i]`, fixed across the inner loop, is made and saved once before it, and the square
+// of `q[j]` saves one value.
+#[differentiate(order = 1)]
+fn packed_triangle(l: &[f64], x: &[f64], d: usize) -> f64 {
+    let mut xc = vec![0.0; d];
+    let mut q = vec![0.0; d];
+    let mut s = 0.0;
+    for p in 0..x.len() / d {
+        for j in 0..d {
+            xc[j] = x[p * d + j];
+            q[j] = xc[j];
+        }
+        let mut lidx = 0;
+        for i in 0..d {
+            for j in i + 1..d {
+                q[j] += l[lidx] * xc[i];
+                lidx += 1;
+            }
+        }
+        for j in 0..d {
+            s += q[j] * q[j];
+        }
+    }
+    s
+}

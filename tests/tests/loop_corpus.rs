@@ -3103,6 +3103,172 @@ fn local_vec_iteration_and_return_from_a_match_arm() {
     });
 }
 
+// ---- scratch arrays rewritten at every iteration ---------------------------------------
+
+/// The kernel of a Gaussian mixture's likelihood: per point, a local array of centred
+/// coordinates and one of their product with a packed lower-triangular matrix, whose
+/// entries an index counter walks (`lidx += 1`); the inner loop reads `xc[i]`, fixed
+/// across it, and the square reads `q[j]` twice. `p` holds 4 centre coordinates, 6
+/// triangle entries, then points of 4 coordinates.
+#[differentiate]
+fn packed_triangle(p: &[f64]) -> f64 {
+    let d = 4;
+    let n = (p.len() - 10) / d;
+    let mut xc = vec![0.0; d];
+    let mut q = vec![0.0; d];
+    let mut total = 0.0;
+    for ix in 0..n {
+        for j in 0..d {
+            xc[j] = p[10 + ix * d + j] - p[j];
+        }
+        for j in 0..d {
+            q[j] = xc[j] * (1.0 + 0.5 * xc[j]);
+        }
+        let mut lidx = d;
+        for i in 0..d {
+            for j in i + 1..d {
+                q[j] += p[lidx] * xc[i];
+                lidx += 1;
+            }
+        }
+        let mut sq = 0.0;
+        for j in 0..d {
+            sq += q[j] * q[j];
+        }
+        total += (-0.5 * sq).exp();
+    }
+    total
+}
+
+fn packed_triangle_twin<D: Re>(p: &[D], _: &mut Path) -> D {
+    let d = 4;
+    let n = (p.len() - 10) / d;
+    let mut total = c::<D>(0.0);
+    for ix in 0..n {
+        let xc: Vec<D> = (0..d).map(|j| p[10 + ix * d + j] - p[j]).collect();
+        let mut q: Vec<D> = xc.iter().map(|&v| v * (v * 0.5 + 1.0)).collect();
+        let mut lidx = d;
+        for i in 0..d {
+            for j in i + 1..d {
+                q[j] = q[j] + p[lidx] * xc[i];
+                lidx += 1;
+            }
+        }
+        let sq = q.iter().fold(c::<D>(0.0), |s, &v| s + v * v);
+        total = total + (sq * -0.5).exp();
+    }
+    total
+}
+
+/// Two counters indexing a local array rewritten every round: one stepped up by a
+/// stride fixed before the loop, one stepped down by one. Each iteration reads an
+/// element before writing it (the value of an earlier round) and twice after.
+#[differentiate]
+fn strided_counters(x: &[f64]) -> f64 {
+    let n = x.len();
+    let stride = 2;
+    let mut w = vec![0.0; 2 * n];
+    let mut s = 0.0;
+    for round in 0..3 {
+        let mut up = round % 2;
+        let mut down = n;
+        for i in 0..n {
+            w[up] = w[up] * 0.5 + x[i] * x[down - 1] + s * 0.1;
+            s += w[up] * w[up].sin();
+            up += stride;
+            down -= 1;
+        }
+    }
+    s
+}
+
+fn strided_counters_twin<D: Re>(x: &[D], _: &mut Path) -> D {
+    let n = x.len();
+    let mut w = vec![c::<D>(0.0); 2 * n];
+    let mut s = c::<D>(0.0);
+    for round in 0..3 {
+        for i in 0..n {
+            let up = round % 2 + 2 * i;
+            w[up] = w[up] * 0.5 + x[i] * x[n - 1 - i] + s * 0.1;
+            s = s + w[up] * w[up].sin();
+        }
+    }
+    s
+}
+
+/// An inner range that is empty on the outer loop's last pass, where `w[i]` (fixed
+/// across the inner loop) would be out of bounds: the function never reads it there.
+#[differentiate]
+fn empty_inner_range(x: &[f64]) -> f64 {
+    let n = x.len();
+    let mut w = vec![0.0; n];
+    for i in 0..n {
+        w[i] = x[i].tanh();
+    }
+    let mut s = 0.0;
+    for i in 0..=n {
+        for j in i..n {
+            s += w[i] * x[j] * w[j];
+        }
+        for j in w.len()..i {
+            s += w[i] * x[j];
+        }
+    }
+    s
+}
+
+fn empty_inner_range_twin<D: Re>(x: &[D], _: &mut Path) -> D {
+    let n = x.len();
+    let w: Vec<D> = x.iter().map(|v| v.tanh()).collect();
+    let mut s = c::<D>(0.0);
+    for i in 0..n {
+        for j in i..n {
+            s = s + w[i] * x[j] * w[j];
+        }
+    }
+    s
+}
+
+#[test]
+fn scratch_arrays_rewritten_at_every_iteration() {
+    sweep("packed_triangle", vec(-1.0..1.0, 18), 1.0, |p| {
+        slice_case!(
+            packed_triangle,
+            packed_triangle_grad,
+            packed_triangle_jvp,
+            packed_triangle_vjp,
+            packed_triangle_hvp,
+            packed_triangle_hessian,
+            packed_triangle_twin
+        )
+        .verify(&p, EXACT)
+    });
+    sweep("strided_counters", vec(-1.0..1.0, 1..8), 1.0, |x| {
+        slice_case!(
+            strided_counters,
+            strided_counters_grad,
+            strided_counters_jvp,
+            strided_counters_vjp,
+            strided_counters_hvp,
+            strided_counters_hessian,
+            strided_counters_twin
+        )
+        .verify(&x, EXACT)
+    });
+    sweep("empty_inner_range", vec(-1.5..1.5, 0..8), 1.0, |x| {
+        slice_case!(
+            empty_inner_range,
+            empty_inner_range_grad,
+            empty_inner_range_jvp,
+            empty_inner_range_vjp,
+            empty_inner_range_hvp,
+            empty_inner_range_hessian,
+            empty_inner_range_twin
+        )
+        .verify(&x, EXACT)
+    });
+}
+
 // ---- indices computed from active comparisons, loops in branches ------------------------
 
 /// The index of the running maximum, found by active comparisons, then used to index.
