@@ -17,12 +17,13 @@
 //! `else` on comparisons of active values (and of loop indices), `&&`, `||`, `!`; `for`
 //! over ranges (`.rev()`, `.step_by(2)`, `..=`), over slices (`for &v in x.iter()`,
 //! `.enumerate()`), `while` and `loop` with a bounded counter, `break`/`continue`
-//! (labelled too), `return` from an `if`; local arrays `[0.0; N]`, `vec![0.0; N]`,
-//! copies `x.to_vec()`, `Vec::new()` with `push`, read and written by index; `match` on
-//! integers; block expressions; iterator chains (`map`/`zip`/`sum`/`product`/`fold`);
-//! the float methods (method and `f64::` path forms) with arguments kept in their domain
-//! (`(e * e + 1.0).ln()`, `(e * e + 0.5).sqrt()`, `e.tanh().exp()`); calls of the helpers
-//! `h_sq`, `h_mix` and `h_sum` (see [`HELPERS_SOURCE`]).
+//! (labelled too), `return` from an `if`; integer counters stepped in `for` loops; local
+//! arrays `[0.0; N]`, `vec![0.0; N]`, copies `x.to_vec()`, `Vec::new()` with `push`,
+//! read and written by index; `match` on integers; block expressions; iterator chains
+//! (`map`/`zip`/`sum`/`product`/`fold`); the float methods (method and `f64::` path
+//! forms) with arguments kept in their domain (`(e * e + 1.0).ln()`,
+//! `(e * e + 0.5).sqrt()`, `e.tanh().exp()`); calls of the helpers `h_sq`, `h_mix` and
+//! `h_sum` (see [`HELPERS_SOURCE`]).
 // Each user of this file uses part of it.
 #![allow(dead_code)]
 
@@ -979,7 +980,7 @@ impl Gen<'_> {
         }
         let (s, len, len_expr) = self.pick_from(&seqs);
         let len_s = if len_expr.is_empty() { format!("{s}.len()") } else { len_expr.to_string() };
-        match self.weighted(&[6, 2, 2, 1, 1, 2, 1, usize::from(count.is_some())]) {
+        match self.weighted(&[6, 2, 2, 1, 1, 2, 1, usize::from(count.is_some()), 2]) {
             1 => {
                 let k = 2 + self.pick(3);
                 self.loop_body(format!("for {i} in 0..{k}"), label, vec![index(&i, k)], vec![])
@@ -1037,6 +1038,25 @@ impl Gen<'_> {
             7 => {
                 let (m, value) = count.unwrap();
                 self.loop_body(format!("for {i} in 0..{m}"), label, vec![index(&i, value)], vec![])
+            }
+            8 => {
+                // A counter stepped once per iteration (by a literal or a fixed stride).
+                let k = self.fresh("k");
+                let n = 2 + self.pick(3);
+                let (step, bound) = if self.chance(2) {
+                    ("1".to_string(), n + 1)
+                } else {
+                    let st = self.fresh("st");
+                    self.line(format!("let {st} = 2;"));
+                    (st, 2 * n + 1)
+                };
+                self.line(format!("let mut {k} = 0;"));
+                self.loop_body(
+                    format!("for {i} in 0..{n}"),
+                    label,
+                    vec![index(&i, n), index(&k, bound)],
+                    vec![format!("{k} += {step};")],
+                )
             }
             _ => self.loop_body(
                 format!("for {i} in 0..{len_s}"),
