@@ -41,7 +41,7 @@ pub trait Basis: Clone {
     /// The floats inside, in row-major order, appended to `out`.
     fn flatten(&self, out: &mut Vec<Self::Leaf>);
     /// A zero of the same shape.
-    fn zero(&self) -> Self;
+    fn basis_zero(&self) -> Self;
     /// `f` applied to every unit cotangent of `zero`'s shape, arranged in that shape.
     fn map_units<G>(zero: &Self, f: &mut dyn FnMut(Self) -> G) -> Self::Map<G>;
     /// `f()` once per float of `self`, in row-major order, arranged in its shape (no
@@ -68,7 +68,7 @@ macro_rules! float_basis {
             fn flatten(&self, out: &mut Vec<$t>) {
                 out.push(*self);
             }
-            fn zero(&self) -> Self {
+            fn basis_zero(&self) -> Self {
                 0.0
             }
             fn map_units<G>(_: &Self, f: &mut dyn FnMut(Self) -> G) -> G {
@@ -95,8 +95,8 @@ impl<T: Basis, const N: usize> Basis for [T; N] {
     fn flatten(&self, out: &mut Vec<T::Leaf>) {
         self.iter().for_each(|t| t.flatten(out));
     }
-    fn zero(&self) -> Self {
-        core::array::from_fn(|i| self[i].zero())
+    fn basis_zero(&self) -> Self {
+        core::array::from_fn(|i| self[i].basis_zero())
     }
     fn map_units<G>(zero: &Self, f: &mut dyn FnMut(Self) -> G) -> Self::Map<G> {
         core::array::from_fn(|i| {
@@ -121,8 +121,8 @@ impl<T: Basis> Basis for Vec<T> {
     fn flatten(&self, out: &mut Vec<T::Leaf>) {
         self.iter().for_each(|t| t.flatten(out));
     }
-    fn zero(&self) -> Self {
-        self.iter().map(Basis::zero).collect()
+    fn basis_zero(&self) -> Self {
+        self.iter().map(Basis::basis_zero).collect()
     }
     fn map_units<G>(zero: &Self, f: &mut dyn FnMut(Self) -> G) -> Self::Map<G> {
         (0..zero.len())
@@ -152,8 +152,8 @@ macro_rules! tuple_basis {
             fn flatten(&self, out: &mut Vec<L>) {
                 $(self.$i.flatten(out);)+
             }
-            fn zero(&self) -> Self {
-                ($(self.$i.zero(),)+)
+            fn basis_zero(&self) -> Self {
+                ($(self.$i.basis_zero(),)+)
             }
             fn map_units<G>(zero: &Self, f: &mut dyn FnMut(Self) -> G) -> Self::Map<G> {
                 ($(
@@ -179,7 +179,7 @@ tuple_basis!(A 0, B 1, C 2, D 3);
 /// Every unit cotangent (or tangent) of `y`'s shape, in row-major order.
 fn units<O: Basis>(y: &O) -> Vec<O> {
     let mut all = Vec::new();
-    O::map_units(&y.zero(), &mut |c| all.push(c));
+    O::map_units(&y.basis_zero(), &mut |c| all.push(c));
     all
 }
 

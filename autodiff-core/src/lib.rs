@@ -55,7 +55,7 @@ mod sparse;
 mod tape;
 mod zero;
 
-pub use zero::ZeroLike;
+pub use zero::{FloatLeaf, ZeroLike};
 
 #[doc(hidden)]
 pub mod __private {

@@ -323,7 +323,7 @@ mod nalgebra_impls {
                 fn flatten(&self, out: &mut Vec<$t>) {
                     out.extend(self.iter().copied());
                 }
-                fn zero(&self) -> Self {
+                fn basis_zero(&self) -> Self {
                     let mut z = self.clone();
                     z.iter_mut().for_each(|e| *e = 0.0);
                     z
@@ -447,7 +447,7 @@ mod ndarray_impls {
         fn flatten(&self, out: &mut Vec<A>) {
             out.extend(self.iter().copied());
         }
-        fn zero(&self) -> Self {
+        fn basis_zero(&self) -> Self {
             let mut z = self.clone();
             z.fill(A::zero());
             z

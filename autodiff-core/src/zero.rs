@@ -156,6 +156,15 @@ add_to_sequences! {
     [const N: usize] Vec<T>, [U; N];
 }
 
+/// What a float type parameter of a differentiated function needs for the local arrays
+/// of its generated siblings (zeros of their shape, adjoints added to them): `f32` and
+/// `f64`. Generated code bounds such a parameter by it only when the function builds
+/// arrays; otherwise any `num_traits::Float` type works.
+pub trait FloatLeaf: Float + ZeroLike<Zero = Self> + AddTo + Default {}
+
+impl FloatLeaf for f64 {}
+impl FloatLeaf for f32 {}
+
 /// `target += other` element by element (see `AddTo`).
 #[inline]
 pub fn add_to<T: AddTo<R>, R: ?Sized>(target: &mut T, other: &R) {

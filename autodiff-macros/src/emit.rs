@@ -87,7 +87,7 @@ pub fn sibling(shared: &Shared, func: &Func, d: &Derived, kind: Sibling) -> Toke
     let item = shared.item;
     let vis = &item.vis;
     let name = sibling_name(&item.sig.ident, kind);
-    let (impl_generics, _, where_clause) = split(&item.sig.generics);
+    let (impl_generics, _, where_clause) = split(&item.sig.generics, func, &shared.krate, &[]);
     // The lanes JVP takes the type of a float's tangent as a parameter: `K` lanes of
     // floats, or a sparsity pattern.
     let impl_generics = if kind.lanes() {
@@ -332,10 +332,29 @@ pub fn sibling_name(fn_name: &syn::Ident, kind: Sibling) -> syn::Ident {
     format_ident!("{}_{}", fn_name, kind.suffix())
 }
 
-fn split(g: &syn::Generics) -> (TokenStream, (), Option<&syn::WhereClause>) {
+/// A sibling's generic parameters (the function's) and where clause: the function's own
+/// predicates, `extra`, and, when the function has local arrays or an array output,
+/// `T: FloatLeaf` for each float type parameter `T` (zeros of their shape, adjoints added
+/// to them: what `f32` and `f64` have).
+fn split(
+    g: &syn::Generics,
+    func: &Func,
+    krate: &TokenStream,
+    extra: &[TokenStream],
+) -> (TokenStream, (), TokenStream) {
     let params = &g.params;
     let generics = if params.is_empty() { quote!() } else { quote!(<#params>) };
-    (generics, (), g.where_clause.as_ref())
+    let mut preds: Vec<TokenStream> =
+        g.where_clause.iter().flat_map(|w| w.predicates.iter().map(|p| quote!(#p))).collect();
+    if func.has_float_arrays() {
+        for t in &func.float_params {
+            let t = syn::Ident::new(t, Span::call_site());
+            preds.push(quote!(#t: #krate::FloatLeaf));
+        }
+    }
+    preds.extend(extra.iter().cloned());
+    let where_clause = if preds.is_empty() { quote!() } else { quote!(where #(#preds,)*) };
+    (generics, (), where_clause)
 }
 
 /// The user's parameters as the siblings declare them (`mut` dropped: generated code
@@ -595,7 +614,7 @@ impl Directions {
             let (o, z) = (&owned[k], &zeros[k]);
             setup.extend(quote! {
                 let #o = #value;
-                let #z = #krate::__private::Basis::zero(&#o);
+                let #z = #krate::__private::Basis::basis_zero(&#o);
             });
         }
         let seq = active.iter().map(|p| matches!(p.kind, ParamKind::Seq { .. })).collect();
@@ -648,7 +667,6 @@ pub fn hessian(shared: &Shared, func: &Func, lanes: bool) -> TokenStream {
     let vis = &item.vis;
     let f = &item.sig.ident;
     let name = sibling_name(f, Sibling::Hessian);
-    let (impl_generics, _, where_clause) = split(&item.sig.generics);
     let params = user_params(func);
     let ret = return_type(func, Sibling::Hessian);
     let doc = doc(f, func, Sibling::Hessian);
@@ -715,13 +733,7 @@ pub fn hessian(shared: &Shared, func: &Func, lanes: bool) -> TokenStream {
             quote!(#id: #krate::__private::Basis<Leaf = #id> + ::core::marker::Send + ::core::marker::Sync)
         })
         .collect();
-    let preds: Vec<&syn::WherePredicate> =
-        where_clause.map(|w| w.predicates.iter().collect()).unwrap_or_default();
-    let where_all = if preds.is_empty() && bounds.is_empty() {
-        TokenStream::new()
-    } else {
-        quote!(where #(#preds,)* #(#bounds,)*)
-    };
+    let (impl_generics, _, where_all) = split(&item.sig.generics, func, krate, &bounds);
     quote! {
         #[doc = #doc]
         #[allow(unused_parens, unused_variables, clippy::all, clippy::pedantic)]
@@ -784,7 +796,18 @@ pub fn jacobian(
     let krate = &shared.krate;
     let vis = &item.vis;
     let name = sibling_name(&item.sig.ident, Sibling::Jacobian);
-    let (impl_generics, _, where_clause) = split(&item.sig.generics);
+    // A generic float type maps each parameter's block to itself, as `f32` and `f64` do:
+    // what names the Jacobian's type for every such type.
+    let blocks: Vec<TokenStream> = func.active_params().map(param_gradient_type).collect();
+    let bounds: Vec<TokenStream> = func
+        .float_params
+        .iter()
+        .map(|t| {
+            let t = syn::Ident::new(t, Span::call_site());
+            quote!(#t: #krate::FloatLeaf + #krate::__private::Basis<Leaf = #t, Map<#t> = #t #(, Map<#blocks> = #blocks)*>)
+        })
+        .collect();
+    let (impl_generics, _, where_clause) = split(&item.sig.generics, func, krate, &bounds);
     let params = user_params(func);
     let out_ty = &func.output_ty;
     let j = jacobian_type(func);

@@ -620,6 +620,8 @@ pub struct Func {
     /// Whether the function has `Float` type parameters (its values may have no
     /// `Default`).
     pub generic_floats: bool,
+    /// The names of those type parameters, sorted.
+    pub float_params: Vec<String>,
     /// Indices into `params` of the active ones, in the order their derivatives are
     /// reported (the `wrt` order when given, else the parameter order).
     pub active_order: Vec<usize>,
@@ -635,6 +637,18 @@ impl Func {
 
     pub fn info(&self, v: Var) -> &VarInfo {
         &self.vars[v.0]
+    }
+
+    /// Whether the body builds arrays of floats (local arrays, copies, rows) or writes an
+    /// out-parameter: generated code then needs zeros of array shapes of the float type.
+    pub fn has_float_arrays(&self) -> bool {
+        let params: Vec<Var> = self.params.iter().map(|p| p.var).collect();
+        self.out_param.is_some()
+            || self.vars.iter().enumerate().any(|(i, v)| {
+                matches!(v.shape, Shape::Tensor { .. })
+                    && v.derived.is_none()
+                    && !params.contains(&Var(i))
+            })
     }
 
     /// The active parameters in the order their derivatives are reported.

@@ -52,6 +52,11 @@ pub fn lower(item: &syn::ItemFn, args: &Args, errors: &mut Errors) -> Func {
         active_order: Vec::new(),
         reserved: HashSet::new(),
         generic_floats: !floats.is_empty(),
+        float_params: {
+            let mut names: Vec<String> = floats.iter().cloned().collect();
+            names.sort();
+            names
+        },
     };
     collect_idents(item.to_token_stream(), &mut func.reserved);
 

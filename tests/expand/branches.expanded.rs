@@ -464,11 +464,11 @@ fn branchy_hessian(
 ) -> (f64, (f64, f64, ::std::vec::Vec<f64>), ::std::vec::Vec<::std::vec::Vec<f64>>) {
     let (y, g) = branchy_grad(x, y, v);
     let p0 = x;
-    let z0 = ::autodiff_core::__private::Basis::zero(&p0);
+    let z0 = ::autodiff_core::__private::Basis::basis_zero(&p0);
     let p1 = *y;
-    let z1 = ::autodiff_core::__private::Basis::zero(&p1);
+    let z1 = ::autodiff_core::__private::Basis::basis_zero(&p1);
     let p2 = v.to_vec();
-    let z2 = ::autodiff_core::__private::Basis::zero(&p2);
+    let z2 = ::autodiff_core::__private::Basis::basis_zero(&p2);
     let zl0 = ::autodiff_core::__private::LaneShape::lanes_zero::<
         ::autodiff_core::__private::Lanes<f64, { ::autodiff_core::__private::LANES }>,
     >(&p0);

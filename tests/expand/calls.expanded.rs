@@ -153,9 +153,9 @@ fn outer_hvp(x: f64, k: f64, x_dot: f64, k_dot: f64) -> (f64, (f64, f64), (f64, 
 fn outer_hessian(x: f64, k: f64) -> (f64, (f64, f64), [[f64; 2]; 2]) {
     let (y, g) = outer_grad(x, k);
     let p0 = x;
-    let z0 = ::autodiff_core::__private::Basis::zero(&p0);
+    let z0 = ::autodiff_core::__private::Basis::basis_zero(&p0);
     let p1 = k;
-    let z1 = ::autodiff_core::__private::Basis::zero(&p1);
+    let z1 = ::autodiff_core::__private::Basis::basis_zero(&p1);
     let mut cols = ::std::vec::Vec::new();
     cols.extend(
         ::autodiff_core::__private::jacobian_columns(

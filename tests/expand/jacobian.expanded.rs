@@ -6,9 +6,9 @@ fn polar(r: f64, theta: f64) -> [f64; 2] {
 fn polar_jacobian(r: f64, theta: f64) -> ([f64; 2], ([f64; 2], [f64; 2])) {
     let y = polar(r, theta);
     let p0 = r;
-    let z0 = ::autodiff_core::__private::Basis::zero(&p0);
+    let z0 = ::autodiff_core::__private::Basis::basis_zero(&p0);
     let p1 = theta;
-    let z1 = ::autodiff_core::__private::Basis::zero(&p1);
+    let z1 = ::autodiff_core::__private::Basis::basis_zero(&p1);
     let zl0 = ::autodiff_core::__private::LaneShape::lanes_zero::<
         ::autodiff_core::__private::Lanes<f64, { ::autodiff_core::__private::LANES }>,
     >(&p0);
@@ -309,9 +309,9 @@ fn residuals_jacobian(
     residuals(p, t, r);
     let y = r.to_vec();
     let p0 = p.to_vec();
-    let z0 = ::autodiff_core::__private::Basis::zero(&p0);
+    let z0 = ::autodiff_core::__private::Basis::basis_zero(&p0);
     let p1 = t.to_vec();
-    let z1 = ::autodiff_core::__private::Basis::zero(&p1);
+    let z1 = ::autodiff_core::__private::Basis::basis_zero(&p1);
     let inputs = 0 + ::autodiff_core::__private::size(&p0)
         + ::autodiff_core::__private::size(&p1);
     if inputs <= ::autodiff_core::__private::size(&y) {

@@ -197,7 +197,7 @@ fn running_product_hessian(
 ) -> (f64, ::std::vec::Vec<f64>, ::std::vec::Vec<::std::vec::Vec<f64>>) {
     let (y, g) = running_product_grad(x);
     let p0 = x.to_vec();
-    let z0 = ::autodiff_core::__private::Basis::zero(&p0);
+    let z0 = ::autodiff_core::__private::Basis::basis_zero(&p0);
     let mut cols = ::std::vec::Vec::new();
     cols.extend(
         ::autodiff_core::__private::block_columns(
@@ -588,7 +588,7 @@ fn rosenbrock_hessian(
 ) -> (f64, ::std::vec::Vec<f64>, ::std::vec::Vec<::std::vec::Vec<f64>>) {
     let (y, g) = rosenbrock_grad(x);
     let p0 = x.to_vec();
-    let z0 = ::autodiff_core::__private::Basis::zero(&p0);
+    let z0 = ::autodiff_core::__private::Basis::basis_zero(&p0);
     let mut cols = ::std::vec::Vec::new();
     cols.extend(
         ::autodiff_core::__private::block_columns(
@@ -1097,7 +1097,7 @@ fn log_sum_exp_hessian(
 ) -> (f64, ::std::vec::Vec<f64>, ::std::vec::Vec<::std::vec::Vec<f64>>) {
     let (y, g) = log_sum_exp_grad(x);
     let p0 = x.to_vec();
-    let z0 = ::autodiff_core::__private::Basis::zero(&p0);
+    let z0 = ::autodiff_core::__private::Basis::basis_zero(&p0);
     let mut cols = ::std::vec::Vec::new();
     cols.extend(
         ::autodiff_core::__private::block_columns(

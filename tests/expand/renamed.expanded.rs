@@ -118,7 +118,7 @@ fn f_hvp(x: f64, x_dot: f64) -> (f64, f64, f64) {
 fn f_hessian(x: f64) -> (f64, f64, [[f64; 1]; 1]) {
     let (y, g) = f_grad(x);
     let p0 = x;
-    let z0 = ad::__private::Basis::zero(&p0);
+    let z0 = ad::__private::Basis::basis_zero(&p0);
     let mut cols = ::std::vec::Vec::new();
     cols.extend(
         ad::__private::block_columns(

@@ -150,11 +150,11 @@ fn phi_hvp(
 fn phi_hessian(w1: f64, a: f64, b1: f64) -> (f64, (f64, f64, f64), [[f64; 3]; 3]) {
     let (y, g) = phi_grad(w1, a, b1);
     let p0 = w1;
-    let z0 = ::autodiff_core::__private::Basis::zero(&p0);
+    let z0 = ::autodiff_core::__private::Basis::basis_zero(&p0);
     let p1 = a;
-    let z1 = ::autodiff_core::__private::Basis::zero(&p1);
+    let z1 = ::autodiff_core::__private::Basis::basis_zero(&p1);
     let p2 = b1;
-    let z2 = ::autodiff_core::__private::Basis::zero(&p2);
+    let z2 = ::autodiff_core::__private::Basis::basis_zero(&p2);
     let zl0 = ::autodiff_core::__private::LaneShape::lanes_zero::<
         ::autodiff_core::__private::Lanes<f64, { ::autodiff_core::__private::LANES }>,
     >(&p0);

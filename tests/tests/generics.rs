@@ -1,6 +1,8 @@
 //! Functions generic over `T: num_traits::Float` (scalar parameters), instantiated at f64
 //! and f32: straight-line code, values read several times, branches and loops (generated
-//! code accumulates with `a = a + b`, since `Float` has no `+=`).
+//! code accumulates with `a = a + b`, since `Float` has no `+=`); local arrays, array and
+//! `Vec` outputs and out-parameters of a generic float (their siblings ask `T:
+//! FloatLeaf`, which `f32` and `f64` have).
 
 mod common;
 
@@ -131,4 +133,135 @@ fn generic_arrays_and_slices() {
     }
     let (_, (ga32, _)) = generic_containers_grad([0.5_f32, -1.0, 2.0], &[0.3_f32, 0.7, -0.2]);
     assert_eq!(ga32, [0.3_f32, 0.7, -0.2]);
+}
+
+/// Local arrays of a generic float, `vec!` and a fixed array, written in loops and read
+/// back (and `T::zero()` in the body: no generated bound makes it ambiguous).
+#[differentiate]
+fn generic_local_arrays<T: Float>(x: &[T]) -> T {
+    let n = x.len();
+    let mut w = vec![T::zero(); n];
+    for i in 0..n {
+        w[i] = x[i] * x[i] + T::one();
+    }
+    let mut a = [T::zero(); 2];
+    a[0] = x[0].sin();
+    a[1] = a[0] * x[n - 1];
+    let mut s = T::zero();
+    for i in 0..n {
+        s = s + w[i].ln() * a[i % 2];
+    }
+    s
+}
+
+fn generic_local_arrays_dual<D: DualNum<Primitive = f64> + Copy>(x: &[D]) -> D {
+    let n = x.len();
+    let a = [x[0].sin(), x[0].sin() * x[n - 1]];
+    let mut s = D::from(0.0);
+    for i in 0..n {
+        s += (x[i] * x[i] + 1.0).ln() * a[i % 2];
+    }
+    s
+}
+
+#[test]
+fn generic_local_arrays_at_f64_and_f32() {
+    let x = [0.4_f64, -1.1, 0.7, 1.3];
+    let (y, g) = generic_local_arrays_grad(&x);
+    assert_eq!(y, generic_local_arrays(&x));
+    let (yd, gd) = common::dual_gradient(|p| generic_local_arrays_dual(p), &x);
+    assert!((y - yd).abs() < EXACT);
+    assert_all_close(&g, &gd, EXACT, "local arrays: gradient against num-dual");
+    common::assert_fd(|p| generic_local_arrays(p), &x, &g, FD, "local arrays: gradient");
+    // The Hessian: symmetric, each column the central difference of the gradient.
+    let (_, _, h) = generic_local_arrays_hessian(&x);
+    let step = 1e-5;
+    for j in 0..x.len() {
+        let (mut up, mut down) = (x, x);
+        up[j] += step;
+        down[j] -= step;
+        let (_, gu) = generic_local_arrays_grad(&up);
+        let (_, gl) = generic_local_arrays_grad(&down);
+        let col: Vec<f64> = (0..x.len()).map(|i| (gu[i] - gl[i]) / (2.0 * step)).collect();
+        let got: Vec<f64> = (0..x.len()).map(|i| h[i][j]).collect();
+        assert_all_close(&got, &col, FD, "local arrays: Hessian column");
+        for i in 0..x.len() {
+            assert!((h[i][j] - h[j][i]).abs() < EXACT * h[i][j].abs().max(1.0));
+        }
+    }
+    let x32 = x.map(|v| v as f32);
+    let (_, g32) = generic_local_arrays_grad(&x32);
+    let g32: Vec<f64> = g32.iter().map(|&v| f64::from(v)).collect();
+    assert_all_close(&g32, &g, 1e-5, "local arrays: f32 gradient");
+}
+
+/// An array output of a generic float: a Jacobian block per parameter.
+#[differentiate]
+fn generic_array_output<T: Float>(x: [T; 3], k: T) -> [T; 2] {
+    let mut w = [T::zero(); 2];
+    w[0] = x[0] * x[1] * k;
+    w[1] = x[2].exp() * k;
+    w
+}
+
+/// A `Vec` output built with `push`, and an out-parameter, of a generic float.
+#[differentiate]
+fn generic_vec_output<T: Float>(x: &[T]) -> Vec<T> {
+    let mut y = Vec::new();
+    for i in 0..x.len() {
+        y.push(x[i] * x[(i + 1) % x.len()]);
+    }
+    y
+}
+
+#[differentiate]
+fn generic_out_param<T: Float>(x: &[T], r: &mut [T]) {
+    for i in 0..x.len() {
+        r[i] = x[i].sin() * x[0];
+    }
+}
+
+#[test]
+fn generic_array_outputs_and_out_parameters() {
+    let (x, k) = ([0.5_f64, -2.0, 0.25], 1.5);
+    let (y, (jx, jk)) = generic_array_output_jacobian(x, k);
+    assert_eq!(y, generic_array_output(x, k));
+    let e = x[2].exp();
+    assert_eq!(jx, [[x[1] * k, x[0] * k, 0.0], [0.0, 0.0, e * k]]);
+    assert_eq!(jk, [x[0] * x[1], e]);
+    let (_, (jx32, jk32)) = generic_array_output_jacobian(x.map(|v| v as f32), k as f32);
+    assert_eq!(jx32[0], [x[1] as f32 * 1.5, x[0] as f32 * 1.5, 0.0]);
+    assert!((f64::from(jk32[1]) - e).abs() < 1e-6);
+
+    let v = [0.3_f64, -0.8, 1.1];
+    let (y, j) = generic_vec_output_jacobian(&v);
+    assert_eq!(y, generic_vec_output(&v));
+    for i in 0..3 {
+        for c in 0..3 {
+            let next = (i + 1) % 3;
+            let want = if c == i {
+                v[next]
+            } else if c == next {
+                v[i]
+            } else {
+                0.0
+            };
+            assert_eq!(j[i][c], want, "d y{i} / d x{c}");
+        }
+    }
+    let mut r = vec![0.0_f64; 3];
+    let j = generic_out_param_jacobian(&v, &mut r);
+    for i in 0..3 {
+        assert_eq!(r[i], v[i].sin() * v[0]);
+        for c in 0..3 {
+            let mut want = if c == i { v[i].cos() * v[0] } else { 0.0 };
+            if c == 0 {
+                want += v[i].sin();
+            }
+            assert!((j[i][c] - want).abs() < EXACT, "d r{i} / d x{c}: {} vs {want}", j[i][c]);
+        }
+    }
+    let mut r32 = vec![0.0_f32; 3];
+    let j32 = generic_out_param_jacobian(&v.map(|a| a as f32), &mut r32);
+    assert!((f64::from(j32[1][1]) - v[1].cos() * v[0]).abs() < 1e-6);
 }
