@@ -246,7 +246,7 @@ pub fn return_type(func: &Func, kind: Sibling) -> TokenStream {
 }
 
 /// The float type inside a written type: `f64` in `[[f64; 3]; 2]`, `&[f64]`, `Vec<T>`.
-fn leaf_type(ty: &syn::Type) -> &syn::Type {
+pub fn leaf_type(ty: &syn::Type) -> &syn::Type {
     match ty {
         syn::Type::Array(a) => leaf_type(&a.elem),
         syn::Type::Slice(s) => leaf_type(&s.elem),
@@ -1441,7 +1441,7 @@ impl Cx<'_> {
             | Expr::One(_)
             | Expr::Tangent(_)
             | Expr::Pop(_)
-            | Expr::NewTape
+            | Expr::NewTape(_)
             | Expr::Trips(_)
             | Expr::Repeat { .. }
             | Expr::Tuple(_) => t,
@@ -1593,7 +1593,10 @@ impl Cx<'_> {
                 let t = self.ident(*t, span);
                 quote_spanned!(span=> #t.pop())
             }
-            Expr::NewTape => quote_spanned!(span=> #krate::__private::Tape::new()),
+            Expr::NewTape(None) => quote_spanned!(span=> #krate::__private::Tape::new()),
+            Expr::NewTape(Some(ty)) => {
+                quote_spanned!(span=> #krate::__private::Tape::<#ty>::pooled())
+            }
             Expr::Trips(iter) => {
                 let it = self.expr(iter, span);
                 quote_spanned!(span=> #krate::__private::trips(&(#it)))

@@ -420,7 +420,7 @@ impl<'a> Fwd<'a> {
                 Some(Atom::Var(t)) => Expr::Pop(*t),
                 _ => return false,
             },
-            Expr::NewTape => Expr::NewTape,
+            Expr::NewTape(_) => Expr::NewTape(None),
             // An adjoint starting at zero: its tangent starts at the same zero (built the
             // same way, which a generic float type needs).
             Expr::ZeroLike(a) => tzero(Expr::ZeroLike(a.clone())),

@@ -255,8 +255,9 @@ pub enum Expr {
     },
     /// The value popped from a tape.
     Pop(Var),
-    /// An empty tape (`Vec::new()`).
-    NewTape,
+    /// An empty tape: `Tape::new()`, or with the float type of its values,
+    /// `Tape::<f64>::pooled()` (its buffer reused from call to call on a thread).
+    NewTape(Option<syn::Type>),
     /// How many items the iterator yields, read before it runs (`size_hint`).
     Trips(Box<Expr>),
     /// `::autodiff_core::rules::d_<name>(args)`: the local partial derivatives.
@@ -339,7 +340,7 @@ impl Expr {
                 e.atoms(f);
                 f(like);
             }
-            Expr::Pop(_) | Expr::NewTape | Expr::One(_) | Expr::ZeroOfType(_) => {}
+            Expr::Pop(_) | Expr::NewTape(_) | Expr::One(_) | Expr::ZeroOfType(_) => {}
         }
     }
 
@@ -354,7 +355,7 @@ impl Expr {
             }
             Expr::Pop(t) => out.push(*t),
             Expr::Trips(e) => e.vars(out),
-            Expr::NewTape => {}
+            Expr::NewTape(_) => {}
             Expr::Binary(_, a, b) => {
                 a.vars(out);
                 b.vars(out);

@@ -167,10 +167,23 @@ pub fn vjp(func: &Func, act: &Activity, seed: Seed) -> Derived {
     }
     let forward = cx.reverse_stmts(&func.body.stmts, &mut adjoint);
 
+    // Tapes of active floats, all of the function's one float type, and of branch
+    // decisions come from the pool.
+    let pool = pooled_float(func);
+    let mut decisions = HashSet::new();
+    comparisons(&func.body, &mut decisions);
     let mut stmts: Vec<Stmt> = cx
         .tapes
         .iter()
-        .map(|(_, tape)| Stmt::Let { vars: vec![*tape], value: Expr::NewTape, span })
+        .map(|(v, tape)| {
+            let float = act.is_active(*v) && cx.vars[v.0].shape == Shape::Scalar;
+            let ty = match (float, decisions.contains(v)) {
+                (true, _) => pool.clone(),
+                (false, true) => Some(syn::parse_quote!(bool)),
+                (false, false) => None,
+            };
+            Stmt::Let { vars: vec![*tape], value: Expr::NewTape(ty), span }
+        })
         .collect();
     stmts.extend(forward);
     stmts.extend(adjoint);
@@ -196,6 +209,55 @@ pub fn vjp(func: &Func, act: &Activity, seed: Seed) -> Derived {
         Expr::Tuple(vec![value, grad])
     };
     Derived { vars: cx.vars, extra_params, body: Block { stmts, yields: Vec::new() }, ret }
+}
+
+/// The float type every active value of `func` has, when that is `f32` or `f64` as
+/// written: one type through inputs and output, no generic float, and no cast or typed
+/// `let` to the other one (an active value is computed from the inputs by operations
+/// that keep its type).
+fn pooled_float(func: &Func) -> Option<syn::Type> {
+    if func.generic_floats || !crate::emit::one_float_type_through(func) {
+        return None;
+    }
+    let leaf = crate::emit::leaf_type(&func.output_ty).clone();
+    let name = |t: &syn::Type| match t {
+        syn::Type::Path(p) => p.path.get_ident().map(|i| i.to_string()),
+        _ => None,
+    };
+    let float = name(&leaf).filter(|n| n == "f64" || n == "f32")?;
+    let other = |t: &syn::Type| name(t).is_some_and(|n| (n == "f64" || n == "f32") && n != float);
+    fn casts(b: &Block, other: &dyn Fn(&syn::Type) -> bool) -> bool {
+        b.stmts.iter().any(|s| match s {
+            Stmt::Let { value: Expr::Cast(_, ty), .. } => other(ty),
+            Stmt::If { then, els, .. } => casts(then, other) || casts(els, other),
+            Stmt::Loop { body, .. } => casts(body, other),
+            _ => false,
+        })
+    }
+    let typed = func.vars.iter().any(|v| v.ty.as_ref().is_some_and(|t| other(t)));
+    (!typed && !casts(&func.body, &other)).then_some(leaf)
+}
+
+/// The variables bound to a comparison (a `bool`) anywhere in `block`.
+fn comparisons(block: &Block, out: &mut HashSet<Var>) {
+    for stmt in &block.stmts {
+        match stmt {
+            Stmt::Let { vars, value: Expr::Binary(op, ..), .. }
+                if matches!(
+                    op,
+                    BinOp::Lt | BinOp::Le | BinOp::Gt | BinOp::Ge | BinOp::Eq | BinOp::Ne
+                ) =>
+            {
+                out.extend(vars.iter().copied())
+            }
+            Stmt::If { then, els, .. } => {
+                comparisons(then, out);
+                comparisons(els, out);
+            }
+            Stmt::Loop { body, .. } => comparisons(body, out),
+            _ => {}
+        }
+    }
 }
 
 /// What a reversed child block starts from.

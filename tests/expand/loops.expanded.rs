@@ -16,7 +16,7 @@ fn running_product(x: &[f64]) -> f64 {
     clippy::restriction
 )]
 fn running_product_grad(x: &[f64]) -> (f64, ::std::vec::Vec<f64>) {
-    let mut p_tape = ::autodiff_core::__private::Tape::new();
+    let mut p_tape = ::autodiff_core::__private::Tape::<f64>::pooled();
     let t = x.len();
     p_tape.reserve(::autodiff_core::__private::trips(&(0..t)));
     let mut p = 1.0;
@@ -69,7 +69,7 @@ fn running_product_jvp(x: &[f64], x_dot: &[f64]) -> (f64, f64) {
     clippy::restriction
 )]
 fn running_product_vjp(x: &[f64], dout: f64) -> (f64, ::std::vec::Vec<f64>) {
-    let mut p_tape = ::autodiff_core::__private::Tape::new();
+    let mut p_tape = ::autodiff_core::__private::Tape::<f64>::pooled();
     let t = x.len();
     p_tape.reserve(::autodiff_core::__private::trips(&(0..t)));
     let mut p = 1.0;
@@ -105,7 +105,7 @@ fn running_product_vjp_jvp(
     dout_dot: f64,
 ) -> ((f64, ::std::vec::Vec<f64>), (f64, ::std::vec::Vec<f64>)) {
     ::autodiff_core::__private::same_len(x_dot.len(), x.len(), "x");
-    let mut p_tape = ::autodiff_core::__private::Tape::new();
+    let mut p_tape = ::autodiff_core::__private::Tape::<f64>::pooled();
     let mut p_tape_dot = ::autodiff_core::__private::Tape::new();
     let t = x.len();
     p_tape.reserve(::autodiff_core::__private::trips(&(0..t)));
@@ -155,7 +155,7 @@ fn running_product_hvp(
     x_dot: &[f64],
 ) -> (f64, ::std::vec::Vec<f64>, ::std::vec::Vec<f64>) {
     ::autodiff_core::__private::same_len(x_dot.len(), x.len(), "x");
-    let mut p_tape = ::autodiff_core::__private::Tape::new();
+    let mut p_tape = ::autodiff_core::__private::Tape::<f64>::pooled();
     let mut p_tape_dot = ::autodiff_core::__private::Tape::new();
     let t = x.len();
     p_tape.reserve(::autodiff_core::__private::trips(&(0..t)));
@@ -236,7 +236,7 @@ fn running_product_hvp_lanes<L: ::autodiff_core::__private::Lane<f64>>(
     <::std::vec::Vec<f64> as ::autodiff_core::__private::LaneShape>::Lanes<L>,
 ) {
     ::autodiff_core::__private::same_len(x_dot.len(), x.len(), "x");
-    let mut p_tape = ::autodiff_core::__private::Tape::new();
+    let mut p_tape = ::autodiff_core::__private::Tape::<f64>::pooled();
     let mut p_tape_dot = ::autodiff_core::__private::Tape::new();
     let t = x.len();
     p_tape.reserve(::autodiff_core::__private::trips(&(0..t)));
@@ -711,8 +711,8 @@ fn log_sum_exp(x: &[f64]) -> f64 {
     clippy::restriction
 )]
 fn log_sum_exp_grad(x: &[f64]) -> (f64, ::std::vec::Vec<f64>) {
-    let mut t_4_tape = ::autodiff_core::__private::Tape::new();
-    let mut t_1_tape = ::autodiff_core::__private::Tape::new();
+    let mut t_4_tape = ::autodiff_core::__private::Tape::<f64>::pooled();
+    let mut t_1_tape = ::autodiff_core::__private::Tape::<bool>::pooled();
     let t = x.len();
     t_1_tape.reserve(::autodiff_core::__private::trips(&(0..t)));
     let mut m = f64::NEG_INFINITY;
@@ -821,8 +821,8 @@ fn log_sum_exp_jvp(x: &[f64], x_dot: &[f64]) -> (f64, f64) {
     clippy::restriction
 )]
 fn log_sum_exp_vjp(x: &[f64], dout: f64) -> (f64, ::std::vec::Vec<f64>) {
-    let mut t_4_tape = ::autodiff_core::__private::Tape::new();
-    let mut t_1_tape = ::autodiff_core::__private::Tape::new();
+    let mut t_4_tape = ::autodiff_core::__private::Tape::<f64>::pooled();
+    let mut t_1_tape = ::autodiff_core::__private::Tape::<bool>::pooled();
     let t = x.len();
     t_1_tape.reserve(::autodiff_core::__private::trips(&(0..t)));
     let mut m = f64::NEG_INFINITY;
@@ -893,9 +893,9 @@ fn log_sum_exp_vjp_jvp(
     dout_dot: f64,
 ) -> ((f64, ::std::vec::Vec<f64>), (f64, ::std::vec::Vec<f64>)) {
     ::autodiff_core::__private::same_len(x_dot.len(), x.len(), "x");
-    let mut t_4_tape = ::autodiff_core::__private::Tape::new();
+    let mut t_4_tape = ::autodiff_core::__private::Tape::<f64>::pooled();
     let mut t_4_tape_dot = ::autodiff_core::__private::Tape::new();
-    let mut t_1_tape = ::autodiff_core::__private::Tape::new();
+    let mut t_1_tape = ::autodiff_core::__private::Tape::<bool>::pooled();
     let t = x.len();
     t_1_tape.reserve(::autodiff_core::__private::trips(&(0..t)));
     let zero = ::autodiff_core::__private::zero_of(&f64::NEG_INFINITY);
@@ -1000,9 +1000,9 @@ fn log_sum_exp_hvp(
     x_dot: &[f64],
 ) -> (f64, ::std::vec::Vec<f64>, ::std::vec::Vec<f64>) {
     ::autodiff_core::__private::same_len(x_dot.len(), x.len(), "x");
-    let mut t_4_tape = ::autodiff_core::__private::Tape::new();
+    let mut t_4_tape = ::autodiff_core::__private::Tape::<f64>::pooled();
     let mut t_4_tape_dot = ::autodiff_core::__private::Tape::new();
-    let mut t_1_tape = ::autodiff_core::__private::Tape::new();
+    let mut t_1_tape = ::autodiff_core::__private::Tape::<bool>::pooled();
     let t = x.len();
     t_1_tape.reserve(::autodiff_core::__private::trips(&(0..t)));
     let zero = ::autodiff_core::__private::zero_of(&f64::NEG_INFINITY);
@@ -1136,9 +1136,9 @@ fn log_sum_exp_hvp_lanes<L: ::autodiff_core::__private::Lane<f64>>(
     <::std::vec::Vec<f64> as ::autodiff_core::__private::LaneShape>::Lanes<L>,
 ) {
     ::autodiff_core::__private::same_len(x_dot.len(), x.len(), "x");
-    let mut t_4_tape = ::autodiff_core::__private::Tape::new();
+    let mut t_4_tape = ::autodiff_core::__private::Tape::<f64>::pooled();
     let mut t_4_tape_dot = ::autodiff_core::__private::Tape::new();
-    let mut t_1_tape = ::autodiff_core::__private::Tape::new();
+    let mut t_1_tape = ::autodiff_core::__private::Tape::<bool>::pooled();
     let t = x.len();
     t_1_tape.reserve(::autodiff_core::__private::trips(&(0..t)));
     let zero = ::autodiff_core::__private::lanes_zero_of::<_, L>(&f64::NEG_INFINITY);
@@ -1264,9 +1264,9 @@ fn packed_triangle_grad(
     x: &[f64],
     d: usize,
 ) -> (f64, (::std::vec::Vec<f64>, ::std::vec::Vec<f64>)) {
-    let mut t_10_tape = ::autodiff_core::__private::Tape::new();
+    let mut t_10_tape = ::autodiff_core::__private::Tape::<f64>::pooled();
     let mut lidx_1_tape = ::autodiff_core::__private::Tape::new();
-    let mut t_7_tape = ::autodiff_core::__private::Tape::new();
+    let mut t_7_tape = ::autodiff_core::__private::Tape::<f64>::pooled();
     let mut xc = ::std::vec![0.0; d];
     let mut q = ::std::vec![0.0; d];
     let t = x.len();
@@ -1461,9 +1461,9 @@ fn packed_triangle_vjp(
     d: usize,
     dout: f64,
 ) -> (f64, (::std::vec::Vec<f64>, ::std::vec::Vec<f64>)) {
-    let mut t_10_tape = ::autodiff_core::__private::Tape::new();
+    let mut t_10_tape = ::autodiff_core::__private::Tape::<f64>::pooled();
     let mut lidx_1_tape = ::autodiff_core::__private::Tape::new();
-    let mut t_7_tape = ::autodiff_core::__private::Tape::new();
+    let mut t_7_tape = ::autodiff_core::__private::Tape::<f64>::pooled();
     let mut xc = ::std::vec![0.0; d];
     let mut q = ::std::vec![0.0; d];
     let t = x.len();

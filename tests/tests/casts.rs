@@ -89,6 +89,33 @@ fn round_trip(x: f64, y: f64) -> f64 {
     wide * y
 }
 
+/// f32 values saved in a loop of an f64 function: their tape holds `f32`s (the tapes that
+/// reuse pooled buffers are typed with the function's float type only when no value of
+/// the other one can be saved).
+#[differentiate]
+fn round_trip_loop(x: &[f64]) -> f64 {
+    let mut s = 0.0;
+    for i in 0..x.len() {
+        let narrow = x[i] as f32;
+        let t = narrow.sin();
+        s = s * 0.5 + (t as f64) * x[i];
+    }
+    s
+}
+
+#[test]
+fn f32_values_saved_in_a_loop_of_an_f64_function() {
+    let x = [0.5, -1.25, 2.0];
+    let (v, g) = round_trip_loop_grad(&x);
+    assert_eq!(v, round_trip_loop(&x));
+    // s = sum_i 0.5^(n-1-i) sin(x_i) x_i, in f32 for the sines (1e-5: see signatures.rs).
+    let n = x.len();
+    let want: Vec<f64> = (0..n)
+        .map(|i| 0.5_f64.powi((n - 1 - i) as i32) * (x[i].cos() * x[i] + x[i].sin()))
+        .collect();
+    assert_all_close(&g, &want, 1e-5, "f32 values saved in a loop");
+}
+
 #[test]
 fn float_casts_carry_derivatives() {
     for [x, y] in [[0.5, 1.5], [-1.0, 0.25]] {

@@ -211,10 +211,25 @@ fn measure(obj: &dyn Objective, quick: bool) -> Row {
         );
         entries.insert(c, Entry::Timed(cell));
     }
+    // Our tapes of floats come from a pool kept per thread: a warm call allocates none of
+    // them, so the tape is measured in a first call on a fresh thread.
+    let on_a_fresh_thread = |c: Contender| {
+        std::thread::scope(|scope| {
+            scope
+                .spawn(|| {
+                    let mut out = vec![0.0; obj.out_len(c)];
+                    let before = ALLOCATED.load(Ordering::Relaxed);
+                    obj.run(c, &p, &mut out);
+                    ALLOCATED.load(Ordering::Relaxed) - before
+                })
+                .join()
+                .expect("a call on a fresh thread")
+        })
+    };
     let ours_extra_bytes = match (entries.get(&Contender::Ours), entries.get(&Contender::Primal)) {
-        (Some(Entry::Timed(o)), Some(Entry::Timed(pr))) if gradient => {
+        (Some(Entry::Timed(_)), Some(Entry::Timed(pr))) if gradient => {
             let returned = if obj.returns_vec() { 8 * params } else { 0 };
-            Some(o.bytes as i64 - pr.bytes as i64 - returned as i64)
+            Some(on_a_fresh_thread(Contender::Ours) as i64 - pr.bytes as i64 - returned as i64)
         }
         _ => None,
     };
@@ -227,19 +242,8 @@ fn measure(obj: &dyn Objective, quick: bool) -> Row {
     };
     // echidna keeps its tape in a thread-local pool: its first call on a fresh thread
     // allocates the tape as it grows.
-    let echidna_cold = (gradient && obj.skip(Contender::Echidna).is_none()).then(|| {
-        std::thread::scope(|scope| {
-            scope
-                .spawn(|| {
-                    let mut g = vec![0.0; params];
-                    let before = ALLOCATED.load(Ordering::Relaxed);
-                    obj.run(Contender::Echidna, &p, &mut g);
-                    ALLOCATED.load(Ordering::Relaxed) - before
-                })
-                .join()
-                .expect("echidna on a fresh thread")
-        })
-    });
+    let echidna_cold = (gradient && obj.skip(Contender::Echidna).is_none())
+        .then(|| on_a_fresh_thread(Contender::Echidna));
     Row {
         label: obj.label(),
         kind: obj.kind(),
@@ -516,12 +520,15 @@ fn report(rows: &[Row], quick: bool, seconds: f64, load_at_start: &str) -> Strin
     let _ = writeln!(w, "## Memory of the gradients\n");
     let _ = writeln!(
         w,
-        "**ours: tape** is what one call of `f_grad` allocates beyond the primal's own \
-         allocations and the returned gradient: the typed stacks of saved values \
-         (`autodiff_core::Tape`) and the adjoints of local arrays. Straight-line code and \
-         loops whose values follow from the index save nothing; the running product saves \
-         its carried value, one `f64` per iteration. The other columns are the \
-         bytes each contender allocates in one warm call. echidna keeps its tape in \
+        "**ours: tape** is what the first call of `f_grad` on a thread allocates beyond \
+         the primal's own allocations and the returned gradient: the typed stacks of saved \
+         values (`autodiff_core::Tape`) and the adjoints of local arrays. Straight-line code \
+         and loops whose values follow from the index save nothing; the running product \
+         saves its carried value, one `f64` per iteration. The stacks of floats and branch \
+         decisions go back to a pool kept per thread when the call ends, so the next call \
+         on that thread reuses them (**ours allocates**, a warm call, counts only what \
+         is not pooled). The other columns are the bytes each contender allocates in one \
+         warm call. echidna keeps its tape in \
          a thread-local pool between calls, so its warm calls allocate only the adjoint \
          vector (one float per tape variable) and the gradient; its first call on a fresh \
          thread grows the tape (**echidna cold**, growth by doubling included). ad_trait \
