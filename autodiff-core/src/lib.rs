@@ -72,7 +72,7 @@ pub mod __private {
     #[cfg(any(feature = "nalgebra", feature = "ndarray"))]
     pub use crate::linalg::owned;
     pub use crate::sparse::{
-        block_columns, jacobian_from_block, sparse_columns, Pattern, PATTERN_WORDS,
+        block_columns, jacobian_from_block, sparse_columns, sparse_rows, Pattern, PATTERN_WORDS,
     };
     pub use crate::tape::{trips, Tape};
     pub use crate::zero::{add_to, cast_like, same_len, zero_of, ZeroLike};

@@ -20,6 +20,11 @@
 //! sweeps that find them) are fewer than the dense sweeps, which needs at least three
 //! of those (more than `2 × LANES` inputs). The same route serves `f_hessian`, whose
 //! matrix is the Jacobian of the gradient (through `f_hvp_lanes`).
+//!
+//! Reverse mode does the same with rows ([`sparse_rows`]): `f_vjp_lanes` run with
+//! patterns as adjoints gives, for each input, the set of outputs it reaches; rows that
+//! share no input are coloured alike, and one reverse sweep seeding a colour's rows at
+//! once gives all their entries.
 
 use crate::jacobian::Basis;
 use crate::lanes::{LaneShape, Lanes};
@@ -281,7 +286,8 @@ where
 }
 
 /// The output's sets for each sweep of `trace`, sweep `s` seeding the inputs
-/// `64 W s .. 64 W (s + 1)` of `p` with unit sets (numbered from the sweep's first).
+/// `64 W s .. 64 W (s + 1)` of `p` with unit sets (numbered from the sweep's first). In
+/// reverse mode `p` is the output, seeded with cotangents, and `O` the gradient.
 fn traces<P: LaneShape + ?Sized, O: LaneShape + ?Sized, const W: usize>(
     p: &P,
     trace: impl Fn(P::Lanes<Pattern<W>>) -> O::Lanes<Pattern<W>>,
@@ -360,6 +366,75 @@ where
         return dense_block();
     }
     compressed::<P, O, K>(p, &pattern, &colour, colours, &dense)
+}
+
+/// The rows of the Jacobian, row-major (a row per float of the output `y`, its entries
+/// the floats of the gradient's shape `G`, every parameter's in order), from reverse
+/// sweeps: through the sparsity pattern and a colouring of the rows when that takes fewer
+/// sweeps, `K` rows per sweep of `dense` otherwise ([`jacobian_rows_lanes`]).
+/// `dense(cotangents)` and `trace(cotangents)` are the same `f_vjp_lanes` with lanes of
+/// floats and with patterns: traced backwards, the adjoint of each input is the set of
+/// outputs it reaches, `64 × W` outputs per sweep. Rows of one colour share no input, so
+/// one sweep seeding them all at once gives each of their entries apart.
+///
+/// [`jacobian_rows_lanes`]: crate::lanes::jacobian_rows_lanes
+pub fn sparse_rows<O, G, const K: usize, const W: usize>(
+    y: &O,
+    dense: impl Fn(O::Lanes<Lanes<O::Leaf, K>>) -> G::Lanes<Lanes<O::Leaf, K>> + Par,
+    trace: impl Fn(O::Lanes<Pattern<W>>) -> G::Lanes<Pattern<W>>,
+) -> Vec<O::Leaf>
+where
+    O: LaneShape + Par,
+    G: LaneShape<Leaf = O::Leaf>,
+    O::Leaf: Float + Par,
+{
+    let m = y.count();
+    let dense_sweeps = m.div_ceil(K);
+    let tracing_sweeps = m.div_ceil(64 * W);
+    if dense_sweeps <= 2 {
+        return crate::lanes::jacobian_rows_lanes::<O, G, K>(y, dense);
+    }
+    // Sweep `s` seeds outputs `64 W s ..` with unit sets; each input's adjoint is then
+    // the set of those outputs it reaches.
+    let traced = traces::<O, G, W>(y, trace);
+    let saves = |colours: usize| tracing_sweeps + colours.div_ceil(K) < dense_sweeps;
+    if !saves(widest(&traced)) {
+        return crate::lanes::jacobian_rows_lanes::<O, G, K>(y, dense);
+    }
+    // Outputs play the part of columns: for each input, the outputs that depend on it.
+    let pattern = Sparsity::from_traces(m, &traced);
+    let (colour, colours) = pattern.colouring();
+    if !saves(colours) {
+        return crate::lanes::jacobian_rows_lanes::<O, G, K>(y, dense);
+    }
+    let total = pattern.rows.len();
+    let zero = <O::Leaf as num_traits::Zero>::zero();
+    let mut rows = vec![zero; m * total];
+    for first in (0..colours).step_by(K) {
+        let mut next = 0;
+        let seeds = y.seed(&mut || {
+            let c = colour[next];
+            next += 1;
+            Lanes(core::array::from_fn(|k| {
+                if c == first + k {
+                    <O::Leaf as num_traits::One>::one()
+                } else {
+                    zero
+                }
+            }))
+        });
+        let adjoints = dense(seeds);
+        let mut j = 0;
+        G::visit(&adjoints, &mut |lanes: &Lanes<O::Leaf, K>| {
+            for &r in &pattern.rows[j] {
+                if (first..first + K).contains(&colour[r]) {
+                    rows[r * total + j] = lanes.0[colour[r] - first];
+                }
+            }
+            j += 1;
+        });
+    }
+    rows
 }
 
 /// The block's entries from `colours.div_ceil(K)` sweeps, lane `k` of the sweep
@@ -470,6 +545,47 @@ mod tests {
         let assembled: Vec<Vec<f64>> = jacobian_from_block(&x, &x, &sparse);
         let want: Vec<Vec<f64>> = jacobian_from_block(&x, &x, &Block::Dense(dense));
         assert_eq!(assembled, want);
+    }
+
+    /// The reverse sweep of [`band`]: the adjoint of x for cotangents `c` of y.
+    fn band_back<L: crate::lanes::Lane<f64>>(x: &[f64], c: &[L]) -> Vec<L> {
+        let n = x.len();
+        let mut a = vec![L::default(); n];
+        for i in 0..n {
+            a[i] += c[i] * (2.0 * x[i]);
+            if i > 0 {
+                a[i - 1] += c[i];
+            }
+            if i + 1 < n {
+                a[i + 1] += c[i] * x[i + 1].cos();
+            }
+        }
+        a
+    }
+
+    #[test]
+    fn rows_of_a_band_are_coloured_and_computed_in_few_reverse_sweeps() {
+        let n = 300;
+        let x: Vec<f64> = (0..n).map(|i| (i as f64 * 0.37).sin() + 0.1).collect();
+        let sweeps = std::sync::atomic::AtomicUsize::new(0);
+        let rows = sparse_rows::<Vec<f64>, Vec<f64>, 16, 2>(
+            &x,
+            |c| {
+                sweeps.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+                band_back(&x, &c)
+            },
+            |c| band_back(&x, &c),
+        );
+        // Three colours of rows (no two rows within two of each other share an input):
+        // one sweep of values instead of 19 of 16 rows.
+        assert_eq!(sweeps.into_inner(), 1);
+        let dense =
+            crate::lanes::jacobian_rows_lanes::<Vec<f64>, Vec<f64>, 16>(&x, |c| band_back(&x, &c));
+        assert_eq!(rows, dense);
+        // Row 5 by hand: ∂y_5/∂(x_4, x_5, x_6) = (1, 2 x_5, cos x_6), zeros elsewhere.
+        let row5 = &rows[5 * n..6 * n];
+        assert_eq!(&row5[4..7], &[1.0, 2.0 * x[5], x[6].cos()]);
+        assert!(row5[..4].iter().chain(&row5[7..]).all(|&v| v == 0.0));
     }
 
     #[test]

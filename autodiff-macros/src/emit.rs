@@ -878,7 +878,7 @@ pub fn jacobian(
         let vjp_lanes = path(&sibling_name(f, Sibling::VjpLanes));
         let infer = inferred_generics(&item.sig.generics);
         let g_ty = gradient_type(func);
-        let (width, _) = widths(krate);
+        let (width, words) = widths(krate);
         let owned = &Directions::new(func, krate).owned;
         let total = local("total");
         // Each row holds every parameter's entries in order: each block takes its own
@@ -899,9 +899,11 @@ pub fn jacobian(
             }
         });
         quote! {
-            let #rows = #krate::__private::jacobian_rows_lanes::<_, #g_ty, #width>(&#y, |#c| {
-                #vjp_lanes::<#(#infer,)* _>(#(#args,)* #cot).1
-            });
+            let #rows = #krate::__private::sparse_rows::<_, #g_ty, #width, #words>(
+                &#y,
+                |#c| #vjp_lanes::<#(#infer,)* _>(#(#args,)* #cot).1,
+                |#c| #vjp_lanes::<#(#infer,)* _>(#(#args,)* #cot).1,
+            );
             let #total = 0 #(+ #krate::__private::size(&#owned))*;
             let #jac = (#(#blocks),*);
             #finish

@@ -58,11 +58,16 @@ fn polar_jacobian(r: f64, theta: f64) -> ([f64; 2], ([f64; 2], [f64; 2])) {
         );
         (y, jac)
     } else {
-        let rows = ::autodiff_core::__private::jacobian_rows_lanes::<
+        let rows = ::autodiff_core::__private::sparse_rows::<
             _,
             (f64, f64),
             { ::autodiff_core::__private::LANES },
-        >(&y, |unit_cot| { polar_vjp_lanes::<_>(r, theta, unit_cot).1 });
+            { ::autodiff_core::__private::PATTERN_WORDS },
+        >(
+            &y,
+            |unit_cot| polar_vjp_lanes::<_>(r, theta, unit_cot).1,
+            |unit_cot| polar_vjp_lanes::<_>(r, theta, unit_cot).1,
+        );
         let total = 0 + ::autodiff_core::__private::size(&p0)
             + ::autodiff_core::__private::size(&p1);
         let jac = (

@@ -3,13 +3,16 @@
 //! that changes with the point), which `f_jacobian` computes in a few sweeps by
 //! colouring the columns, and one whose dense row keeps the dense sweeps.
 //!
-//! Each function is written twice, the second time with `jacobian = reverse` (one
-//! reverse sweep per row, no sparsity), and has a twin over `num_dual::DualNum`. At
-//! deterministic pseudo-random points of several sizes, `f_jacobian` must
-//! - agree with the reverse-mode Jacobian and with num-dual's columns (one `Dual64`
-//!   sweep per input) to 1e-12 in the mixed sense of `check::close`: all three are exact
-//!   derivatives of one floating-point program, and the lanes of a sparse sweep carry
-//!   each entry alone, so they differ by rounding at most;
+//! Each function is written twice, the second time with `jacobian = reverse` (reverse
+//! sweeps, through the sparsity of the rows: rows that share no input are coloured
+//! alike), and has a twin over `num_dual::DualNum`. A map with fewer outputs than inputs
+//! (`pools`), whose automatic mode is reverse, is written the second time with
+//! `jacobian = forward`. At deterministic pseudo-random points of several sizes, both
+//! Jacobians must
+//! - agree with each other and with num-dual's columns (one `Dual64` sweep per input)
+//!   to 1e-12 in the mixed sense of `check::close`: all three are exact derivatives of
+//!   one floating-point program, and the lanes of a sparse sweep carry each entry alone,
+//!   so they differ by rounding at most;
 //! - be exactly zero wherever num-dual's column is exactly zero (no entry leaks into
 //!   another's lane);
 //! - agree with central differences (`check::check_jacobian`, 1e-6).
@@ -29,13 +32,20 @@ const EXACT: f64 = 1e-12;
 const FD: f64 = 1e-6;
 
 /// Defines `$name` and `$rows`, the same function, the second with its Jacobian forced
-/// to reverse mode (and the first to forward mode, after `forward`).
+/// to reverse mode (and the first to forward mode, after `forward`; after `columns`, the
+/// first in the automatic mode and the second forced to forward mode).
 macro_rules! twice {
     ($name:ident, $rows:ident, forward, fn ($($args:tt)*) -> $out:ty $body:block) => {
         #[differentiate(jacobian = forward)]
         fn $name($($args)*) -> $out $body
         #[differentiate(jacobian = reverse)]
         fn $rows($($args)*) -> $out $body
+    };
+    ($name:ident, $columns:ident, columns, fn ($($args:tt)*) -> $out:ty $body:block) => {
+        #[differentiate]
+        fn $name($($args)*) -> $out $body
+        #[differentiate(jacobian = forward)]
+        fn $columns($($args)*) -> $out $body
     };
     ($name:ident, $rows:ident, $(#[$attr:meta])* fn ($($args:tt)*) -> $out:ty $body:block) => {
         #[differentiate($($attr)*)]
@@ -214,6 +224,30 @@ fn arrow_dual<D: DualNum<Primitive = f64> + Copy>(x: &[D]) -> Vec<D> {
 
 /// Deterministic points in [-1.5, 1.5], away from zero by at least 0.1 (so that
 /// `switching`'s branches, and central differences across them, are stable).
+// A map of `4 m + 4` inputs to `m` outputs, each output pooling four inputs and scaled
+// by the next one, which it shares with the output after it: two colours of rows.
+twice!(pools, pools_columns, columns, fn (x: &[f64]) -> Vec<f64> {
+    let m = (x.len() - 4) / 4;
+    let mut y = vec![0.0; m];
+    for i in 0..m {
+        let mut s = 0.0;
+        for k in 0..4 {
+            s += x[4 * i + k] * x[4 * i + k];
+        }
+        y[i] = s * x[4 * i + 4].tanh();
+    }
+    y
+});
+
+fn pools_dual<D: DualNum<Primitive = f64> + Copy>(x: &[D]) -> Vec<D> {
+    let m = (x.len() - 4) / 4;
+    (0..m)
+        .map(|i| {
+            (0..4).fold(D::zero(), |s, k| s + x[4 * i + k] * x[4 * i + k]) * x[4 * i + 4].tanh()
+        })
+        .collect()
+}
+
 fn points(n: usize, seed: u64) -> Vec<f64> {
     let mut s = seed.wrapping_mul(0x9E37_79B9_7F4A_7C15) | 1;
     (0..n)
@@ -271,9 +305,15 @@ fn verify(
                 g[j],
                 w[j]
             );
-            assert!(close(g[j], r[j], EXACT), "{name}: J[{i}][{j}] = {} vs reverse {}", g[j], r[j]);
+            assert!(
+                close(g[j], r[j], EXACT),
+                "{name}: J[{i}][{j}] = {} vs other mode {}",
+                g[j],
+                r[j]
+            );
             if w[j] == 0.0 {
                 assert_eq!(g[j], 0.0, "{name}: J[{i}][{j}] should be zero");
+                assert_eq!(r[j], 0.0, "{name}: J[{i}][{j}] should be zero in the other mode");
                 zeros += 1;
             }
         }
@@ -334,6 +374,17 @@ fn slices_of_several_sizes() {
                 &|p| pairs_dual(p),
             );
         }
+    }
+}
+
+#[test]
+fn fewer_outputs_than_inputs_through_the_sparsity_of_the_rows() {
+    for (m, seed) in [(9, 1), (40, 2), (100, 3)] {
+        let x = points(4 * m + 4, seed);
+        let (y, j) = pools_jacobian(&x);
+        assert_eq!(y, pools(&x));
+        assert_eq!(j.len(), m);
+        verify("pools", &x, &j, &pools_columns_jacobian(&x).1, pools, &|p| pools_dual(p));
     }
 }
 
