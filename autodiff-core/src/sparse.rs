@@ -411,19 +411,7 @@ where
     let zero = <O::Leaf as num_traits::Zero>::zero();
     let mut rows = vec![zero; m * total];
     for first in (0..colours).step_by(K) {
-        let mut next = 0;
-        let seeds = y.seed(&mut || {
-            let c = colour[next];
-            next += 1;
-            Lanes(core::array::from_fn(|k| {
-                if c == first + k {
-                    <O::Leaf as num_traits::One>::one()
-                } else {
-                    zero
-                }
-            }))
-        });
-        let adjoints = dense(seeds);
+        let adjoints = dense(colour_seeds::<O, K>(y, &colour, first));
         let mut j = 0;
         G::visit(&adjoints, &mut |lanes: &Lanes<O::Leaf, K>| {
             for &r in &pattern.rows[j] {
@@ -435,6 +423,25 @@ where
         });
     }
     rows
+}
+
+/// Seeds of `s`'s shape for the sweep starting at colour `first`: lane `k` is one at
+/// every float of colour `first + k` (`colour` lists them in row-major order).
+fn colour_seeds<S: LaneShape + ?Sized, const K: usize>(
+    s: &S,
+    colour: &[usize],
+    first: usize,
+) -> S::Lanes<Lanes<S::Leaf, K>>
+where
+    S::Leaf: Float,
+{
+    let (zero, one) = (<S::Leaf as num_traits::Zero>::zero(), <S::Leaf as num_traits::One>::one());
+    let mut next = 0;
+    s.seed(&mut || {
+        let c = colour[next];
+        next += 1;
+        Lanes(core::array::from_fn(|k| if c == first + k { one } else { zero }))
+    })
 }
 
 /// The block's entries from `colours.div_ceil(K)` sweeps, lane `k` of the sweep
@@ -455,19 +462,7 @@ where
     let mut block: Vec<Vec<(usize, P::Leaf)>> =
         pattern.rows.iter().map(|row| row.iter().map(|&j| (j, zero)).collect()).collect();
     for first in (0..colours).step_by(K) {
-        let mut next = 0;
-        let seeds = p.seed(&mut || {
-            let c = colour[next];
-            next += 1;
-            Lanes(core::array::from_fn(|k| {
-                if c == first + k {
-                    <P::Leaf as num_traits::One>::one()
-                } else {
-                    zero
-                }
-            }))
-        });
-        let out = dense(seeds);
+        let out = dense(colour_seeds::<P, K>(p, colour, first));
         let mut r = 0;
         O::visit(&out, &mut |lanes: &Lanes<P::Leaf, K>| {
             for (j, v) in &mut block[r] {

@@ -234,7 +234,7 @@ fn pooled_float(func: &Func) -> Option<syn::Type> {
             _ => false,
         })
     }
-    let typed = func.vars.iter().any(|v| v.ty.as_ref().is_some_and(|t| other(t)));
+    let typed = func.vars.iter().any(|v| v.ty.as_ref().is_some_and(&other));
     (!typed && !casts(&func.body, &other)).then_some(leaf)
 }
 
@@ -242,14 +242,15 @@ fn pooled_float(func: &Func) -> Option<syn::Type> {
 fn comparisons(block: &Block, out: &mut HashSet<Var>) {
     for stmt in &block.stmts {
         match stmt {
-            Stmt::Let { vars, value: Expr::Binary(op, ..), .. }
-                if matches!(
-                    op,
-                    BinOp::Lt | BinOp::Le | BinOp::Gt | BinOp::Ge | BinOp::Eq | BinOp::Ne
-                ) =>
-            {
-                out.extend(vars.iter().copied())
-            }
+            Stmt::Let {
+                vars,
+                value:
+                    Expr::Binary(
+                        BinOp::Lt | BinOp::Le | BinOp::Gt | BinOp::Ge | BinOp::Eq | BinOp::Ne,
+                        ..,
+                    ),
+                ..
+            } => out.extend(vars.iter().copied()),
             Stmt::If { then, els, .. } => {
                 comparisons(then, out);
                 comparisons(els, out);

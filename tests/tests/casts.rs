@@ -95,10 +95,10 @@ fn round_trip(x: f64, y: f64) -> f64 {
 #[differentiate]
 fn round_trip_loop(x: &[f64]) -> f64 {
     let mut s = 0.0;
-    for i in 0..x.len() {
-        let narrow = x[i] as f32;
+    for &v in x {
+        let narrow = v as f32;
         let t = narrow.sin();
-        s = s * 0.5 + (t as f64) * x[i];
+        s = s * 0.5 + (t as f64) * v;
     }
     s
 }

@@ -3,6 +3,8 @@
 //! code accumulates with `a = a + b`, since `Float` has no `+=`); local arrays, array and
 //! `Vec` outputs and out-parameters of a generic float (their siblings ask `T:
 //! FloatLeaf`, which `f32` and `f64` have).
+// Index loops over matrix entries read as the formulas they check.
+#![allow(clippy::needless_range_loop)]
 
 mod common;
 
@@ -169,10 +171,10 @@ fn generic_local_arrays_at_f64_and_f32() {
     let x = [0.4_f64, -1.1, 0.7, 1.3];
     let (y, g) = generic_local_arrays_grad(&x);
     assert_eq!(y, generic_local_arrays(&x));
-    let (yd, gd) = common::dual_gradient(|p| generic_local_arrays_dual(p), &x);
+    let (yd, gd) = common::dual_gradient(generic_local_arrays_dual, &x);
     assert!((y - yd).abs() < EXACT);
     assert_all_close(&g, &gd, EXACT, "local arrays: gradient against num-dual");
-    common::assert_fd(|p| generic_local_arrays(p), &x, &g, FD, "local arrays: gradient");
+    common::assert_fd(generic_local_arrays, &x, &g, FD, "local arrays: gradient");
     // The Hessian: symmetric, each column the central difference of the gradient.
     let (_, _, h) = generic_local_arrays_hessian(&x);
     let step = 1e-5;

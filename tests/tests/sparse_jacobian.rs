@@ -222,8 +222,6 @@ fn arrow_dual<D: DualNum<Primitive = f64> + Copy>(x: &[D]) -> Vec<D> {
     y
 }
 
-/// Deterministic points in [-1.5, 1.5], away from zero by at least 0.1 (so that
-/// `switching`'s branches, and central differences across them, are stable).
 // A map of `4 m + 4` inputs to `m` outputs, each output pooling four inputs and scaled
 // by the next one, which it shares with the output after it: two colours of rows.
 twice!(pools, pools_columns, columns, fn (x: &[f64]) -> Vec<f64> {
@@ -248,6 +246,8 @@ fn pools_dual<D: DualNum<Primitive = f64> + Copy>(x: &[D]) -> Vec<D> {
         .collect()
 }
 
+/// Deterministic points in [-1.5, 1.5], away from zero by at least 0.1 (so that
+/// `switching`'s branches, and central differences across them, are stable).
 fn points(n: usize, seed: u64) -> Vec<f64> {
     let mut s = seed.wrapping_mul(0x9E37_79B9_7F4A_7C15) | 1;
     (0..n)
