@@ -19,11 +19,11 @@
 //! one value to save instead of two.
 //!
 //! Guarantees: only float reads at a loop body's top level are moved, from `for` loops
-//! over ranges, of arrays the function writes elsewhere but not in that loop (nor passes
-//! to any call or method in it), at indices fixed before the loop; the value is the one
-//! every iteration read, so what the function computes is unchanged. Functions generic
-//! over their float type are left as they are (the `0.0` of the empty case needs a
-//! concrete float type).
+//! over ranges without an early exit, of arrays the function writes elsewhere but not in
+//! that loop (nor passes to any call or method in it), at indices fixed before the loop;
+//! the value is the one every iteration read, so what the function computes is
+//! unchanged. Functions generic over their float type are left as they are (the `0.0`
+//! of the empty case needs a concrete float type).
 
 use crate::ir::{Atom, BinOp, Block, Expr, Func, Header, Proj, Shape, Stmt, Var};
 use std::collections::HashSet;
@@ -62,11 +62,11 @@ fn once(b: &mut Block, written: &HashSet<Var>) {
                 passed_by(value, &mut changed);
             }
             Stmt::If { then, els, .. } => {
-                once(then, written);
-                once(els, written);
-                let single = Block { stmts: vec![stmt.clone()], yields: Vec::new() };
-                single.written(&mut changed);
-                passed(&single, &mut changed);
+                for branch in [then, els] {
+                    once(branch, written);
+                    branch.written(&mut changed);
+                    passed(branch, &mut changed);
+                }
             }
             Stmt::Loop { body, .. } => {
                 once(body, written);
@@ -87,9 +87,10 @@ fn block(b: &mut Block, func: &mut Func, written: &HashSet<Var>) {
                 block(then, func, written);
                 block(els, func, written);
             }
-            Stmt::Loop { header, carried, body, span, .. } => {
+            Stmt::Loop { header, carried, body, span, exits, .. } => {
                 block(body, func, written);
-                if let Header::Range { index, iter } = header {
+                // (A loop that may end early might end before its first read.)
+                if let (Header::Range { index, iter }, false) = (header, *exits) {
                     if let Some((start, end, inclusive)) = bounds(iter) {
                         let mut inside: HashSet<Var> = carried.iter().map(|(c, _)| *c).collect();
                         inside.insert(*index);

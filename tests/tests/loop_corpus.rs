@@ -3197,7 +3197,8 @@ fn strided_counters_twin<D: Re>(x: &[D], _: &mut Path) -> D {
 }
 
 /// An inner range that is empty on the outer loop's last pass, where `w[i]` (fixed
-/// across the inner loop) would be out of bounds: the function never reads it there.
+/// across the inner loop) would be out of bounds: the function never reads it there; nor
+/// `w[n]` in a loop that always breaks first.
 #[differentiate]
 fn empty_inner_range(x: &[f64]) -> f64 {
     let n = x.len();
@@ -3213,6 +3214,13 @@ fn empty_inner_range(x: &[f64]) -> f64 {
         for j in w.len()..i {
             s += w[i] * x[j];
         }
+    }
+    // A loop that always ends before its read of `w[n]` (out of bounds) never makes it.
+    for j in 0..n {
+        if j < n {
+            break;
+        }
+        s += w[n] * x[j];
     }
     s
 }
