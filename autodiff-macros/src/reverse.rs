@@ -22,8 +22,12 @@
 //!   computed again), or else pushed on a tape of its own at the end of the forward
 //!   block and popped at the start of the reversed one: loop-carried values, reads of
 //!   arrays the function writes again later (a read after an array's last write is
-//!   computed again: the array keeps its final contents), the outs of inner branches and loops (a branch record),
-//!   the trip counts of inner loops with early exits. Nothing else is saved.
+//!   computed again: the array keeps its final contents), the outs of inner branches
+//!   and loops (a branch record), the trip counts of inner loops with early exits.
+//!   Nothing else is saved. An integer counter that a loop steps by a fixed amount is
+//!   not saved either: the reversed loop carries it back from its final value.
+//! - Tapes of active floats (one concrete float type through the function) and of
+//!   branch decisions reuse their buffers from call to call (`Tape::pooled`).
 //! - Arrays the function writes: `y[i] = v` is reversed as `v_bar += y_bar[i];
 //!   y_bar[i] = 0`; a read `t = y[i]` as `y_bar[i] += t_bar`.
 //!
