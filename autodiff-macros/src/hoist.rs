@@ -94,7 +94,7 @@ fn block(b: &mut Block, func: &mut Func, written: &HashSet<Var>) {
                     if let Some((start, end, inclusive)) = bounds(iter) {
                         let mut inside: HashSet<Var> = carried.iter().map(|(c, _)| *c).collect();
                         inside.insert(*index);
-                        defined(body, &mut inside);
+                        body.walk(&mut inside, &mut Vec::new());
                         let mut changed = HashSet::new();
                         body.written(&mut changed);
                         passed(body, &mut changed);
@@ -169,30 +169,6 @@ fn bounds(iter: &Expr) -> Option<(Expr, Expr, bool)> {
         }
         Expr::Method { recv, method, .. } if method == "rev" || method == "step_by" => bounds(recv),
         _ => None,
-    }
-}
-
-/// Every variable `block` defines, nested blocks included.
-fn defined(block: &Block, out: &mut HashSet<Var>) {
-    for stmt in &block.stmts {
-        match stmt {
-            Stmt::Let { vars, .. } => out.extend(vars.iter().copied()),
-            Stmt::If { then, els, outs, .. } => {
-                out.extend(outs.iter().copied());
-                defined(then, out);
-                defined(els, out);
-            }
-            Stmt::Loop { header, carried, body, code, trips, .. } => {
-                if let Header::Range { index, .. } = header {
-                    out.insert(*index);
-                }
-                out.extend(carried.iter().map(|(c, _)| *c));
-                out.extend(code.iter().copied());
-                out.extend(trips.iter().copied());
-                defined(body, out);
-            }
-            _ => {}
-        }
     }
 }
 

@@ -315,67 +315,67 @@ impl Expr {
         Expr::Unary(UnOp::Neg, Box::new(e))
     }
 
-    /// Calls `f` on every atom the expression reads (not inside places' indices).
-    pub fn atoms<'a>(&'a self, f: &mut dyn FnMut(&'a Atom)) {
+    /// Calls `f` on each direct sub-expression.
+    fn each_child<'a>(&'a self, f: &mut dyn FnMut(&'a Expr)) {
         match self {
-            Expr::Atom(a) | Expr::ZeroOf(a) | Expr::ZeroLike(a) | Expr::CopyOf(a) => f(a),
-            Expr::Unary(_, e) | Expr::Cast(e, _) | Expr::Tangent(e) | Expr::Trips(e) => e.atoms(f),
+            Expr::Unary(_, e)
+            | Expr::Cast(e, _)
+            | Expr::Tangent(e)
+            | Expr::Trips(e)
+            | Expr::CastLike(e, _) => f(e),
             Expr::Range { start: a, end: b, .. }
             | Expr::Repeat { elem: a, len: b, .. }
             | Expr::Binary(_, a, b) => {
-                a.atoms(f);
-                b.atoms(f);
+                f(a);
+                f(b);
             }
             Expr::Prim(_, args)
             | Expr::Rule(_, args)
             | Expr::Rule2(_, args)
             | Expr::Linalg(_, args)
             | Expr::Call { args, .. }
-            | Expr::Tuple(args) => args.iter().for_each(|e| e.atoms(f)),
+            | Expr::Tuple(args) => args.iter().for_each(f),
             Expr::Method { recv, args, .. } => {
-                recv.atoms(f);
-                args.iter().for_each(|e| e.atoms(f));
+                f(recv);
+                args.iter().for_each(f);
             }
-            Expr::CastLike(e, like) => {
-                e.atoms(f);
-                f(like);
-            }
-            Expr::Pop(_) | Expr::NewTape(_) | Expr::One(_) | Expr::ZeroOfType(_) => {}
+            Expr::Atom(_)
+            | Expr::ZeroOf(_)
+            | Expr::ZeroLike(_)
+            | Expr::CopyOf(_)
+            | Expr::Pop(_)
+            | Expr::NewTape(_)
+            | Expr::One(_)
+            | Expr::ZeroOfType(_) => {}
         }
     }
 
-    /// Every variable the expression reads.
-    pub fn vars(&self, out: &mut Vec<Var>) {
+    /// The atom the expression itself reads, besides those of its sub-expressions.
+    fn own_atom(&self) -> Option<&Atom> {
         match self {
-            Expr::Atom(a) | Expr::ZeroOf(a) | Expr::ZeroLike(a) | Expr::CopyOf(a) => a.vars(out),
-            Expr::Unary(_, e) | Expr::Cast(e, _) | Expr::Tangent(e) => e.vars(out),
-            Expr::Range { start: a, end: b, .. } | Expr::Repeat { elem: a, len: b, .. } => {
-                a.vars(out);
-                b.vars(out);
-            }
-            Expr::Pop(t) => out.push(*t),
-            Expr::Trips(e) => e.vars(out),
-            Expr::NewTape(_) => {}
-            Expr::Binary(_, a, b) => {
-                a.vars(out);
-                b.vars(out);
-            }
-            Expr::Prim(_, args)
-            | Expr::Rule(_, args)
-            | Expr::Rule2(_, args)
-            | Expr::Linalg(_, args)
-            | Expr::Call { args, .. }
-            | Expr::Tuple(args) => args.iter().for_each(|e| e.vars(out)),
-            Expr::Method { recv, args, .. } => {
-                recv.vars(out);
-                args.iter().for_each(|e| e.vars(out));
-            }
-            Expr::CastLike(e, like) => {
-                e.vars(out);
-                like.vars(out);
-            }
-            Expr::One(_) | Expr::ZeroOfType(_) => {}
+            Expr::Atom(a) | Expr::ZeroOf(a) | Expr::ZeroLike(a) | Expr::CopyOf(a) => Some(a),
+            Expr::CastLike(_, like) => Some(like),
+            _ => None,
         }
+    }
+
+    /// Calls `f` on every atom the expression reads (not inside places' indices).
+    pub fn atoms<'a>(&'a self, f: &mut dyn FnMut(&'a Atom)) {
+        if let Some(a) = self.own_atom() {
+            f(a);
+        }
+        self.each_child(&mut |e| e.atoms(f));
+    }
+
+    /// Every variable the expression reads (a popped tape included).
+    pub fn vars(&self, out: &mut Vec<Var>) {
+        if let Expr::Pop(t) = self {
+            out.push(*t);
+        }
+        if let Some(a) = self.own_atom() {
+            a.vars(out);
+        }
+        self.each_child(&mut |e| e.vars(out));
     }
 }
 
@@ -509,6 +509,39 @@ impl Block {
     pub fn reads(&self, out: &mut Vec<Var>) {
         self.stmts.iter().for_each(|s| s.reads(out));
         self.yields.iter().for_each(|y| y.vars(out));
+    }
+
+    /// The variables the block defines (`let`s, the outs of branches, the index, carried
+    /// cells and exit codes of loops) into `defined`, and every variable it reads into
+    /// `read`, nested blocks included.
+    pub fn walk(&self, defined: &mut std::collections::HashSet<Var>, read: &mut Vec<Var>) {
+        for stmt in &self.stmts {
+            match stmt {
+                Stmt::Let { vars, value, .. } => {
+                    value.vars(read);
+                    defined.extend(vars.iter().copied());
+                }
+                Stmt::If { cond, then, els, outs, .. } => {
+                    cond.vars(read);
+                    then.walk(defined, read);
+                    els.walk(defined, read);
+                    defined.extend(outs.iter().copied());
+                }
+                Stmt::Loop { header, carried, body, code, .. } => {
+                    stmt.reads(read);
+                    if let Header::Range { index, .. } = header {
+                        defined.insert(*index);
+                    }
+                    body.walk(defined, read);
+                    defined.extend(carried.iter().map(|(c, _)| *c));
+                    defined.extend(code.iter().copied());
+                }
+                other => other.reads(read),
+            }
+        }
+        for y in &self.yields {
+            y.vars(read);
+        }
     }
 
     /// Arrays written element by element (`y[i] = ..`, `y.push(..)`) anywhere in the block.

@@ -893,7 +893,7 @@ fn counter(c: Var, yielded: &Atom, body: &Block) -> Option<Counter> {
     let Atom::Var(y) = yielded else { return None };
     let mut defined = HashSet::new();
     let mut read = Vec::new();
-    walk(body, &mut defined, &mut read);
+    body.walk(&mut defined, &mut read);
     let step = body.stmts.iter().find_map(|s| match s {
         Stmt::Let { vars, value: Expr::Binary(op, a, b), .. } if vars.as_slice() == [*y] => {
             Some((*op, &**a, &**b))
@@ -1062,36 +1062,6 @@ fn tensor_locals(block: &Block, vars: &[VarInfo]) -> Vec<Var> {
 fn free_vars(block: &Block, out: &mut Vec<Var>) {
     let mut defined = HashSet::new();
     let mut read = Vec::new();
-    walk(block, &mut defined, &mut read);
+    block.walk(&mut defined, &mut read);
     out.extend(read.into_iter().filter(|v| !defined.contains(v)));
-}
-
-fn walk(block: &Block, defined: &mut HashSet<Var>, read: &mut Vec<Var>) {
-    for stmt in &block.stmts {
-        match stmt {
-            Stmt::Let { vars, value, .. } => {
-                value.vars(read);
-                defined.extend(vars.iter().copied());
-            }
-            Stmt::If { cond, then, els, outs, .. } => {
-                cond.vars(read);
-                walk(then, defined, read);
-                walk(els, defined, read);
-                defined.extend(outs.iter().copied());
-            }
-            Stmt::Loop { header, carried, body, code, .. } => {
-                stmt.reads(read);
-                if let Header::Range { index, .. } = header {
-                    defined.insert(*index);
-                }
-                walk(body, defined, read);
-                defined.extend(carried.iter().map(|(c, _)| *c));
-                defined.extend(code.iter().copied());
-            }
-            other => other.reads(read),
-        }
-    }
-    for y in &block.yields {
-        y.vars(read);
-    }
 }
