@@ -4,7 +4,7 @@
 //! shape and float width as a value, it calls [`ZeroLike::zero_like`] (containers and
 //! `f32`/`f64`) or [`zero_of`] (any scalar `T: Float`, generic ones included).
 
-use num_traits::{AsPrimitive, Float};
+use num_traits::Float;
 
 /// Values that have a zero of their own shape: the adjoint or tangent that holds nothing.
 ///
@@ -105,11 +105,15 @@ pub fn zero_of<T: Float>(_like: &T) -> T {
     T::zero()
 }
 
-/// `value` converted to the float type of `like`: the adjoint of an `as` cast between
-/// float types flows back through this.
+/// `value` converted to the float type of `like`: the tangent of a conversion between
+/// float types (`x as f32`, `x.into()`, `T::from(x).unwrap()`) is its operand's tangent
+/// converted so, and its adjoint flows back the same way. Both types are floats, generic
+/// ones included: a conversion to anything else has no derivative and does not compile.
 #[inline]
-pub fn cast_like<S: AsPrimitive<D>, D: Copy + 'static>(value: S, _like: &D) -> D {
-    value.as_()
+pub fn cast_like<S: Float, D: Float>(value: S, _like: &D) -> D {
+    // num-traits converts every float to every float (a value out of range saturates to
+    // infinity, as `as` does), so there is never a `None` here.
+    D::from(value).unwrap_or_else(D::nan)
 }
 
 /// Adds `other` to `self` element by element: the adjoint of a whole array copied

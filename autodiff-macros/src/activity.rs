@@ -194,6 +194,15 @@ fn backward(block: &Block, useful: &mut Vec<bool>) -> bool {
                     for a in differentiable_operands(value) {
                         changed |= mark_atom(useful, a);
                     }
+                    // What an opaque call reads matters too: if it is varied, the call
+                    // needs a derivative (`check_opaque` reports it), never a zero.
+                    if opaque(value) {
+                        let mut read = Vec::new();
+                        value.vars(&mut read);
+                        for v in read {
+                            changed |= mark(useful, v);
+                        }
+                    }
                 }
             }
             Stmt::If { then, els, outs, .. } => {
@@ -229,6 +238,21 @@ fn backward(block: &Block, useful: &mut Vec<bool>) -> bool {
         }
     }
     changed
+}
+
+/// Whether `expr` is a call or method with no derivative rule and no siblings: its
+/// result does not follow its operands by any rule the macro knows. Queries (`len`,
+/// `is_nan`, ...) are not opaque: their results have no derivative by nature.
+fn opaque(expr: &Expr) -> bool {
+    match expr {
+        Expr::Call { siblings: Some(_), .. } => false,
+        Expr::Call { func: syn::Expr::Path(p), .. } => {
+            !p.path.segments.last().is_some_and(|s| s.ident == "stop_gradient")
+        }
+        Expr::Call { .. } => true,
+        Expr::Method { method, .. } => !QUERIES.iter().any(|q| method == q),
+        _ => false,
+    }
 }
 
 /// Reports each opaque call or method that is given a varied value and whose result
@@ -269,18 +293,16 @@ fn check_opaque(
         args.iter().for_each(|e| e.vars(&mut vars));
         vars.iter().any(|v| varied[v.0])
     };
+    if !opaque(value) {
+        return;
+    }
     match value {
-        // Differentiated through the callee's siblings; `stop_gradient` by request not.
-        Expr::Call { siblings: Some(_), .. } => {}
-        Expr::Call { func: syn::Expr::Path(p), .. }
-            if p.path.segments.last().is_some_and(|s| s.ident == "stop_gradient") => {}
         Expr::Call { func, args, .. } if reads_varied(args) => {
             let name = func.to_token_stream().to_string().replace(' ', "");
             errors.at_span(span, diag::call_without_derivative(&name));
         }
         Expr::Method { recv, method, args, .. }
-            if !QUERIES.iter().any(|q| method == q)
-                && reads_varied(std::slice::from_ref(&**recv)) | reads_varied(args) =>
+            if reads_varied(std::slice::from_ref(&**recv)) | reads_varied(args) =>
         {
             let whole = matches!(&**recv, Expr::Atom(Atom::Var(v)) if matches!(func.info(*v).shape, Shape::Tensor { .. }));
             if whole {

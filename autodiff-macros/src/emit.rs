@@ -8,7 +8,10 @@
 //! - `let mut` only for adjoints that are accumulated into.
 
 use crate::forward::Derived;
-use crate::ir::{Atom, BinOp, Block, Expr, Func, Header, ParamKind, Proj, Stmt, UnOp, Var};
+use crate::ir::{
+    Atom, BinOp, Block, CastTo, ConversionCall, Expr, Func, Header, ParamKind, Proj, Stmt, UnOp,
+    Var,
+};
 use proc_macro2::{Span, TokenStream};
 use quote::{format_ident, quote, quote_spanned, ToTokens};
 use std::collections::{HashMap, HashSet};
@@ -1486,9 +1489,25 @@ impl Cx<'_> {
                 let f = format_ident!("dd_{}", p.name, span = span);
                 quote_spanned!(span=> #krate::rules::#f(#(#args),*))
             }
-            Expr::Cast(x, ty) => {
+            Expr::Cast(x, CastTo::As(ty)) => {
                 let x = self.operand(x, span);
                 quote_spanned!(span=> #x as #ty)
+            }
+            Expr::Cast(x, CastTo::Call(c)) => {
+                let call = match &c.call {
+                    ConversionCall::Method(m) => {
+                        let x = self.operand(x, span);
+                        quote_spanned!(span=> #x.#m())
+                    }
+                    ConversionCall::Path(f) => {
+                        let x = self.expr(x, span);
+                        quote_spanned!(span=> #f(#x))
+                    }
+                };
+                match &c.unwrap {
+                    Some((m, args)) => quote_spanned!(span=> #call.#m(#(#args),*)),
+                    None => call,
+                }
             }
             Expr::Linalg(op, args) => {
                 let f = syn::Ident::new(op.name(), span);

@@ -265,8 +265,10 @@ pub enum Expr {
     /// `::autodiff_core::rules::dd_<name>(args)`: the second partials, which forward mode
     /// needs to differentiate code that multiplies by a `Rule`'s partials.
     Rule2(Prim, Vec<Expr>),
-    /// `e as T`.
-    Cast(Box<Expr>, syn::Type),
+    /// A cast: `e as T`, or a conversion between float types written as a call
+    /// (`x.into()`, `x.to_f64().unwrap()`, `T::from_f64(x).unwrap()`). Either way its
+    /// derivative is the identity in the target's float type.
+    Cast(Box<Expr>, CastTo),
     /// A product of vectors and matrices, `::autodiff_core::linalg::<op>(&a, &b)`
     /// (`Scale` takes its float by value).
     Linalg(LinOp, Vec<Expr>),
@@ -376,6 +378,46 @@ impl Expr {
             a.vars(out);
         }
         self.each_child(&mut |e| e.vars(out));
+    }
+}
+
+/// How a cast is written.
+#[derive(Clone)]
+pub enum CastTo {
+    /// `e as T`.
+    As(syn::Type),
+    /// A conversion call, printed as the user wrote it around the operand.
+    Call(Box<Conversion>),
+}
+
+/// A conversion between float types written as a call on its one operand:
+/// `x.into()`, `x.to_f64().unwrap()`, `T::from_f64(x).expect("..")`.
+#[derive(Clone)]
+pub struct Conversion {
+    pub call: ConversionCall,
+    /// The `.unwrap()` or `.expect("..")` of a conversion that returns an `Option`.
+    pub unwrap: Option<(syn::Ident, Vec<syn::Expr>)>,
+    /// The float type converted to, where the call names it (`f64` for `to_f64`, `T`
+    /// for `T::from`); `None` for `into` and `NumCast::from`, inferred by rustc.
+    pub target: Option<syn::Type>,
+}
+
+/// The call of a conversion: a method of the operand or a function of it.
+#[derive(Clone)]
+pub enum ConversionCall {
+    /// `x.into()`, `x.to_f64()`.
+    Method(syn::Ident),
+    /// `T::from(x)`, `T::from_f64(x)`, `NumCast::from(x)`, `num_traits::cast::<_, T>(x)`.
+    Path(syn::Expr),
+}
+
+impl CastTo {
+    /// The type cast to, where the source names it.
+    pub fn target(&self) -> Option<&syn::Type> {
+        match self {
+            CastTo::As(ty) => Some(ty),
+            CastTo::Call(c) => c.target.as_ref(),
+        }
     }
 }
 

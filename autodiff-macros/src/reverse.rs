@@ -232,7 +232,8 @@ fn pooled_float(func: &Func) -> Option<syn::Type> {
     let other = |t: &syn::Type| name(t).is_some_and(|n| (n == "f64" || n == "f32") && n != float);
     fn casts(b: &Block, other: &dyn Fn(&syn::Type) -> bool) -> bool {
         b.stmts.iter().any(|s| match s {
-            Stmt::Let { value: Expr::Cast(_, ty), .. } => other(ty),
+            // A conversion that does not name its type may be to the other float type.
+            Stmt::Let { value: Expr::Cast(_, to), .. } => to.target().is_none_or(other),
             Stmt::If { then, els, .. } => casts(then, other) || casts(els, other),
             Stmt::Loop { body, .. } => casts(body, other),
             _ => false,

@@ -23,8 +23,8 @@
 
 use crate::diagnostics::{self as diag, Errors};
 use crate::ir::{
-    Atom, BinOp, Block, Expr, Func, Header, Lib, LinOp, ParamKind, Prim, PrimKind, Proj, Shape,
-    Stmt, UnOp, Var,
+    Atom, BinOp, Block, CastTo, Conversion, ConversionCall, Expr, Func, Header, Lib, LinOp,
+    ParamKind, Prim, PrimKind, Proj, Shape, Stmt, UnOp, Var,
 };
 use proc_macro2::Span;
 use std::collections::HashSet;
@@ -251,6 +251,79 @@ fn prim(name: &str, args: usize) -> Option<Prim> {
         _ => return None,
     };
     Some(Prim { name, kind })
+}
+
+/// A conversion between float types written as a call (`x.into()`, `x.to_f64().unwrap()`,
+/// `T::from(x).unwrap()`, `T::from_f64(x).expect("..")`, `num_traits::cast(x).unwrap()`):
+/// its operand and how it is written. Whether the operand is a float is for the caller to
+/// tell: a conversion of an integer (`T::from(n).unwrap()`) carries no derivative.
+fn conversion(m: &syn::ExprMethodCall) -> Option<(&syn::Expr, Conversion)> {
+    if m.turbofish.is_some() {
+        return None;
+    }
+    if m.method == "into" && m.args.is_empty() {
+        let call = ConversionCall::Method(m.method.clone());
+        return Some((&m.receiver, Conversion { call, unwrap: None, target: None }));
+    }
+    // The `Option` of a num-traits conversion, unwrapped: with a literal message, if any.
+    let literal = |a: &syn::Expr| matches!(a, syn::Expr::Lit(_));
+    let unwraps = (m.method == "unwrap" && m.args.is_empty())
+        || (m.method == "expect" && m.args.len() == 1 && literal(&m.args[0]));
+    if !unwraps {
+        return None;
+    }
+    let unwrap = Some((m.method.clone(), m.args.iter().cloned().collect()));
+    match &*m.receiver {
+        syn::Expr::MethodCall(inner)
+            if inner.args.is_empty()
+                && inner.turbofish.is_none()
+                && (inner.method == "to_f64" || inner.method == "to_f32") =>
+        {
+            let float = syn::Ident::new(&inner.method.to_string()[3..], inner.method.span());
+            let target = Some(syn::parse_quote!(#float));
+            let call = ConversionCall::Method(inner.method.clone());
+            Some((&inner.receiver, Conversion { call, unwrap, target }))
+        }
+        syn::Expr::Call(c) if c.args.len() == 1 => {
+            let syn::Expr::Path(p) = &*c.func else { return None };
+            let segs = &p.path.segments;
+            let last = segs.last()?;
+            let target = if last.ident == "cast" && p.qself.is_none() {
+                // `num_traits::cast::<_, T>(x)`.
+                match &last.arguments {
+                    syn::PathArguments::AngleBracketed(a) => match a.args.iter().nth(1) {
+                        Some(syn::GenericArgument::Type(t)) => Some(t.clone()),
+                        _ => None,
+                    },
+                    _ => None,
+                }
+            } else if ["from", "from_f64", "from_f32"].iter().any(|n| last.ident == n) {
+                if let Some(q) = &p.qself {
+                    // `<T as NumCast>::from(x)`.
+                    Some((*q.ty).clone())
+                } else if segs.len() >= 2 {
+                    let owner = &segs[segs.len() - 2].ident;
+                    // `NumCast::from(x)` names the trait, not the type converted to.
+                    let traits = ["NumCast", "FromPrimitive", "Float"];
+                    if traits.iter().any(|t| owner == t) {
+                        None
+                    } else {
+                        let mut ty = p.path.clone();
+                        ty.segments.pop();
+                        ty.segments.pop_punct();
+                        Some(syn::Type::Path(syn::TypePath { qself: None, path: ty }))
+                    }
+                } else {
+                    return None;
+                }
+            } else {
+                return None;
+            };
+            let call = ConversionCall::Path((*c.func).clone());
+            Some((&c.args[0], Conversion { call, unwrap, target }))
+        }
+        _ => None,
+    }
 }
 
 const INT_TYPES: &[&str] = &[
@@ -1554,7 +1627,8 @@ impl Lower<'_> {
                 // an alias of `f64`, `_`) it carries it, and rustc checks the types.
                 let to_int = matches!(&*c.ty, syn::Type::Path(p) if p.path.segments.last().is_some_and(|l| INT_TYPES.iter().any(|t| l.ident == t)));
                 let shape = if to_int { Shape::Other } else { Shape::Scalar };
-                self.bind(Expr::Cast(Box::new(Expr::Atom(a)), (*c.ty).clone()), hint, shape, span)
+                let cast = Expr::Cast(Box::new(Expr::Atom(a)), CastTo::As((*c.ty).clone()));
+                self.bind(cast, hint, shape, span)
             }
             E::Block(b) if b.label.is_none() => self.lower_block(&b.block),
             E::If(ifx) => {
@@ -1883,7 +1957,7 @@ impl Lower<'_> {
                 if ty == "f64" || ty == "f32" {
                     let a = self.operand(&c.args[0]);
                     return self.bind(
-                        Expr::Cast(Box::new(Expr::Atom(a)), syn::parse_quote!(#ty)),
+                        Expr::Cast(Box::new(Expr::Atom(a)), CastTo::As(syn::parse_quote!(#ty))),
                         hint,
                         Shape::Scalar,
                         span,
@@ -1908,6 +1982,12 @@ impl Lower<'_> {
 
     fn lower_method(&mut self, m: &syn::ExprMethodCall, hint: Option<&str>) -> Value {
         let span = m.span();
+        if let Some((operand, conversion)) = conversion(m) {
+            let a = self.operand(operand);
+            let shape = if self.shape_of(&a).is_float() { Shape::Scalar } else { Shape::Other };
+            let cast = Expr::Cast(Box::new(Expr::Atom(a)), CastTo::Call(Box::new(conversion)));
+            return self.bind(cast, hint, shape, span);
+        }
         // `self.g(args)` is `Self::g(self, args)`: a call, differentiated through
         // `Self::g_jvp` and `Self::g_vjp` when an argument is active.
         if let syn::Expr::Path(p) = &*m.receiver {

@@ -23,7 +23,9 @@
 //! (`map`/`zip`/`sum`/`product`/`fold`); the float methods (method and `f64::` path
 //! forms) with arguments kept in their domain (`(e * e + 1.0).ln()`,
 //! `(e * e + 0.5).sqrt()`, `e.tanh().exp()`); calls of the helpers `h_sq`, `h_mix` and
-//! `h_sum` (see [`HELPERS_SOURCE`]).
+//! `h_sum` (see [`HELPERS_SOURCE`]); conversions between float types through num-traits,
+//! `From` and `Into` (`e.to_f64().unwrap()`, `<f64 as NumCast>::from(e).unwrap()`,
+//! `f64::from_f64(e).expect(..)`, `num_traits::cast`, `f64::from(e)`, `.into()`).
 // Each user of this file uses part of it.
 #![allow(dead_code)]
 
@@ -557,6 +559,7 @@ impl Gen<'_> {
             1,                                     // block expression
             usize::from(!self.in_closure && seqs), // iterator chain
             usize::from(has_idx),                  // match on an integer
+            2,                                     // conversion between float types
         ];
         match self.weighted(&w) {
             1 => {
@@ -703,6 +706,28 @@ impl Gen<'_> {
                     format!("match {i} {{ 0 => {}, 1..=2 => {}, _ => {} }}", a.s, b.s, c.s)
                 };
                 E::compound(s, typed)
+            }
+            11 => {
+                // Conversions through num-traits and `From`/`Into`, to the same float type
+                // (to f32 and back would round below what central differences resolve):
+                // each must carry the derivative, never end it.
+                let a = self.expr(d);
+                let s = match self.pick(6) {
+                    0 => format!("{}.to_f64().unwrap()", a.op()),
+                    1 => format!("<f64 as NumCast>::from({}).unwrap()", a.s),
+                    2 => format!("f64::from_f64({}).expect(\"a float\")", a.s),
+                    3 => format!("num_traits::cast::<f64, f64>({}).unwrap()", a.s),
+                    4 => format!("f64::from({})", a.s),
+                    _ => {
+                        let t = self.fresh("t");
+                        let ann = if a.typed { "" } else { ": f64" };
+                        return E::compound(
+                            format!("{{ let {t}{ann} = {}; let {t}: f64 = {t}.into(); {t} }}", a.s),
+                            true,
+                        );
+                    }
+                };
+                E::atom(s, true)
             }
             _ => self.leaf(),
         }

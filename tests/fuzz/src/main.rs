@@ -190,7 +190,8 @@ fn module(case: &Case, mode: Mode) -> String {
         m.push_str("}\n");
         return m;
     }
-    m.push_str("    use autodiff_core::differentiate;\n    use crate::rt::{flat, rows};\n\n");
+    m.push_str("    use autodiff_core::differentiate;\n    use crate::rt::{flat, rows};\n");
+    m.push_str("    #[allow(unused_imports)]\n    use num_traits::{FromPrimitive, NumCast, ToPrimitive};\n\n");
     let attr = if mode == Mode::FirstOrder { "(order = 1)" } else { "" };
     let _ = write!(m, "    #[differentiate{attr}]\n{}", indent(&p.source()));
     let (ql, qa) = unpack(&p.params, false);
@@ -322,6 +323,7 @@ publish = false
 
 [dependencies]
 autodiff-core = {{ path = {core:?} }}
+num-traits = "0.2"
 
 [profile.dev]
 debug = false
