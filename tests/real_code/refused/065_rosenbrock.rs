@@ -1,0 +1,28 @@
+// Source: argmin-rs/argmin: crates/argmin-testfunctions/src/rosenbrock.rs, fn rosenbrock (with the helpers it calls: rosenbrock_ab)
+use autodiff_core::differentiate;
+use num_traits::{Float, FromPrimitive};
+use std::{iter::Sum, ops::AddAssign};
+
+#[differentiate]
+pub fn rosenbrock<T>(param: &[T]) -> T
+where
+    T: Float + FromPrimitive + Sum,
+{
+    rosenbrock_ab(
+        param,
+        T::from_f64(1.0).unwrap(),
+        T::from_f64(100.0).unwrap(),
+    )
+}
+
+#[differentiate]
+pub fn rosenbrock_ab<T>(param: &[T], a: T, b: T) -> T
+where
+    T: Float + FromPrimitive + Sum,
+{
+    param
+        .iter()
+        .zip(param.iter().skip(1))
+        .map(|(&xi, &xi1)| (a - xi).powi(2) + b * (xi1 - xi.powi(2)).powi(2))
+        .sum()
+}

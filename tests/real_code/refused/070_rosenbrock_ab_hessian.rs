@@ -1,0 +1,29 @@
+// Source: argmin-rs/argmin: crates/argmin-testfunctions/src/rosenbrock.rs, fn rosenbrock_ab_hessian
+use autodiff_core::differentiate;
+use num_traits::{Float, FromPrimitive};
+use std::{iter::Sum, ops::AddAssign};
+
+#[differentiate]
+pub fn rosenbrock_ab_hessian<T>(param: &[T], a: T, b: T) -> Vec<Vec<T>>
+where
+    T: Float + FromPrimitive + AddAssign,
+{
+    let n0 = T::from_f64(0.0).unwrap();
+    let n2 = T::from_f64(2.0).unwrap();
+    let n4 = T::from_f64(4.0).unwrap();
+    let n12 = T::from_f64(12.0).unwrap();
+
+    let n = param.len();
+    let mut hessian = vec![vec![n0; n]; n];
+
+    for i in 0..n - 1 {
+        let xi = param[i];
+        let xi1 = param[i + 1];
+
+        hessian[i][i] += n12 * b * xi.powi(2) - n4 * b * xi1 + n2 * a;
+        hessian[i + 1][i + 1] = n2 * b;
+        hessian[i][i + 1] = -n4 * b * xi;
+        hessian[i + 1][i] = -n4 * b * xi;
+    }
+    hessian
+}

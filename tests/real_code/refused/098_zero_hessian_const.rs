@@ -1,0 +1,11 @@
+// Source: argmin-rs/argmin: crates/argmin-testfunctions/src/zero.rs, fn zero_hessian_const
+use autodiff_core::differentiate;
+use num_traits::{Float, FromPrimitive};
+
+#[differentiate]
+pub fn zero_hessian_const<const N: usize, T>(_param: &[T; N]) -> [[T; N]; N]
+where
+    T: Float + FromPrimitive,
+{
+    [[T::from_f64(0.0).unwrap(); N]; N]
+}
