@@ -10,7 +10,10 @@
 //!
 //! Each is checked at fixed points away from kinks against central finite differences
 //! (`autodiff_core::check`), and against the source's own hand-written derivative where
-//! the source has one (argmin's `*_hessian`, the activations' `*_deriv`/`*_diff`).
+//! the source has one (argmin's `*_derivative`/`*_hessian`, the activations'
+//! `*_deriv`/`*_diff`). One exception: statrs's `inv_digamma` is a bisection, whose
+//! derivative as written (the sign steps have derivative 0) is not the function's; its
+//! test asserts the derivative of the code and shows how central differences differ.
 //! Functions of `f32` are checked against `f32` central differences of a wider step
 //! (1e-2, truncation error about 1e-5 on these functions) at a tolerance of 1e-3.
 
@@ -44,6 +47,161 @@ where
 }
 }
 
+// Source: argmin-rs/argmin: crates/argmin-testfunctions/src/crossintray.rs, fn cross_in_tray
+#[rustfmt::skip]
+pub mod cross_in_tray_020 {
+use autodiff_core::differentiate;
+use std::f64::consts::PI;
+use num_traits::{Float, FromPrimitive};
+
+#[differentiate]
+pub fn cross_in_tray<T>(param: &[T; 2]) -> T
+where
+    T: Float + Into<f64> + FromPrimitive,
+{
+    let x1: f64 = param[0].into();
+    let x2: f64 = param[1].into();
+    T::from_f64(
+        -0.0001
+            * ((x1.sin() * x2.sin() * (100.0 - (x1.powi(2) + x2.powi(2)).sqrt() / PI).abs().exp())
+                .abs()
+                + 1.0)
+                .powf(0.1),
+    )
+    .unwrap()
+}
+}
+
+// Source: argmin-rs/argmin: crates/argmin-testfunctions/src/crossintray.rs, fn cross_in_tray_derivative
+#[rustfmt::skip]
+pub mod cross_in_tray_derivative_021 {
+use autodiff_core::differentiate;
+use std::f64::consts::PI;
+use num_traits::{Float, FromPrimitive};
+
+#[differentiate]
+pub fn cross_in_tray_derivative<T>(param: &[T; 2]) -> [T; 2]
+where
+    T: Float + Into<f64> + FromPrimitive,
+{
+    let x1: f64 = param[0].into();
+    let x2: f64 = param[1].into();
+
+    let a = (x1.powi(2) + x2.powi(2)).sqrt();
+    let b = a / PI - 100.0;
+    let c = b.abs().exp();
+    let x2sin = x2.sin();
+    let x2sinabs = x2sin.abs();
+    let x1sin = x1.sin();
+    let x1sinabs = x1sin.abs();
+    let x1cos = x1.cos();
+    let x2cos = x2.cos();
+    let denom = PI * a * b.abs();
+
+    [
+        T::from_f64({
+            -1e-5
+                * (if denom.abs() <= f64::EPSILON {
+                    0.0
+                } else {
+                    (x2sinabs * x1 * b * c * x1sinabs) / denom
+                } + if x1sinabs <= f64::EPSILON {
+                    0.0
+                } else {
+                    (x2sinabs * x1sin * x1cos * c) / x1sinabs
+                })
+                / (x2sinabs * x1sinabs * c + 1.0).powf(0.9)
+        })
+        .unwrap(),
+        T::from_f64({
+            -1e-5
+                * (if denom.abs() <= f64::EPSILON {
+                    0.0
+                } else {
+                    (x2sinabs * x2 * b * c * x1sinabs) / denom
+                } + if x2sinabs <= f64::EPSILON {
+                    0.0
+                } else {
+                    (x1sinabs * x2sin * x2cos * c) / x2sinabs
+                })
+                / (x2sinabs * x1sinabs * c + 1.0).powf(0.9)
+        })
+        .unwrap(),
+    ]
+}
+}
+
+// Source: argmin-rs/argmin: crates/argmin-testfunctions/src/crossintray.rs, fn cross_in_tray_hessian
+#[rustfmt::skip]
+pub mod cross_in_tray_hessian_022 {
+use autodiff_core::differentiate;
+use std::f64::consts::PI;
+use num_traits::{Float, FromPrimitive};
+
+#[differentiate]
+pub fn cross_in_tray_hessian<T>(param: &[T; 2]) -> [[T; 2]; 2]
+where
+    T: Float + Into<f64> + FromPrimitive,
+{
+    let x1: f64 = param[0].into();
+    let x2: f64 = param[1].into();
+
+    let a = (x1.powi(2) + x2.powi(2)).sqrt();
+    let b = a / PI - 100.0;
+    let c = b.abs().exp();
+    let x2sin = x2.sin();
+    let x2sinabs = x2sin.abs();
+    let x1sin = x1.sin();
+    let x1sinabs = x1sin.abs();
+    let x1cos = x1.cos();
+    let x2cos = x2.cos();
+    let denom = PI * a * b.abs();
+    let d = x1sinabs * x2sinabs * b * c / denom;
+
+    let h1 = T::from_f64({
+        9.0 * 1e-6 * (d * x1 + (x1sin * x1cos * x2sinabs * c) / x1sinabs).powi(2)
+            / (x1sinabs * x2sinabs * c + 1.0).powf(1.9)
+            - 1e-5
+                * (d - x1.powi(2)
+                    * ((x1sinabs * x2sinabs * b * c) / (PI * a.powi(3) * b.abs())
+                        - (x1sinabs * x2sinabs * c) / (PI.powi(2) * (x1.powi(2) + x2.powi(2))))
+                    - x2sinabs * x1sinabs * c
+                    + (2.0 * x1sin * x1cos * x2sinabs * x1 * b * c) / (denom * x1sinabs))
+                / (x1sinabs * x2sinabs * c + 1.0).powf(0.9)
+    })
+    .unwrap();
+
+    let h2 = T::from_f64({
+        9.0 * 1e-6 * (d * x2 + (x2sin * x2cos * x1sinabs * c) / x2sinabs).powi(2)
+            / (x1sinabs * x2sinabs * c + 1.0).powf(1.9)
+            - 1e-5
+                * (d - x2.powi(2)
+                    * ((x1sinabs * x2sinabs * b * c) / (PI * a.powi(3) * b.abs())
+                        - (x1sinabs * x2sinabs * c) / (PI.powi(2) * (x1.powi(2) + x2.powi(2))))
+                    - x2sinabs * x1sinabs * c
+                    + (2.0 * x2sin * x2cos * x1sinabs * x2 * b * c) / (denom * x2sinabs))
+                / (x1sinabs * x2sinabs * c + 1.0).powf(0.9)
+    })
+    .unwrap();
+
+    let offdiag = T::from_f64({
+        (9.0 * 1e-6
+            * (x1 * d + (x1sin * x1cos * x2sinabs * c) / x1sinabs)
+            * (x2 * d + (x2sin * x2cos * x1sinabs * c) / x2sinabs))
+            / (x1sinabs * x2sinabs * c + 1.0).powf(1.9)
+            - ((x2 * x1sin * x1cos * x2sinabs * b * c) / (PI * x1sinabs * a * b.abs())
+                - (x1 * x2 * x1sinabs * x2sinabs * b * c) / (PI * a.powi(3) * b.abs())
+                + (x1 * x2 * x1sinabs * x2sinabs * c) / (PI.powi(2) * (x1.powi(2) + x2.powi(2)))
+                + (x1 * x2sin * x2cos * x1sinabs * b * c) / (PI * a * b.abs() * x2sinabs)
+                + (x1sin * x1cos * x2sin * x2cos * c) / (x1sinabs * x2sinabs))
+                / (100_000.0 * (x1sinabs * x2sinabs * c + 1.0).powf(0.9))
+    })
+    .unwrap();
+
+    [[h1, offdiag], [offdiag, h2]]
+}
+}
+
 // Source: argmin-rs/argmin: crates/argmin-testfunctions/src/matyas.rs, fn matyas_hessian
 #[rustfmt::skip]
 pub mod matyas_hessian_048 {
@@ -59,6 +217,30 @@ where
     let n0_48 = T::from_f64(0.48).unwrap();
 
     [[n0_52, -n0_48], [-n0_48, n0_52]]
+}
+}
+
+// Source: argmin-rs/argmin: crates/argmin-testfunctions/src/rastrigin.rs, fn rastrigin_a_derivative_const
+#[rustfmt::skip]
+pub mod rastrigin_a_derivative_const_059 {
+use autodiff_core::differentiate;
+use num_traits::{Float, FromPrimitive};
+use std::f64::consts::PI;
+use std::iter::Sum;
+
+#[differentiate]
+pub fn rastrigin_a_derivative_const<const N: usize, T>(param: &[T; N], a: T) -> [T; N]
+where
+    T: Float + FromPrimitive + Sum + Into<f64>,
+{
+    let npi2 = T::from_f64(2.0 * PI).unwrap();
+    let n2 = T::from_f64(2.0).unwrap();
+    let mut result = [T::from_f64(0.0).unwrap(); N];
+    for i in 0..N {
+        result[i] =
+            n2 * param[i] + npi2 * a * T::from_f64(f64::sin((npi2 * param[i]).into())).unwrap();
+    }
+    result
 }
 }
 
@@ -157,6 +339,81 @@ pub fn digamma(x: f64) -> f64 {
         result -= r * (s3 - r * (s4 - r * (s5 - r * (s6 - r * s7))));
     }
     result
+}
+}
+
+// Source: statrs-dev/statrs: src/function/gamma.rs, fn inv_digamma (with the helpers it calls: digamma, signum)
+#[rustfmt::skip]
+pub mod inv_digamma_120 {
+use autodiff_core::differentiate;
+use core::f64::consts as f64_consts;
+use num_traits::Float as _;
+
+#[differentiate]
+pub fn inv_digamma(x: f64) -> f64 {
+    if x.is_nan() {
+        return f64::NAN;
+    }
+    if x == f64::NEG_INFINITY {
+        return 0.0;
+    }
+    if x == f64::INFINITY {
+        return f64::INFINITY;
+    }
+    let mut y = x.exp();
+    let mut i = 1.0;
+    while i > 1e-15 {
+        y += i * signum(x - digamma(y));
+        i /= 2.0;
+    }
+    y
+}
+
+#[differentiate]
+pub fn digamma(x: f64) -> f64 {
+    let c = 12.0;
+    let d1 = -0.57721566490153286;
+    let d2 = 1.6449340668482264365;
+    let s = 1e-6;
+    let s3 = 1.0 / 12.0;
+    let s4 = 1.0 / 120.0;
+    let s5 = 1.0 / 252.0;
+    let s6 = 1.0 / 240.0;
+    let s7 = 1.0 / 132.0;
+
+    if x == f64::NEG_INFINITY || x.is_nan() {
+        return f64::NAN;
+    }
+    if x <= 0.0 && x.floor() == x {
+        return f64::NEG_INFINITY;
+    }
+    if x < 0.0 {
+        return digamma(1.0 - x) + f64_consts::PI / (-f64_consts::PI * x).tan();
+    }
+    if x <= s {
+        return d1 - 1.0 / x + d2 * x;
+    }
+
+    let mut result = 0.0;
+    let mut z = x;
+    while z < c {
+        result -= 1.0 / z;
+        z += 1.0;
+    }
+
+    if z >= c {
+        let mut r = 1.0 / z;
+        result += z.ln() - 0.5 * r;
+        r *= r;
+
+        result -= r * (s3 - r * (s4 - r * (s5 - r * (s6 - r * s7))));
+    }
+    result
+}
+
+#[differentiate]
+fn signum(x: f64) -> f64 {
+    if x == 0.0 { 0.0 } else { x.signum() }
 }
 }
 
@@ -465,6 +722,8 @@ pub fn coulomb(dist: f64, q1: f64, q2: f64, dielectric: f64) -> f64 {
 /// are not in a module above), copied as written, without `#[differentiate]`.
 mod source_derivatives {
     use num_traits::{Float, FromPrimitive};
+    use std::f64::consts::PI;
+    use std::iter::Sum;
 
     // Source: argmin-rs/argmin: crates/argmin-testfunctions/src/sphere.rs, fn sphere_hessian_const
     #[rustfmt::skip]
@@ -475,6 +734,25 @@ mod source_derivatives {
         let mut hessian = [[T::from_f64(0.0).unwrap(); N]; N];
         for (i, row) in hessian.iter_mut().enumerate().take(N) {
             row[i] = T::from_f64(2.0).unwrap();
+        }
+        hessian
+    }
+
+    // Source: argmin-rs/argmin: crates/argmin-testfunctions/src/rastrigin.rs, fn rastrigin_a_hessian_const
+    #[rustfmt::skip]
+    pub fn rastrigin_a_hessian_const<const N: usize, T>(param: &[T], a: T) -> [[T; N]; N]
+    where
+        T: Float + FromPrimitive + Sum + Into<f64>,
+    {
+        let npi2 = T::from_f64(2.0 * PI).unwrap();
+        let n4pisq = T::from_f64(4.0 * PI.powi(2)).unwrap();
+        let n2 = T::from_f64(2.0).unwrap();
+        let n0 = T::from_f64(0.0).unwrap();
+
+        let mut hessian = [[n0; N]; N];
+
+        for i in 0..N {
+            hessian[i][i] = n2 + n4pisq * a * T::from_f64(f64::cos((npi2 * param[i]).into())).unwrap();
         }
         hessian
     }
@@ -544,12 +822,86 @@ fn booth_hessian_016() {
 }
 
 #[test]
+fn cross_in_tray_020() {
+    use cross_in_tray_020::*;
+    // Away from the kinks of the two `abs` (sin x1 sin x2 = 0, |x| = 100 π).
+    for x in [[1.3, -0.7], [-2.1, 0.4]] {
+        let (y, g) = cross_in_tray_grad(&x);
+        assert_eq!(y, cross_in_tray(&x));
+        assert_gradient(|v| cross_in_tray(&[v[0], v[1]]), &x, &g);
+        // The source's own derivative and Hessian.
+        let d = cross_in_tray_derivative_021::cross_in_tray_derivative(&x);
+        assert_close(g[0], d[0], "cross_in_tray_derivative[0]");
+        assert_close(g[1], d[1], "cross_in_tray_derivative[1]");
+        let (_, _, h) = cross_in_tray_hessian(&x);
+        let theirs = cross_in_tray_hessian_022::cross_in_tray_hessian(&x);
+        for i in 0..2 {
+            for j in 0..2 {
+                assert_close(h[i][j], theirs[i][j], "cross_in_tray_hessian");
+            }
+        }
+    }
+}
+
+#[test]
+fn cross_in_tray_derivative_021() {
+    use cross_in_tray_derivative_021::*;
+    for x in [[1.3, -0.7], [-2.1, 0.4]] {
+        let (d, j) = cross_in_tray_derivative_jacobian(&x);
+        assert_eq!(d, cross_in_tray_derivative(&x));
+        let rows: Vec<Vec<f64>> = j.iter().map(|r| r.to_vec()).collect();
+        assert_jacobian(|v| cross_in_tray_derivative(&[v[0], v[1]]).to_vec(), &x, &rows);
+        // The source's own Hessian.
+        let theirs = cross_in_tray_hessian_022::cross_in_tray_hessian(&x);
+        for i in 0..2 {
+            for k in 0..2 {
+                assert_close(j[i][k], theirs[i][k], "cross_in_tray_hessian");
+            }
+        }
+    }
+}
+
+#[test]
+fn cross_in_tray_hessian_022() {
+    use cross_in_tray_hessian_022::*;
+    for x in [[1.3, -0.7], [-2.1, 0.4]] {
+        let (h, j) = cross_in_tray_hessian_jacobian(&x);
+        assert_eq!(h, cross_in_tray_hessian(&x));
+        assert_jacobian(|v| flat_2(&cross_in_tray_hessian(&[v[0], v[1]])), &x, &rows_3(&j));
+    }
+}
+
+#[test]
 fn matyas_hessian_048() {
     use matyas_hessian_048::*;
     for x in [[0.5, -1.5], [2.0, 1.0]] {
         let (h, j) = matyas_hessian_jacobian(&x);
         assert_eq!(h, matyas_hessian(&x));
         assert_jacobian(|v| flat_2(&matyas_hessian(&[v[0], v[1]])), &x, &rows_3(&j));
+    }
+}
+
+#[test]
+fn rastrigin_a_derivative_const_059() {
+    use rastrigin_a_derivative_const_059::*;
+    let a = 10.0;
+    for x in [[0.3, -1.1, 2.4], [1.7, 0.45, -0.2]] {
+        let (d, (jp, ja)) = rastrigin_a_derivative_const_jacobian(&x, a);
+        assert_eq!(d, rastrigin_a_derivative_const(&x, a));
+        let rows: Vec<Vec<f64>> = jp.iter().zip(ja).map(|(r, c)| [&r[..], &[c]].concat()).collect();
+        let at = [x[0], x[1], x[2], a];
+        assert_jacobian(
+            |v| rastrigin_a_derivative_const(&[v[0], v[1], v[2]], v[3]).to_vec(),
+            &at,
+            &rows,
+        );
+        // The source's own Hessian.
+        let theirs = source_derivatives::rastrigin_a_hessian_const::<3, f64>(&x, a);
+        for i in 0..3 {
+            for k in 0..3 {
+                assert_close(jp[i][k], theirs[i][k], "rastrigin_a_hessian_const");
+            }
+        }
     }
 }
 
@@ -593,6 +945,25 @@ fn digamma_119() {
         let (y, g) = digamma_grad(x);
         assert_eq!(y, digamma(x));
         assert_gradient(|v| digamma(v[0]), &[x], &[g]);
+    }
+}
+
+#[test]
+fn inv_digamma_120() {
+    use inv_digamma_120::*;
+    for x in [0.5, -1.2] {
+        let (y, g) = inv_digamma_grad(x);
+        assert_eq!(y, inv_digamma(x));
+        // The derivative of the code as written: `y = exp(x)` and then steps
+        // `i * signum(..)`, whose derivative is 0, so `dy/dx = exp(x)`.
+        assert_close(g, x.exp(), "d inv_digamma / dx of the code as written");
+        // The function it approximates, the inverse of digamma, has derivative
+        // 1 / digamma'(y), which central differences see and the code's derivative is not.
+        let (_, trigamma) = digamma_119::digamma_grad(y);
+        let fd =
+            autodiff_core::check::derivative(inv_digamma, x, autodiff_core::check::DEFAULT_STEP);
+        assert!(close(fd, 1.0 / trigamma, 1e-5), "{fd} against 1 / trigamma = {}", 1.0 / trigamma);
+        assert!(!close(g, fd, 1e-2), "{g} against {fd}");
     }
 }
 
