@@ -19,9 +19,10 @@
 
 // The code is kept as its authors wrote it: imports their files have but these
 // functions do not use, `return` at the end of a body, `1 as f32`, literals with more
-// digits than an f64 holds.
+// digits than an f64 holds, parentheses around a closure's body.
 #![allow(
     unused_imports,
+    unused_parens,
     clippy::needless_return,
     clippy::unnecessary_cast,
     clippy::excessive_precision
@@ -718,6 +719,174 @@ pub fn coulomb(dist: f64, q1: f64, q2: f64, dielectric: f64) -> f64 {
 }
 }
 
+// Source: kevindadi/RustPTA: example/thousands_code/src/machine_learning/loss_function/mean_squared_error_loss.rs, fn mse_loss
+#[rustfmt::skip]
+pub mod mse_loss_146 {
+use autodiff_core::differentiate;
+
+#[differentiate]
+pub fn mse_loss(predicted: &[f64], actual: &[f64]) -> f64 {
+    let mut total_loss: f64 = 0.0;
+    for (p, a) in predicted.iter().zip(actual.iter()) {
+        let diff: f64 = p - a;
+        total_loss += diff * diff;
+    }
+    total_loss / (predicted.len() as f64)
+}
+}
+
+// Source: kevindadi/RustPTA: example/thousands_code/src/machine_learning/loss_function/hinge_loss.rs, fn hng_loss
+#[rustfmt::skip]
+pub mod hng_loss_148 {
+use autodiff_core::differentiate;
+
+#[differentiate]
+pub fn hng_loss(y_true: &[f64], y_pred: &[f64]) -> f64 {
+    let mut total_loss: f64 = 0.0;
+    for (p, a) in y_pred.iter().zip(y_true.iter()) {
+        let loss = (1.0 - a * p).max(0.0);
+        total_loss += loss;
+    }
+    total_loss / (y_pred.len() as f64)
+}
+}
+
+// Source: kevindadi/RustPTA: example/thousands_code/src/machine_learning/loss_function/kl_divergence_loss.rs, fn kld_loss
+#[rustfmt::skip]
+pub mod kld_loss_150 {
+use autodiff_core::differentiate;
+
+#[differentiate]
+pub fn kld_loss(actual: &[f64], predicted: &[f64]) -> f64 {
+    
+    let eps = 0.00001f64;
+    let loss: f64 = actual
+        .iter()
+        .zip(predicted.iter())
+        .map(|(&a, &p)| ((a + eps) * ((a + eps) / (p + eps)).ln()))
+        .sum();
+    loss
+}
+}
+
+// Source: kevindadi/RustPTA: example/thousands_code/src/machine_learning/loss_function/mean_absolute_error_loss.rs, fn mae_loss
+#[rustfmt::skip]
+pub mod mae_loss_151 {
+use autodiff_core::differentiate;
+
+#[differentiate]
+pub fn mae_loss(predicted: &[f64], actual: &[f64]) -> f64 {
+    let mut total_loss: f64 = 0.0;
+    for (p, a) in predicted.iter().zip(actual.iter()) {
+        let diff: f64 = p - a;
+        let absolute_diff = diff.abs();
+        total_loss += absolute_diff;
+    }
+    total_loss / (predicted.len() as f64)
+}
+}
+
+// Source: naatebarber/jeanjacket: manifold/src/arch/f/loss.rs, fn binary_cross_entropy
+#[rustfmt::skip]
+pub mod binary_cross_entropy_154 {
+use autodiff_core::differentiate;
+
+#[differentiate]
+pub fn binary_cross_entropy(pred: &[f64], actual: &[f64]) -> f64 {
+    let eps = 1e-9;
+
+    let loss: f64 = actual
+        .iter()
+        .zip(pred.iter())
+        .map(|(&y, &y_hat)| {
+            let y_hat_clipped = y_hat.max(eps).min(1.0 - eps);
+            if y == 1.0 {
+                -y * y_hat_clipped.ln()
+            } else {
+                -(1.0 - y) * (1.0 - y_hat_clipped).ln()
+            }
+        })
+        .sum();
+
+    loss / actual.len() as f64
+}
+}
+
+// Source: haradama/reservoir-rs: crates/eval/src/lib.rs, fn mse
+#[rustfmt::skip]
+pub mod mse_155 {
+use autodiff_core::differentiate;
+
+#[differentiate]
+pub fn mse(y_true: &[f32], y_pred: &[f32]) -> f32 {
+    y_true
+        .iter()
+        .zip(y_pred)
+        .map(|(t, p)| (t - p).powi(2))
+        .sum::<f32>()
+        / y_true.len() as f32
+}
+}
+
+// Source: haradama/reservoir-rs: crates/eval/src/lib.rs, fn nrmse (with the helpers it calls: mse)
+#[rustfmt::skip]
+pub mod nrmse_156 {
+use autodiff_core::differentiate;
+
+#[differentiate]
+pub fn nrmse(y_true: &[f32], y_pred: &[f32]) -> f32 {
+    let rmse = mse(y_true, y_pred).sqrt();
+    let range = y_true.iter().fold(f32::MIN, |a, &b| a.max(b))
+        - y_true.iter().fold(f32::MAX, |a, &b| a.min(b));
+    rmse / range
+}
+
+#[differentiate]
+pub fn mse(y_true: &[f32], y_pred: &[f32]) -> f32 {
+    y_true
+        .iter()
+        .zip(y_pred)
+        .map(|(t, p)| (t - p).powi(2))
+        .sum::<f32>()
+        / y_true.len() as f32
+}
+}
+
+// Source: haradama/reservoir-rs: crates/eval/src/lib.rs, fn rmse (with the helpers it calls: mse)
+#[rustfmt::skip]
+pub mod rmse_157 {
+use autodiff_core::differentiate;
+
+#[differentiate]
+pub fn rmse(y_true: &[f32], y_pred: &[f32]) -> f32 {
+    mse(y_true, y_pred).sqrt()
+}
+
+#[differentiate]
+pub fn mse(y_true: &[f32], y_pred: &[f32]) -> f32 {
+    y_true
+        .iter()
+        .zip(y_pred)
+        .map(|(t, p)| (t - p).powi(2))
+        .sum::<f32>()
+        / y_true.len() as f32
+}
+}
+
+// Source: haradama/reservoir-rs: crates/eval/src/lib.rs, fn rsquare
+#[rustfmt::skip]
+pub mod rsquare_158 {
+use autodiff_core::differentiate;
+
+#[differentiate]
+pub fn rsquare(y_true: &[f32], y_pred: &[f32]) -> f32 {
+    let mean = y_true.iter().copied().sum::<f32>() / y_true.len() as f32;
+    let ss_tot: f32 = y_true.iter().map(|v| (v - mean).powi(2)).sum();
+    let ss_res: f32 = y_true.iter().zip(y_pred).map(|(t, p)| (t - p).powi(2)).sum();
+    1.0 - ss_res / ss_tot
+}
+}
+
 /// The source's own hand-written derivatives whose functions the macro refuses (so they
 /// are not in a module above), copied as written, without `#[differentiate]`.
 mod source_derivatives {
@@ -799,6 +968,42 @@ fn assert_close_f32(ours: f32, theirs: f32, what: &str) {
         (ours - theirs).abs() <= 1e-3 * ours.abs().max(theirs.abs()).max(1.0),
         "{what}: {ours} from the macro, {theirs} to compare"
     );
+}
+
+/// Checks the gradient of a function of two slices, `(ga, gb)`, against central
+/// differences over the two concatenated.
+fn assert_gradient_2(
+    f: impl Fn(&[f64], &[f64]) -> f64,
+    a: &[f64],
+    b: &[f64],
+    (ga, gb): &(Vec<f64>, Vec<f64>),
+) {
+    let n = a.len();
+    let x = [a, b].concat();
+    assert_gradient(|v| f(&v[..n], &v[n..]), &x, &[&ga[..], &gb[..]].concat());
+}
+
+/// The same for `f32`, by `f32` central differences of step 1e-2, entry by entry.
+fn assert_gradient_2_f32(
+    f: impl Fn(&[f32], &[f32]) -> f32,
+    a: &[f32],
+    b: &[f32],
+    (ga, gb): &(Vec<f32>, Vec<f32>),
+) {
+    let n = a.len();
+    let x = [a, b].concat();
+    let g = [&ga[..], &gb[..]].concat();
+    for i in 0..x.len() {
+        let fd = fd_f32(
+            |t| {
+                let mut v = x.clone();
+                v[i] = t;
+                f(&v[..n], &v[n..])
+            },
+            x[i],
+        );
+        assert_close_f32(g[i], fd, &format!("entry {i} of the gradient at {x:?}"));
+    }
 }
 
 /// Rows of a Jacobian block `[[[f64; N]; C]; R]` (output `[[f64; C]; R]`, parameter
@@ -1168,4 +1373,103 @@ fn coulomb_140() {
         assert_eq!(y, coulomb(x[0], x[1], x[2], x[3]));
         assert_gradient(|v| coulomb(v[0], v[1], v[2], v[3]), &x, &[g0, g1, g2, g3]);
     }
+}
+
+#[test]
+fn mse_loss_146() {
+    use mse_loss_146::*;
+    for (p, a) in [
+        (vec![1.0, 2.0, 3.0, 4.0], vec![1.0, 3.0, 3.5, 4.5]),
+        (vec![0.3, -1.2, 2.5], vec![0.1, 0.4, -0.7]),
+    ] {
+        let (y, g) = mse_loss_grad(&p, &a);
+        assert_eq!(y, mse_loss(&p, &a));
+        assert_gradient_2(mse_loss, &p, &a, &g);
+    }
+}
+
+#[test]
+fn hng_loss_148() {
+    use hng_loss_148::*;
+    // Away from the kinks 1 - a p = 0; one term is clipped to 0.
+    let (t, p) = (vec![-1.0, 1.0, 1.0, -1.0], vec![0.3, -0.2, 2.0, 0.5]);
+    let (y, g) = hng_loss_grad(&t, &p);
+    assert_eq!(y, hng_loss(&t, &p));
+    assert_gradient_2(hng_loss, &t, &p, &g);
+}
+
+#[test]
+fn kld_loss_150() {
+    use kld_loss_150::*;
+    for (a, p) in [
+        (vec![1.346112, 1.337432, 1.246655], vec![1.033836, 1.082015, 1.117323]),
+        (vec![0.2, 0.5, 0.3], vec![0.4, 0.4, 0.2]),
+    ] {
+        let (y, g) = kld_loss_grad(&a, &p);
+        assert_eq!(y, kld_loss(&a, &p));
+        assert_gradient_2(kld_loss, &a, &p, &g);
+    }
+}
+
+#[test]
+fn mae_loss_151() {
+    use mae_loss_151::*;
+    // Away from the kinks p = a.
+    let (p, a) = (vec![1.2, 2.0, 3.0, 4.0], vec![1.0, 3.0, 3.5, 4.5]);
+    let (y, g) = mae_loss_grad(&p, &a);
+    assert_eq!(y, mae_loss(&p, &a));
+    assert_gradient_2(mae_loss, &p, &a, &g);
+}
+
+#[test]
+fn binary_cross_entropy_154() {
+    use binary_cross_entropy_154::*;
+    // The clipping to [1e-9, 1 - 1e-9] does not bind here. The loss jumps at a label
+    // `y == 1.0` (its two branches do not meet there), so the derivative along such a
+    // label is left out of the comparison: central differences across the jump measure
+    // nothing.
+    let (pred, actual) = (vec![0.9, 0.2, 0.6], vec![1.0, 0.0, 0.3]);
+    let (y, (gp, ga)) = binary_cross_entropy_grad(&pred, &actual);
+    assert_eq!(y, binary_cross_entropy(&pred, &actual));
+    assert_gradient(|v| binary_cross_entropy(v, &actual), &pred, &gp);
+    assert_gradient(|v| binary_cross_entropy(&pred, &[1.0, v[0], v[1]]), &actual[1..], &ga[1..]);
+    // On the branch of the label 1.0, -y ln(p): its derivative in y is -ln(p) / n.
+    assert_close(ga[0], -(0.9f64.ln()) / 3.0, "d/d actual[0] on its branch");
+}
+
+#[test]
+fn mse_155() {
+    use mse_155::*;
+    let (t, p) = (vec![0.5f32, 1.5, -0.3, 2.0], vec![0.7f32, 1.1, 0.1, 2.5]);
+    let (y, g) = mse_grad(&t, &p);
+    assert_eq!(y, mse(&t, &p));
+    assert_gradient_2_f32(mse, &t, &p, &g);
+}
+
+#[test]
+fn nrmse_156() {
+    use nrmse_156::*;
+    // The range max - min of `y_true` moves with its largest and smallest entries.
+    let (t, p) = (vec![0.5f32, 1.5, -0.3, 2.0], vec![0.7f32, 1.1, 0.1, 2.5]);
+    let (y, g) = nrmse_grad(&t, &p);
+    assert_eq!(y, nrmse(&t, &p));
+    assert_gradient_2_f32(nrmse, &t, &p, &g);
+}
+
+#[test]
+fn rmse_157() {
+    use rmse_157::*;
+    let (t, p) = (vec![0.5f32, 1.5, -0.3, 2.0], vec![0.7f32, 1.1, 0.1, 2.5]);
+    let (y, g) = rmse_grad(&t, &p);
+    assert_eq!(y, rmse(&t, &p));
+    assert_gradient_2_f32(rmse, &t, &p, &g);
+}
+
+#[test]
+fn rsquare_158() {
+    use rsquare_158::*;
+    let (t, p) = (vec![0.5f32, 1.5, -0.3, 2.0], vec![0.7f32, 1.1, 0.1, 2.5]);
+    let (y, g) = rsquare_grad(&t, &p);
+    assert_eq!(y, rsquare(&t, &p));
+    assert_gradient_2_f32(rsquare, &t, &p, &g);
 }
