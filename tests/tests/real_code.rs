@@ -887,6 +887,133 @@ pub fn rsquare(y_true: &[f32], y_pred: &[f32]) -> f32 {
 }
 }
 
+// Source: eachampagne/Quantum-Solver: src/potentials.rs, fn squ_well_v
+#[rustfmt::skip]
+pub mod squ_well_v_165 {
+use autodiff_core::differentiate;
+
+#[differentiate]
+pub fn squ_well_v(x:f64) -> f64 {
+    if f64::abs(x) < 1.0 {
+        0.0
+    } else {
+        f64::MAX 
+    }
+}
+}
+
+// Source: eachampagne/Quantum-Solver: src/potentials.rs, fn lin_v
+#[rustfmt::skip]
+pub mod lin_v_166 {
+use autodiff_core::differentiate;
+
+#[differentiate]
+pub fn lin_v(x:f64) -> f64 {
+    let alpha:f64 = 1.0; //in eV per angstrom
+    alpha * f64::abs(x)
+}
+}
+
+// Source: eachampagne/Quantum-Solver: src/potentials.rs, fn lin_half_v
+#[rustfmt::skip]
+pub mod lin_half_v_167 {
+use autodiff_core::differentiate;
+
+#[differentiate]
+pub fn lin_half_v(x:f64) -> f64 {
+    let alpha:f64 = 1.0; //in eV per angstrom
+    if x > 0.0 {
+        alpha * x
+    } else {
+        f64::MAX
+    }
+}
+}
+
+// Source: eachampagne/Quantum-Solver: src/potentials.rs, fn quad_v
+#[rustfmt::skip]
+pub mod quad_v_168 {
+use autodiff_core::differentiate;
+
+#[differentiate]
+pub fn quad_v(x:f64) -> f64 {
+    let alpha:f64 = 3.0; //in eV per angstrom^2
+    alpha * x * x
+}
+}
+
+// Source: eachampagne/Quantum-Solver: src/potentials.rs, fn quad_half_v
+#[rustfmt::skip]
+pub mod quad_half_v_169 {
+use autodiff_core::differentiate;
+
+#[differentiate]
+pub fn quad_half_v(x:f64) -> f64 {
+    let alpha:f64 = 3.0; //in eV per angstrom^2
+    if x > 0.0 {
+        alpha * x * x
+    } else {
+        f64::MAX
+    }
+}
+}
+
+// Source: eachampagne/Quantum-Solver: src/potentials.rs, fn cub_v
+#[rustfmt::skip]
+pub mod cub_v_170 {
+use autodiff_core::differentiate;
+
+#[differentiate]
+pub fn cub_v(x:f64) -> f64 {
+    let alpha:f64 = 5.0; //in eV per angstrom^3
+    alpha * f64::abs(x) * x * x
+}
+}
+
+// Source: eachampagne/Quantum-Solver: src/potentials.rs, fn cub_half_v
+#[rustfmt::skip]
+pub mod cub_half_v_171 {
+use autodiff_core::differentiate;
+
+#[differentiate]
+pub fn cub_half_v(x:f64) -> f64 {
+    let alpha:f64 = 5.0; //in eV per angstrom^3
+    if x > 0.0 {
+        alpha * x * x * x
+    } else {
+        f64::MAX
+    }
+}
+}
+
+// Source: eachampagne/Quantum-Solver: src/potentials.rs, fn quart_v
+#[rustfmt::skip]
+pub mod quart_v_172 {
+use autodiff_core::differentiate;
+
+#[differentiate]
+pub fn quart_v(x:f64) -> f64 {
+    let alpha:f64 = 5.0; //in eV per angstrom^4
+    alpha * x * x * x * x
+}
+}
+
+// Source: eachampagne/Quantum-Solver: src/potentials.rs, fn quart_half_v
+#[rustfmt::skip]
+pub mod quart_half_v_173 {
+use autodiff_core::differentiate;
+
+#[differentiate]
+pub fn quart_half_v(x:f64) -> f64 {
+    let alpha:f64 = 5.0; //in eV per angstrom^4
+    if x > 0.0 {
+        alpha * x * x * x * x
+    } else {
+        f64::MAX
+    }
+}
+}
+
 /// The source's own hand-written derivatives whose functions the macro refuses (so they
 /// are not in a module above), copied as written, without `#[differentiate]`.
 mod source_derivatives {
@@ -1472,4 +1599,101 @@ fn rsquare_158() {
     let (y, g) = rsquare_grad(&t, &p);
     assert_eq!(y, rsquare(&t, &p));
     assert_gradient_2_f32(rsquare, &t, &p, &g);
+}
+
+#[test]
+fn squ_well_v_165() {
+    use squ_well_v_165::*;
+    // Outside the well the potential is the constant f64::MAX, whose derivative is 0.
+    for x in [0.5, -0.3, 2.0, -1.7] {
+        let (y, g) = squ_well_v_grad(x);
+        assert_eq!(y, squ_well_v(x));
+        assert_gradient(|v| squ_well_v(v[0]), &[x], &[g]);
+    }
+}
+
+#[test]
+fn lin_v_166() {
+    use lin_v_166::*;
+    // Away from the kink of `abs` at 0.
+    for x in [0.7, -1.3] {
+        let (y, g) = lin_v_grad(x);
+        assert_eq!(y, lin_v(x));
+        assert_gradient(|v| lin_v(v[0]), &[x], &[g]);
+    }
+}
+
+#[test]
+fn lin_half_v_167() {
+    use lin_half_v_167::*;
+    // Outside the well the potential is the constant f64::MAX, whose derivative is 0.
+    for x in [0.7, -1.3] {
+        let (y, g) = lin_half_v_grad(x);
+        assert_eq!(y, lin_half_v(x));
+        assert_gradient(|v| lin_half_v(v[0]), &[x], &[g]);
+    }
+}
+
+#[test]
+fn quad_v_168() {
+    use quad_v_168::*;
+    for x in [0.7, -1.3] {
+        let (y, g) = quad_v_grad(x);
+        assert_eq!(y, quad_v(x));
+        assert_gradient(|v| quad_v(v[0]), &[x], &[g]);
+    }
+}
+
+#[test]
+fn quad_half_v_169() {
+    use quad_half_v_169::*;
+    // Outside the well the potential is the constant f64::MAX, whose derivative is 0.
+    for x in [0.7, -1.3] {
+        let (y, g) = quad_half_v_grad(x);
+        assert_eq!(y, quad_half_v(x));
+        assert_gradient(|v| quad_half_v(v[0]), &[x], &[g]);
+    }
+}
+
+#[test]
+fn cub_v_170() {
+    use cub_v_170::*;
+    // Away from the kink of `abs` at 0.
+    for x in [0.7, -1.3] {
+        let (y, g) = cub_v_grad(x);
+        assert_eq!(y, cub_v(x));
+        assert_gradient(|v| cub_v(v[0]), &[x], &[g]);
+    }
+}
+
+#[test]
+fn cub_half_v_171() {
+    use cub_half_v_171::*;
+    // Outside the well the potential is the constant f64::MAX, whose derivative is 0.
+    for x in [0.7, -1.3] {
+        let (y, g) = cub_half_v_grad(x);
+        assert_eq!(y, cub_half_v(x));
+        assert_gradient(|v| cub_half_v(v[0]), &[x], &[g]);
+    }
+}
+
+#[test]
+fn quart_v_172() {
+    use quart_v_172::*;
+    for x in [0.7, -1.3] {
+        let (y, g) = quart_v_grad(x);
+        assert_eq!(y, quart_v(x));
+        assert_gradient(|v| quart_v(v[0]), &[x], &[g]);
+    }
+}
+
+#[test]
+fn quart_half_v_173() {
+    use quart_half_v_173::*;
+    // Outside the well the potential is the constant f64::MAX, whose derivative is 0.
+    for x in [0.7, -1.3] {
+        let (y, g) = quart_half_v_grad(x);
+        assert_eq!(y, quart_half_v(x));
+        assert_gradient(|v| quart_half_v(v[0]), &[x], &[g]);
+    }
 }
