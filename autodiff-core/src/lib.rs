@@ -19,7 +19,7 @@
 /// ```
 /// use autodiff_core::differentiate;
 ///
-/// #[differentiate]
+/// #[differentiate(order = 2)] // `order = 2`: the Hessian too
 /// fn f(x: [f64; 2]) -> f64 {
 ///     x[0] * x[0] * x[1]
 /// }

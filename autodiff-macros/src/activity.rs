@@ -247,10 +247,10 @@ fn opaque(expr: &Expr) -> bool {
     match expr {
         Expr::Call { siblings: Some(_), .. } => false,
         Expr::Call { func: syn::Expr::Path(p), .. } => {
-            !p.path.segments.last().is_some_and(|s| s.ident == "stop_gradient")
+            p.path.segments.last().is_none_or(|s| s.ident != "stop_gradient")
         }
         Expr::Call { .. } => true,
-        Expr::Method { method, .. } => !QUERIES.iter().any(|q| method == q),
+        Expr::Method { method, .. } => QUERIES.iter().all(|q| method != q),
         _ => false,
     }
 }

@@ -16,9 +16,10 @@ pub struct Args {
     pub krate: Option<syn::Path>,
     /// `jacobian = forward` or `jacobian = reverse`: how `f_jacobian` sweeps.
     pub jacobian: Option<crate::emit::JacobianMode>,
-    /// `order = 1`: first-order siblings only (no `f_hvp`, `f_hessian`, `f_vjp_jvp`),
-    /// for a function that calls a hand-written derivative without a second-order one.
-    pub first_order: bool,
+    /// `order = 2`: the second-order siblings too (`f_hvp`, `f_hessian`, `f_vjp_jvp`).
+    /// Without it (or with `order = 1`) only the first-order ones are written: they are
+    /// what most callers use, and a hand-written `g_jvp`/`g_vjp` pair is enough for them.
+    pub second_order: bool,
     /// `dump`: print the generated siblings, pretty-printed, while compiling.
     pub dump: bool,
 }
@@ -56,8 +57,8 @@ pub fn parse(tokens: proc_macro2::TokenStream, errors: &mut Errors) -> Args {
         } else if meta.path.is_ident("order") {
             let n: syn::LitInt = meta.value()?.parse()?;
             match n.base10_parse::<u8>() {
-                Ok(1) => args.first_order = true,
-                Ok(2) => args.first_order = false,
+                Ok(1) => args.second_order = false,
+                Ok(2) => args.second_order = true,
                 _ => return Err(syn::Error::new(n.span(), diagnostics::ORDER)),
             }
             Ok(())

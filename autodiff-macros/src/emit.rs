@@ -170,24 +170,13 @@ pub fn sibling(shared: &Shared, func: &Func, d: &Derived, kind: Sibling) -> Toke
         }
         _ => (return_type(func, kind), extra),
     };
-    let doc = doc(&item.sig.ident, func, kind);
-    let hidden = kind.lanes().then(|| quote!(#[doc(hidden)]));
+    let attrs = attributes(&doc(&item.sig.ident, func, kind), kind.lanes());
     let items = &func.items;
     let checks = length_checks(&cx, func, d, kind);
     let body = cx.stmts(&d.body.stmts);
     let ret = cx.expr(&d.ret, Span::call_site());
     quote! {
-        #[doc = #doc]
-        #hidden
-        #[allow(
-            unused_parens,
-            unused_variables,
-            unused_comparisons,
-            clippy::all,
-            clippy::pedantic,
-            clippy::nursery,
-            clippy::restriction
-        )]
+        #attrs
         #vis fn #name #impl_generics (#(#params,)* #(#extra),*) -> #ret_ty #where_clause {
             #(#items)*
             #checks
@@ -737,9 +726,9 @@ pub fn hessian(shared: &Shared, func: &Func, lanes: bool) -> TokenStream {
         })
         .collect();
     let (impl_generics, _, where_all) = split(&item.sig.generics, func, krate, &bounds);
+    let attrs = attributes(&doc, false);
     quote! {
-        #[doc = #doc]
-        #[allow(unused_parens, unused_variables, clippy::all, clippy::pedantic)]
+        #attrs
         #vis fn #name #impl_generics (#(#params),*) -> #ret #where_all {
             let (#y, #g) = #grad(#(#args),*);
             #setup
@@ -997,13 +986,38 @@ pub fn jacobian(
         (Some(r), _) => (quote!(#call_f(#(#args_f),*); let #y = *#r;), quote!(#j)),
         (None, _) => (quote!(let #y = #call_f(#(#args_f),*);), quote!((#out_ty, #j))),
     };
+    let attrs = attributes(&doc, false);
     quote! {
-        #[doc = #doc]
-        #[allow(unused_parens, unused_variables, clippy::all, clippy::pedantic)]
+        #attrs
         #vis fn #name #impl_generics (#(#params),*) -> #ret #where_clause {
             #value
             #body
         }
+    }
+}
+
+/// The attributes of every generated sibling: its doc line (hidden from the docs for the
+/// lanes siblings only generated code calls), `#[inline]`, and the lints that generated
+/// code is allowed to trip.
+///
+/// `#[inline]` makes a sibling cost nothing until it is called: rustc generates code for
+/// an inline function in the crates that call it, not in the crate that defines it, so a
+/// library whose functions carry the attribute compiles about as fast as without it.
+pub fn attributes(doc: &str, hidden: bool) -> TokenStream {
+    let hidden = hidden.then(|| quote!(#[doc(hidden)]));
+    quote! {
+        #[doc = #doc]
+        #hidden
+        #[inline]
+        #[allow(
+            unused_parens,
+            unused_variables,
+            unused_comparisons,
+            clippy::all,
+            clippy::pedantic,
+            clippy::nursery,
+            clippy::restriction
+        )]
     }
 }
 

@@ -1,7 +1,7 @@
 //! `expand`: runs the pipeline on one attributed item and assembles the output.
 //!
 //! Output: the user's function unchanged, then `f_grad` (or `f_jacobian`), `f_jvp` and
-//! `f_vjp`, then (unless `order = 1`, and not for out-parameters) `f_vjp_jvp`, and for a
+//! `f_vjp`, then (with `order = 2`, and not for out-parameters) `f_vjp_jvp`, and for a
 //! float output `f_hvp` and `f_hessian`. On any
 //! error: the user's function, every error, and stubs of the siblings with the
 //! contract's names, so that call sites do not add "cannot find function" errors.
@@ -45,9 +45,9 @@ pub fn expand(attr: TokenStream, item: TokenStream) -> TokenStream {
         None => quote!(::autodiff_core),
     };
     let shared = Shared { item: &item_fn, krate };
-    // Second-order siblings: for functions returning their value (not through an
-    // out-parameter), unless `order = 1`.
-    let second_order = !args.first_order && func.out_param.is_none();
+    // Second-order siblings: with `order = 2`, for functions returning their value (not
+    // through an out-parameter).
+    let second_order = args.second_order && func.out_param.is_none();
     if !errors.is_empty() {
         let errs = errors.to_compile_errors();
         let stubs = stubs(&shared, &func, second_order);

@@ -385,7 +385,7 @@ impl Expr {
 #[derive(Clone)]
 pub enum CastTo {
     /// `e as T`.
-    As(syn::Type),
+    As(Box<syn::Type>),
     /// A conversion call, printed as the user wrote it around the operand.
     Call(Box<Conversion>),
 }

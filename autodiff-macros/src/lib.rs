@@ -32,13 +32,14 @@ mod ungroup;
 
 /// Writes the derivative siblings of a function: `f_grad` (float output) or
 /// `f_jacobian` (array, `Vec`, tuple or out-parameter output), `f_jvp` (forward mode),
-/// `f_vjp` (reverse mode), and the second-order `f_hvp` and `f_hessian` (float output)
-/// and `f_vjp_jvp`.
+/// `f_vjp` (reverse mode), and with `order = 2` the second-order `f_hvp` and `f_hessian`
+/// (float output) and `f_vjp_jvp`.
 ///
 /// Arguments: `wrt(a, b)` differentiates with respect to these parameters only, in this
 /// order; `crate = path` names a renamed `autodiff-core`; `jacobian = forward` or
-/// `jacobian = reverse` fixes how `f_jacobian` sweeps; `order = 1` writes first-order
-/// siblings only; `dump` prints the generated siblings, pretty-printed, while compiling.
+/// `jacobian = reverse` fixes how `f_jacobian` sweeps; `order = 2` adds the second-order
+/// siblings (`order = 1`, the default, writes first-order ones only); `dump` prints the
+/// generated siblings, pretty-printed, while compiling.
 ///
 /// See the crate `autodiff-core` for the contract, examples, and the guide "From
 /// derivatives to Jacobians" (its module `guide`).

@@ -69,7 +69,10 @@ fn dump_shows_the_generated_siblings_pretty_printed() {
             y * y
         }
     };
-    let all = crate::expand::expand(quote::quote!(dump), quote::ToTokens::into_token_stream(&item));
+    let all = crate::expand::expand(
+        quote::quote!(dump, order = 2),
+        quote::ToTokens::into_token_stream(&item),
+    );
     let file: syn::File = syn::parse2(all).expect("the expansion parses as items");
     // The dump is what the expansion holds after the user's function, pretty-printed.
     let siblings: proc_macro2::TokenStream =

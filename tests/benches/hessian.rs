@@ -15,7 +15,7 @@ type DVector<T> = nalgebra::DVector<T>;
 
 const N: usize = 64;
 
-#[differentiate]
+#[differentiate(order = 2)]
 fn rosenbrock(x: &[f64]) -> f64 {
     let mut s = 0.0;
     for i in 0..x.len() - 1 {
@@ -26,7 +26,7 @@ fn rosenbrock(x: &[f64]) -> f64 {
     s
 }
 
-#[differentiate(wrt(x))]
+#[differentiate(order = 2, wrt(x))]
 fn quad_tanh(a: &[f64], x: &[f64]) -> f64 {
     let n = x.len();
     let mut s = 0.0;

@@ -14,7 +14,7 @@ fn relu(x: f64) -> f64 {
     }
 }
 
-#[differentiate]
+#[differentiate(order = 2)]
 fn mirrored(x: f64) -> f64 {
     if x >= 0.0 {
         x
@@ -23,12 +23,12 @@ fn mirrored(x: f64) -> f64 {
     }
 }
 
-#[differentiate]
+#[differentiate(order = 2)]
 fn kinks(x: f64, y: f64) -> f64 {
     x.abs() + x.max(y) + 2.0 * x.min(y) + 4.0 * x.clamp(0.0, 1.0)
 }
 
-#[differentiate]
+#[differentiate(order = 2)]
 fn steps(x: f64) -> f64 {
     x.floor() + x.ceil() + x.round() + x.trunc() + x.signum() + x.fract()
 }
@@ -38,7 +38,7 @@ fn roots_and_powers(x: f64, y: f64) -> f64 {
     x.sqrt() + x.powf(y)
 }
 
-#[differentiate]
+#[differentiate(order = 2)]
 fn smooth(x: f64) -> f64 {
     x * x + x.exp()
 }

@@ -316,7 +316,7 @@ macro_rules! scalar_case {
 
 // ---- 1-6: polynomials, rationals and classic scalar functions -------------------------
 
-#[differentiate]
+#[differentiate(order = 2)]
 fn poly(x: f64, y: f64) -> f64 {
     3.0 * x * x * y - y * y * y + 2.0 * x * y - 1.0
 }
@@ -325,7 +325,7 @@ fn poly_dual<D: DualNum<Primitive = f64> + Copy>(x: D, y: D) -> D {
     x * x * y * 3.0 - y * y * y + x * y * 2.0 - 1.0
 }
 
-#[differentiate]
+#[differentiate(order = 2)]
 fn rational(x: f64, y: f64) -> f64 {
     (x * y + 1.0) / (x * x + y * y + 1.0)
 }
@@ -334,7 +334,7 @@ fn rational_dual<D: DualNum<Primitive = f64> + Copy>(x: D, y: D) -> D {
     (x * y + 1.0) / (x * x + y * y + 1.0)
 }
 
-#[differentiate]
+#[differentiate(order = 2)]
 fn sigmoid(x: f64) -> f64 {
     1.0 / (1.0 + (-x).exp())
 }
@@ -343,7 +343,7 @@ fn sigmoid_dual<D: DualNum<Primitive = f64> + Copy>(x: D) -> D {
     ((-x).exp() + 1.0).recip()
 }
 
-#[differentiate]
+#[differentiate(order = 2)]
 fn softplus(x: f64, beta: f64) -> f64 {
     (x * beta).exp().ln_1p() / beta
 }
@@ -352,7 +352,7 @@ fn softplus_dual<D: DualNum<Primitive = f64> + Copy>(x: D, beta: D) -> D {
     (x * beta).exp().ln_1p() / beta
 }
 
-#[differentiate]
+#[differentiate(order = 2)]
 fn gaussian(x: f64, mu: f64, sigma: f64) -> f64 {
     let z = (x - mu) / sigma;
     (-0.5 * z * z).exp() / (sigma * (2.0 * std::f64::consts::PI).sqrt())
@@ -364,7 +364,7 @@ fn gaussian_dual<D: DualNum<Primitive = f64> + Copy>(x: D, mu: D, sigma: D) -> D
 }
 
 /// The seed example.
-#[differentiate]
+#[differentiate(order = 2)]
 fn phi(w1: f64, a: f64, b1: f64) -> f64 {
     let y1 = a * w1;
     let y2 = y1 + b1;
@@ -379,7 +379,7 @@ fn phi_dual<D: DualNum<Primitive = f64> + Copy>(w1: D, a: D, b1: D) -> D {
 
 // ---- 7-15: transcendental mixtures ------------------------------------------------------
 
-#[differentiate]
+#[differentiate(order = 2)]
 fn trig(x: f64, y: f64) -> f64 {
     x.sin() * y.cos() + f64::tan(x * 0.3) - (x - y).cos().powi(2)
 }
@@ -388,7 +388,7 @@ fn trig_dual<D: DualNum<Primitive = f64> + Copy>(x: D, y: D) -> D {
     x.sin() * y.cos() + (x * 0.3).tan() - (x - y).cos().powi(2)
 }
 
-#[differentiate]
+#[differentiate(order = 2)]
 fn hyperbolic(x: f64) -> f64 {
     x.sinh() / x.cosh() + x.tanh() * x.asinh()
 }
@@ -397,7 +397,7 @@ fn hyperbolic_dual<D: DualNum<Primitive = f64> + Copy>(x: D) -> D {
     x.sinh() / x.cosh() + x.tanh() * x.asinh()
 }
 
-#[differentiate]
+#[differentiate(order = 2)]
 fn inverse_trig(x: f64, y: f64) -> f64 {
     x.asin() + (y * 0.5).acos() * f64::atan(x * y)
 }
@@ -406,7 +406,7 @@ fn inverse_trig_dual<D: DualNum<Primitive = f64> + Copy>(x: D, y: D) -> D {
     x.asin() + (y * 0.5).acos() * (x * y).atan()
 }
 
-#[differentiate]
+#[differentiate(order = 2)]
 fn inverse_hyperbolic(x: f64) -> f64 {
     x.acosh() + f64::atanh(1.0 / x)
 }
@@ -415,7 +415,7 @@ fn inverse_hyperbolic_dual<D: DualNum<Primitive = f64> + Copy>(x: D) -> D {
     x.acosh() + x.recip().atanh()
 }
 
-#[differentiate]
+#[differentiate(order = 2)]
 fn logs(x: f64, y: f64) -> f64 {
     x.log2() * y.log10() + f64::ln(x * y) + x.log(y + 1.5)
 }
@@ -424,7 +424,7 @@ fn logs_dual<D: DualNum<Primitive = f64> + Copy>(x: D, y: D) -> D {
     x.log2() * y.log10() + (x * y).ln() + common::log(x, y + 1.5)
 }
 
-#[differentiate]
+#[differentiate(order = 2)]
 fn exps(x: f64, y: f64) -> f64 {
     x.exp2() - x.exp_m1() * y + f64::ln_1p(x * x) * y.exp()
 }
@@ -433,7 +433,7 @@ fn exps_dual<D: DualNum<Primitive = f64> + Copy>(x: D, y: D) -> D {
     x.exp2() - x.exp_m1() * y + (x * x).ln_1p() * y.exp()
 }
 
-#[differentiate]
+#[differentiate(order = 2)]
 fn powers(x: f64, y: f64) -> f64 {
     x.powf(y) + x.powi(3) - x.sqrt() * y.cbrt() + f64::powf(x, 1.5)
 }
@@ -443,7 +443,7 @@ fn powers_dual<D: DualNum<Primitive = f64> + Copy>(x: D, y: D) -> D {
 }
 
 /// Polar coordinates: `r cos 2θ` with `r = hypot(x, y)`, `θ = atan2(y, x)`.
-#[differentiate]
+#[differentiate(order = 2)]
 fn polar(x: f64, y: f64) -> f64 {
     let r = x.hypot(y);
     let theta = f64::atan2(y, x);
@@ -454,7 +454,7 @@ fn polar_dual<D: DualNum<Primitive = f64> + Copy>(x: D, y: D) -> D {
     common::hypot(x, y) * (y.atan2(x) * 2.0).cos()
 }
 
-#[differentiate]
+#[differentiate(order = 2)]
 fn fused(a: f64, b: f64, c: f64) -> f64 {
     a.mul_add(b, c).mul_add(a, f64::mul_add(b, c, a))
 }
@@ -463,7 +463,7 @@ fn fused_dual<D: DualNum<Primitive = f64> + Copy>(a: D, b: D, c: D) -> D {
     (a * b + c) * a + (b * c + a)
 }
 
-#[differentiate]
+#[differentiate(order = 2)]
 fn conversions(x: f64, y: f64) -> f64 {
     x.recip() + x.to_degrees().to_radians() * y + f64::to_degrees(y) / 90.0
 }
@@ -474,7 +474,7 @@ fn conversions_dual<D: DualNum<Primitive = f64> + Copy>(x: D, y: D) -> D {
 
 // ---- 16-19: non-smooth methods, sampled away from their kinks and jumps ---------------
 
-#[differentiate]
+#[differentiate(order = 2)]
 fn min_max_clamp(x: f64, y: f64) -> f64 {
     x.max(y).min(2.0) + x.clamp(-1.0, 1.0) * y + f64::min(x, y).abs()
 }
@@ -486,7 +486,7 @@ fn min_max_clamp_dual<D: DualNum<Primitive = f64> + Copy>(x: D, y: D) -> D {
         + common::min(x, y).abs()
 }
 
-#[differentiate]
+#[differentiate(order = 2)]
 fn piecewise_constant(x: f64, y: f64) -> f64 {
     x.fract() * y + x.floor() * y + (x * 3.0).rem_euclid(2.0) + y % 1.5 + x.round() - y.trunc()
 }
@@ -500,7 +500,7 @@ fn piecewise_constant_dual<D: DualNum<Primitive = f64> + Copy>(x: D, y: D) -> D 
         - common::flat(y, f64::trunc)
 }
 
-#[differentiate]
+#[differentiate(order = 2)]
 fn signs(x: f64, y: f64) -> f64 {
     x.abs() * y.signum() + (x * y).abs() + f64::ceil(y) * x
 }
@@ -511,7 +511,7 @@ fn signs_dual<D: DualNum<Primitive = f64> + Copy>(x: D, y: D) -> D {
 
 // ---- 20-23: bindings ------------------------------------------------------------------
 
-#[differentiate]
+#[differentiate(order = 2)]
 fn bindings(a: f64, b: f64) -> f64 {
     let (p, q) = (a * b, a - b);
     let p = {
@@ -528,7 +528,7 @@ fn bindings_dual<D: DualNum<Primitive = f64> + Copy>(a: D, b: D) -> D {
     (a - b).exp() + s * a
 }
 
-#[differentiate]
+#[differentiate(order = 2)]
 fn accumulate(x: f64, y: f64) -> f64 {
     let mut s = x;
     s *= y;
@@ -544,7 +544,7 @@ fn accumulate_dual<D: DualNum<Primitive = f64> + Copy>(x: D, y: D) -> D {
     s * s
 }
 
-#[differentiate]
+#[differentiate(order = 2)]
 fn reuse(x: f64) -> f64 {
     let a = x * x;
     let b = a + x;
@@ -558,7 +558,7 @@ fn reuse_dual<D: DualNum<Primitive = f64> + Copy>(x: D) -> D {
     b * a - x + a * b
 }
 
-#[differentiate]
+#[differentiate(order = 2)]
 fn by_reference(x: &f64, y: &f64) -> f64 {
     let a = *x * *y;
     a.sin() + x.cos() * f64::exp(*y)
@@ -570,7 +570,7 @@ fn by_reference_dual<D: DualNum<Primitive = f64> + Copy>(x: D, y: D) -> D {
 
 // ---- 24-28: control flow ----------------------------------------------------------------
 
-#[differentiate]
+#[differentiate(order = 2)]
 fn branches(x: f64, y: f64) -> f64 {
     let s = if x * y > 0.5 {
         x.exp() * y
@@ -593,7 +593,7 @@ fn branches_dual<D: DualNum<Primitive = f64> + Copy>(x: D, y: D) -> D {
     s * 2.0 - x
 }
 
-#[differentiate]
+#[differentiate(order = 2)]
 fn logic(x: f64, y: f64, z: f64) -> f64 {
     let mut acc = x * z;
     if (x > 0.0 && y > 0.0) || z < -1.0 {
@@ -621,7 +621,7 @@ fn logic_dual<D: DualNum<Primitive = f64> + Copy>(x: D, y: D, z: D) -> D {
     acc
 }
 
-#[differentiate]
+#[differentiate(order = 2)]
 fn early_exit(x: f64, y: f64) -> f64 {
     if x < -1.0 {
         return x * y;
@@ -652,7 +652,7 @@ fn early_exit_dual<D: DualNum<Primitive = f64> + Copy>(x: D, y: D) -> D {
     a * a - y
 }
 
-#[differentiate]
+#[differentiate(order = 2)]
 fn leaky_relu(x: f64, slope: f64) -> f64 {
     let neg = x < 0.0;
     let y = if neg { x * slope } else { x };
@@ -667,7 +667,7 @@ fn leaky_relu_dual<D: DualNum<Primitive = f64> + Copy>(x: D, slope: D) -> D {
     }
 }
 
-#[differentiate]
+#[differentiate(order = 2)]
 fn huber(r: f64, delta: f64) -> f64 {
     let a = r.abs();
     if a <= delta {
@@ -688,7 +688,7 @@ fn huber_dual<D: DualNum<Primitive = f64> + Copy>(r: D, delta: D) -> D {
 
 // ---- 29-35: parameter kinds ---------------------------------------------------------------
 
-#[differentiate]
+#[differentiate(order = 2)]
 fn rosenbrock(p: [f64; 2]) -> f64 {
     let a = 1.0 - p[0];
     let b = p[1] - p[0] * p[0];
@@ -701,7 +701,7 @@ fn rosenbrock_dual<D: DualNum<Primitive = f64> + Copy>(p: &[D]) -> D {
     a * a + b * b * 100.0
 }
 
-#[differentiate]
+#[differentiate(order = 2)]
 fn norm(v: &[f64; 3]) -> f64 {
     (v[0] * v[0] + v[1] * v[1] + v[2] * v[2]).sqrt()
 }
@@ -710,7 +710,7 @@ fn norm_dual<D: DualNum<Primitive = f64> + Copy>(v: &[D]) -> D {
     (v[0] * v[0] + v[1] * v[1] + v[2] * v[2]).sqrt()
 }
 
-#[differentiate]
+#[differentiate(order = 2)]
 fn det_trace(m: [[f64; 2]; 2], k: usize) -> f64 {
     let det = m[0][0] * m[1][1] - m[0][1] * m[1][0];
     let trace = m[0][0] + m[1][1];
@@ -722,7 +722,7 @@ fn det_trace_dual<D: DualNum<Primitive = f64> + Copy>(p: &[D], k: usize) -> D {
     det * (p[0] + p[3]).exp() + p[2 * k + 1 - k]
 }
 
-#[differentiate]
+#[differentiate(order = 2)]
 fn slice_mix(v: &[f64], scale: f64) -> f64 {
     let n = v.len();
     v[0] * v[n - 1] * scale - v[1] / (1.0 + v[2] * v[2]) + (v[n - 2] * scale).tanh()
@@ -735,7 +735,7 @@ fn slice_mix_dual<D: DualNum<Primitive = f64> + Copy>(p: &[D]) -> D {
 }
 
 /// Log-sum-exp, shifted by the maximum as numerical code does.
-#[differentiate]
+#[differentiate(order = 2)]
 fn log_sum_exp(v: Vec<f64>) -> f64 {
     let m = v[0].max(v[1]).max(v[2]);
     let s = (v[0] - m).exp() + (v[1] - m).exp() + (v[2] - m).exp();
@@ -747,7 +747,7 @@ fn log_sum_exp_dual<D: DualNum<Primitive = f64> + Copy>(v: &[D]) -> D {
     m + ((v[0] - m).exp() + (v[1] - m).exp() + (v[2] - m).exp()).ln()
 }
 
-#[differentiate]
+#[differentiate(order = 2)]
 fn weighted(v: &Vec<f64>, w: &[f64; 3], bias: &f64) -> f64 {
     let dot = v[0] * w[0] + v[1] * w[1] + v[2] * w[2];
     (dot + *bias).tanh()
@@ -758,7 +758,7 @@ fn weighted_dual<D: DualNum<Primitive = f64> + Copy>(p: &[D]) -> D {
     (dot + p[6]).tanh()
 }
 
-#[differentiate]
+#[differentiate(order = 2)]
 fn rows(r: &[[f64; 3]]) -> f64 {
     r[0][0] * r[1][1] - r[0][2] * r[1][0] + (r[1][2] - r[0][1]).sin()
 }
@@ -777,7 +777,7 @@ struct Physics {
 
 /// Projectile range with a drag correction: a struct constant, an angle in degrees, and
 /// std constants.
-#[differentiate]
+#[differentiate(order = 2)]
 fn range(speed: f64, degrees: f64, world: Physics) -> f64 {
     let angle = degrees.to_radians();
     let ideal = speed * speed * (2.0 * angle).sin() / world.gravity;
@@ -790,7 +790,7 @@ fn range_dual<D: DualNum<Primitive = f64> + Copy>(speed: D, degrees: D, world: P
     ideal / (speed * world.drag * std::f64::consts::FRAC_1_SQRT_2 + 1.0)
 }
 
-#[differentiate(wrt(b, a))]
+#[differentiate(order = 2, wrt(b, a))]
 fn narrowed(a: f64, b: f64, c: f64) -> f64 {
     a.exp() * b - c * (a * b).cos()
 }
@@ -799,7 +799,7 @@ fn narrowed_dual<D: DualNum<Primitive = f64> + Copy>(a: D, b: D, c: f64) -> D {
     a.exp() * b - (a * b).cos() * c
 }
 
-#[differentiate]
+#[differentiate(order = 2)]
 fn integer_mix(x: f64, n: u32) -> f64 {
     let k = (x.abs() * 4.0) as u32 + n;
     x.powi(k as i32 % 4 + 1) * (n as f64) + x * (k as f64).sqrt()
@@ -810,7 +810,7 @@ fn integer_mix_dual<D: DualNum<Primitive = f64> + Copy>(x: D, n: u32) -> D {
     x.powi(k as i32 % 4 + 1) * f64::from(n) + x * f64::from(k).sqrt()
 }
 
-#[differentiate]
+#[differentiate(order = 2)]
 fn everything(x: f64, v: &[f64; 2], flag: bool) -> f64 {
     let (a, b) = (v[0] * x, v[1] + x);
     let mut s = if flag { a.hypot(b) } else { a.atan2(b) };
@@ -834,7 +834,7 @@ fn everything_dual<D: DualNum<Primitive = f64> + Copy>(p: &[D], flag: bool) -> D
 
 /// A residual connection, `tanh(w x + b) + x`: the input feeds a sum directly and
 /// through a layer.
-#[differentiate]
+#[differentiate(order = 2)]
 fn residual(x: f64, w: f64, b: f64) -> f64 {
     let h = (w * x + b).tanh() + x;
     h * h

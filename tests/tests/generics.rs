@@ -139,7 +139,7 @@ fn generic_arrays_and_slices() {
 
 /// Local arrays of a generic float, `vec!` and a fixed array, written in loops and read
 /// back (and `T::zero()` in the body: no generated bound makes it ambiguous).
-#[differentiate]
+#[differentiate(order = 2)]
 fn generic_local_arrays<T: Float>(x: &[T]) -> T {
     let n = x.len();
     let mut w = vec![T::zero(); n];

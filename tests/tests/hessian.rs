@@ -78,7 +78,7 @@ fn rows<const N: usize>(h: [[f64; N]; N]) -> Vec<Vec<f64>> {
 
 // ---- The seed ------------------------------------------------------------------------
 
-#[differentiate]
+#[differentiate(order = 2)]
 fn phi(a: f64, w1: f64, b1: f64) -> f64 {
     let y = a * w1 + b1;
     y * y
@@ -107,7 +107,7 @@ fn the_seeds_hessian_is_the_hand_derived_one() {
 
 // ---- Every differentiable primitive --------------------------------------------------
 
-#[differentiate]
+#[differentiate(order = 2)]
 fn unary_mix(x: f64, y: f64) -> f64 {
     let a = (x * y).sin() + (x - y).cos() + (0.3 * x).tan();
     let b = (0.4 * x).asin() + (0.3 * y).acos() + (x * y).atan();
@@ -138,7 +138,7 @@ fn unary_mix_twin(x: H, y: H) -> H {
     a + b + c + d + e + f + g + h
 }
 
-#[differentiate]
+#[differentiate(order = 2)]
 fn binary_mix(x: f64, y: f64, z: f64) -> f64 {
     x.atan2(y)
         + x.hypot(z)
@@ -181,7 +181,7 @@ fn every_primitive_has_its_second_derivative() {
 
 // ---- Loops, tapes and branches -------------------------------------------------------
 
-#[differentiate]
+#[differentiate(order = 2)]
 fn running_product(x: &[f64]) -> f64 {
     let mut p = 1.0;
     for i in 0..x.len() {
@@ -190,7 +190,7 @@ fn running_product(x: &[f64]) -> f64 {
     p
 }
 
-#[differentiate]
+#[differentiate(order = 2)]
 fn log_sum_exp(x: &[f64]) -> f64 {
     let mut m = x[0];
     for i in 1..x.len() {
@@ -205,7 +205,7 @@ fn log_sum_exp(x: &[f64]) -> f64 {
     m + s.ln()
 }
 
-#[differentiate]
+#[differentiate(order = 2)]
 fn rosenbrock(x: &[f64]) -> f64 {
     let mut s = 0.0;
     for i in 0..x.len() - 1 {
@@ -218,7 +218,7 @@ fn rosenbrock(x: &[f64]) -> f64 {
 
 /// A `while` loop whose trip count depends on the input, with a `break` and a local
 /// array written and read back.
-#[differentiate]
+#[differentiate(order = 2)]
 fn damped(x: &[f64]) -> f64 {
     let mut v = [0.0; 4];
     let mut k = 0;
@@ -300,7 +300,7 @@ fn through_loops_the_hessians_are_the_hand_derived_ones() {
 
 /// A chain whose couplings depend on the point: term i couples x_i with x_{i+3} only
 /// where x_i > 0.
-#[differentiate]
+#[differentiate(order = 2)]
 fn switching_chain(x: &[f64]) -> f64 {
     let n = x.len();
     let mut s = 0.0;
@@ -390,7 +390,7 @@ fn through_a_while_loop_with_an_exit_and_a_written_array() {
 
 // ---- Calls, recursion, methods, generics ----------------------------------------------
 
-#[differentiate]
+#[differentiate(order = 2)]
 fn softplus(x: f64) -> f64 {
     (1.0 + x.exp()).ln()
 }
@@ -398,13 +398,13 @@ fn softplus(x: f64) -> f64 {
 mod physics {
     use autodiff_core::differentiate;
 
-    #[differentiate]
+    #[differentiate(order = 2)]
     pub fn spring(x: f64, k: f64) -> f64 {
         0.5 * k * x * x
     }
 }
 
-#[differentiate]
+#[differentiate(order = 2)]
 fn model(x: &[f64], k: f64) -> f64 {
     let mut s = 0.0;
     for i in 0..x.len() {
@@ -422,7 +422,7 @@ fn model_twin(p: &[H]) -> H {
     s
 }
 
-#[differentiate]
+#[differentiate(order = 2)]
 fn tower(x: f64, n: u32) -> f64 {
     if n == 0 {
         x
@@ -462,7 +462,7 @@ struct Layer {
 }
 
 impl Layer {
-    #[differentiate]
+    #[differentiate(order = 2)]
     fn energy(&self, x: [f64; 3]) -> f64 {
         let mut s = 0.0;
         for i in 0..3 {
@@ -490,7 +490,7 @@ fn a_method_with_an_array_parameter() {
     assert_matrix(&rows(h), &want, EXACT, "method");
 }
 
-#[differentiate]
+#[differentiate(order = 2)]
 fn generic_mix<T: num_traits::Float>(x: T, y: T) -> T {
     let two = T::one() + T::one();
     (x * y).sin() * two + x.exp() / (y * y + T::one())
@@ -517,7 +517,7 @@ fn generic_functions_at_f32_and_f64() {
 
 // ---- Hessian shapes --------------------------------------------------------------------
 
-#[differentiate]
+#[differentiate(order = 2)]
 fn mixed_params(a: f64, v: &[f64], m: [[f64; 2]; 2]) -> f64 {
     a * v[0] * m[0][1] + v[1].powi(2) * m[1][0] + a.sin() * m[1][1] * m[0][0]
 }
@@ -536,7 +536,7 @@ fn several_parameters_flatten_in_order() {
     assert_matrix(&h, &want, EXACT, "mixed parameters");
 }
 
-#[differentiate(wrt(y))]
+#[differentiate(order = 2, wrt(y))]
 fn narrowed(x: f64, y: [f64; 2]) -> f64 {
     x * y[0] * y[0] * y[1]
 }
@@ -550,7 +550,7 @@ fn wrt_narrows_the_hessian() {
 
 // ---- The JVP of the VJP, for vector outputs -------------------------------------------
 
-#[differentiate]
+#[differentiate(order = 2)]
 fn polar(r: f64, theta: f64) -> [f64; 2] {
     [r * theta.cos(), r * theta.sin()]
 }

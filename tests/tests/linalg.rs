@@ -76,7 +76,7 @@ fn dvector_dot_gradient_is_the_hand_formula() {
 }
 
 /// A linear layer and a squared norm, `Σ (M v + b)_i^2`, by nalgebra's `m * v`.
-#[differentiate(wrt(m, v))]
+#[differentiate(order = 2, wrt(m, v))]
 fn layer(m: &SMatrix<f64, 2, 3>, v: &SVector<f64, 3>, b: [f64; 2]) -> f64 {
     let y = m * v;
     let mut s = 0.0;
@@ -176,7 +176,7 @@ fn dmatrix_product_gradient_matches_finite_differences() {
 }
 
 /// Element reads `m[(i, j)]` of a matrix, with a scalar parameter beside it.
-#[differentiate]
+#[differentiate(order = 2)]
 fn weighted_entries(m: SMatrix<f64, 2, 2>, a: f64) -> f64 {
     let mut s = 0.0;
     for i in 0..2 {
@@ -282,7 +282,7 @@ fn array1_gradient_jvp_and_vjp() {
 
 /// `tanh(W x + b)` summed, with ndarray's `w.dot(&x)` for the product, `a[[i, j]]` reads
 /// of the weights in a penalty, and a view for the bias.
-#[differentiate(wrt(w, x, b))]
+#[differentiate(order = 2, wrt(w, x, b))]
 fn nd_layer(w: &Array2<f64>, x: &Array1<f64>, b: ArrayView1<f64>, lambda: f64) -> f64 {
     let y = w.dot(x);
     let mut s = 0.0;
@@ -354,7 +354,7 @@ fn array2_and_views_gradients_match_finite_differences() {
 }
 
 /// The inner product of an array and a view.
-#[differentiate]
+#[differentiate(order = 2)]
 fn nd_dot(w: &Array1<f64>, x: ArrayView1<'_, f64>) -> f64 {
     w.dot(&x).exp()
 }

@@ -10,13 +10,13 @@
 
 use autodiff_core::differentiate;
 
-#[differentiate]
+#[differentiate(order = 2)]
 fn seed(a: f64, w1: f64, b1: f64) -> f64 {
     let y = a * w1 + b1;
     y * y
 }
 
-#[differentiate]
+#[differentiate(order = 2)]
 fn branches_and_loops(values: &[f64], scale: f64) -> f64 {
     let mut max = values[0];
     let mut prod = 1.0;
@@ -35,7 +35,7 @@ fn branches_and_loops(values: &[f64], scale: f64) -> f64 {
     max + sum.ln() + prod
 }
 
-#[differentiate]
+#[differentiate(order = 2)]
 fn local_array(x: [f64; 3]) -> [f64; 2] {
     let mut y = [0.0; 2];
     for i in 0..2 {
@@ -62,12 +62,12 @@ fn residuals(p: &[f64], r: &mut [f64]) {
     }
 }
 
-#[differentiate]
+#[differentiate(order = 2)]
 fn calls(x: f64, y: f64) -> f64 {
     seed(x, y, 1.0) + generic(x, y)
 }
 
-#[differentiate]
+#[differentiate(order = 2)]
 fn generic<T: num_traits::Float>(x: T, y: T) -> T {
     (x * y).sin() + x.powi(2)
 }
@@ -77,7 +77,7 @@ struct Model {
 }
 
 impl Model {
-    #[differentiate]
+    #[differentiate(order = 2)]
     fn loss(&self, x: f64) -> f64 {
         (self.w * x).tanh()
     }
@@ -85,7 +85,7 @@ impl Model {
 
 // (A view is passed by value, as ndarray intends; the lint is about the user's own code.)
 #[allow(clippy::needless_pass_by_value)]
-#[differentiate]
+#[differentiate(order = 2)]
 fn matrices(
     mat: &nalgebra::DMatrix<f64>,
     vec: &nalgebra::DVector<f64>,

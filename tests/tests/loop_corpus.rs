@@ -570,7 +570,7 @@ fn scalar(lo: f64, hi: f64) -> impl Strategy<Value = Vec<f64>> {
 // ---- multiplicative accumulators and Horner ---------------------------------------------
 
 /// A product accumulator, divided as well as multiplied, feeding a second accumulator.
-#[differentiate]
+#[differentiate(order = 2)]
 fn mul_accumulator(x: &[f64]) -> f64 {
     let mut p = 1.0;
     let mut q = 0.0;
@@ -609,7 +609,7 @@ fn multiplicative_accumulator() {
     });
 }
 
-#[differentiate]
+#[differentiate(order = 2)]
 fn horner(c: &[f64], x: f64) -> f64 {
     let mut acc = 0.0;
     for k in (0..c.len()).rev() {
@@ -629,7 +629,7 @@ fn horner_twin<D: Re>(p: &[D], _: &mut Path) -> D {
 
 /// Horner carrying the derivative polynomial along: `dp` is overwritten from the old
 /// `p` before `p` itself is overwritten.
-#[differentiate]
+#[differentiate(order = 2)]
 fn horner_with_derivative(c: &[f64], x: f64) -> f64 {
     let n = c.len();
     let mut p = c[n - 1];
@@ -717,7 +717,7 @@ fn horner_forms() {
 // ---- running extrema with branches, overwrites ------------------------------------------
 
 /// An `if / else if / else` chain on active conditions updates two running extrema.
-#[differentiate]
+#[differentiate(order = 2)]
 fn running_extremes(x: &[f64]) -> f64 {
     let mut hi = x[0];
     let mut lo = x[0];
@@ -775,7 +775,7 @@ fn running_extremes_with_an_else_if_chain() {
 }
 
 /// Running extrema through `max` and `min`, starting from the infinities.
-#[differentiate]
+#[differentiate(order = 2)]
 fn max_min_methods(x: &[f64]) -> f64 {
     let mut m = f64::NEG_INFINITY;
     let mut n = f64::INFINITY;
@@ -814,7 +814,7 @@ fn running_max_and_min_methods() {
 
 /// Two variables each overwritten three times per iteration, each new value read from
 /// the old ones.
-#[differentiate]
+#[differentiate(order = 2)]
 fn overwrites(x: &[f64]) -> f64 {
     let mut s = 0.5;
     let mut t = 0.0;
@@ -861,7 +861,7 @@ fn variables_overwritten_several_times_per_iteration() {
 
 // ---- nested loops over a 2-D array ------------------------------------------------------
 
-#[differentiate]
+#[differentiate(order = 2)]
 fn grid_rows(a: &[[f64; 3]; 4]) -> f64 {
     let mut total = 0.0;
     for i in 0..4 {
@@ -890,7 +890,7 @@ fn grid_rows_twin<D: Re>(a: &[D], _: &mut Path) -> D {
 }
 
 /// Rows by iteration, entries by `enumerate`.
-#[differentiate]
+#[differentiate(order = 2)]
 fn grid_iter(a: &[[f64; 3]; 4]) -> f64 {
     let mut s = 0.0;
     for row in a.iter() {
@@ -916,7 +916,7 @@ fn grid_iter_twin<D: Re>(a: &[D], _: &mut Path) -> D {
 }
 
 /// A matrix-vector product into a local array, modified in place, then its norm.
-#[differentiate]
+#[differentiate(order = 2)]
 fn matvec_norm(a: &[[f64; 3]; 4], x: &[f64; 3]) -> f64 {
     let mut y = [0.0; 4];
     for i in 0..4 {
@@ -954,7 +954,7 @@ fn matvec_norm_twin<D: Re>(p: &[D], _: &mut Path) -> D {
 
 /// Per column, log-sum-exp shifted by the running maximum (a branch on active values;
 /// the value does not depend on which entry wins, so no path is recorded).
-#[differentiate]
+#[differentiate(order = 2)]
 fn column_log_sum_exp(a: &[[f64; 3]; 4]) -> f64 {
     let mut total = 0.0;
     for j in 0..3 {
@@ -993,7 +993,7 @@ fn column_log_sum_exp_twin<D: Re>(a: &[D], _: &mut Path) -> D {
 
 /// A labelled `continue` and a labelled `break` of the outer loop from the inner one;
 /// the break depends on an active running sum.
-#[differentiate]
+#[differentiate(order = 2)]
 fn labelled_break_grid(a: &[[f64; 3]; 4], limit: f64) -> f64 {
     let mut s = 0.0;
     'rows: for i in 0..4 {
@@ -1143,7 +1143,7 @@ fn labelled_break_across_nested_loops() {
 
 /// Newton's iteration for the square root, run until the residual is small: the trip
 /// count depends on `a`.
-#[differentiate]
+#[differentiate(order = 2)]
 fn newton_sqrt(a: f64) -> f64 {
     let mut y = if a > 1.0 { a } else { 1.0 };
     while (y * y - a).abs() > 1e-12 * a {
@@ -1165,7 +1165,7 @@ fn newton_sqrt_twin<D: Re>(p: &[D], path: &mut Path) -> D {
 }
 
 /// Geometric growth until a threshold: the exit depends on `x` and `y0`.
-#[differentiate]
+#[differentiate(order = 2)]
 fn geometric_growth(x: f64, y0: f64) -> f64 {
     let mut s = y0;
     let mut k = 0.0;
@@ -1236,7 +1236,7 @@ fn while_loops_with_active_exits() {
 }
 
 /// `loop` with two exits, one on the index and one on an active running sum.
-#[differentiate]
+#[differentiate(order = 2)]
 fn loop_break_on_sum(x: &[f64], limit: f64) -> f64 {
     let mut s = 0.0;
     let mut i = 0;
@@ -1273,7 +1273,7 @@ fn loop_break_on_sum_twin<D: Re>(p: &[D], path: &mut Path) -> D {
 }
 
 /// `while` with a `continue` on an active condition.
-#[differentiate]
+#[differentiate(order = 2)]
 fn while_continue_product(x: &[f64]) -> f64 {
     let mut i = 0;
     let mut p = 1.0;
@@ -1306,7 +1306,7 @@ fn while_continue_product_twin<D: Re>(x: &[D], path: &mut Path) -> D {
 }
 
 /// An early `return` from the inner of two nested loops, on an active condition.
-#[differentiate]
+#[differentiate(order = 2)]
 fn early_return_nested(x: &[f64], tol: f64) -> f64 {
     let mut acc = 1.0;
     for i in 0..x.len() {
@@ -1339,7 +1339,7 @@ fn early_return_nested_twin<D: Re>(p: &[D], path: &mut Path) -> D {
 }
 
 /// `continue 'outer` from a `while` nested in a `for`.
-#[differentiate]
+#[differentiate(order = 2)]
 fn labelled_continue_outer(x: &[f64]) -> f64 {
     let mut s = 0.0;
     'outer: for i in 0..x.len() {
@@ -1377,7 +1377,7 @@ fn labelled_continue_outer_twin<D: Re>(x: &[D], path: &mut Path) -> D {
 }
 
 /// `break 'search` of a `loop` from a nested `while`.
-#[differentiate]
+#[differentiate(order = 2)]
 fn labelled_loop_search(x: &[f64], target: f64) -> f64 {
     let mut s = 0.0;
     let mut i = 0;
@@ -1510,7 +1510,7 @@ fn break_continue_and_early_return() {
 }
 
 /// A `while` nested in a `for`, its trip count set by the size of each entry.
-#[differentiate]
+#[differentiate(order = 2)]
 fn nested_while_normalize(x: &[f64]) -> f64 {
     let mut s = 0.0;
     for &v in x {
@@ -1558,7 +1558,7 @@ fn while_nested_in_for_with_data_dependent_trip_counts() {
 
 // ---- match inside loops -----------------------------------------------------------------
 
-#[differentiate]
+#[differentiate(order = 2)]
 fn match_in_loop(x: &[f64]) -> f64 {
     let mut s = 0.0;
     let mut p = 1.0;
@@ -1593,7 +1593,7 @@ fn match_in_loop_twin<D: Re>(x: &[D], _: &mut Path) -> D {
 }
 
 /// Integer ranges, `|`, a guard on an active value, a binding with a guard.
-#[differentiate]
+#[differentiate(order = 2)]
 fn match_ranges_guards(x: &[f64], k: usize) -> f64 {
     let mut s = 0.0;
     for i in 0..x.len() {
@@ -1629,7 +1629,7 @@ fn match_ranges_guards_twin<D: Re>(x: &[D], k: usize, path: &mut Path) -> D {
 }
 
 /// `match` on a boolean computed from active values.
-#[differentiate]
+#[differentiate(order = 2)]
 fn match_bool_active(x: &[f64]) -> f64 {
     let mut m = 0.0;
     let mut s = 1.0;
@@ -1715,7 +1715,7 @@ fn match_with_ranges_and_guards_inside_a_loop() {
 // ---- local arrays written and read back -------------------------------------------------
 
 /// Prefix sums into a local array, read back weighted, then suffix-accumulated in place.
-#[differentiate]
+#[differentiate(order = 2)]
 fn prefix_sums(x: &[f64; 6]) -> f64 {
     let mut p = [0.0; 6];
     p[0] = x[0];
@@ -1750,7 +1750,7 @@ fn prefix_sums_twin<D: Re>(x: &[D], _: &mut Path) -> D {
 
 /// Three passes of a tridiagonal (1/4, 1/2, 1/4) smoother, each into a fresh local
 /// array that is copied back through a nonlinearity, then a sum over the local array.
-#[differentiate]
+#[differentiate(order = 2)]
 fn tridiagonal_smoothing(x: &[f64; 6]) -> f64 {
     let mut y = [0.0; 6];
     for i in 0..6 {
@@ -1792,7 +1792,7 @@ fn arr_of<D: Copy, const N: usize>(x: &[D]) -> [D; N] {
 
 /// The Thomas algorithm for a tridiagonal system with an active diagonal: forward
 /// elimination into two local arrays, back substitution into a third.
-#[differentiate]
+#[differentiate(order = 2)]
 fn thomas_solve(d: &[f64; 5], diag: f64) -> f64 {
     let mut cp = [0.0; 5];
     let mut dp = [0.0; 5];
@@ -1839,7 +1839,7 @@ fn thomas_solve_twin<D: Re>(p: &[D], _: &mut Path) -> D {
 }
 
 /// A `vec!` local, written with `+=` and `*=` and read back in reverse.
-#[differentiate]
+#[differentiate(order = 2)]
 fn vec_local(x: &[f64]) -> f64 {
     let n = x.len();
     let mut y = vec![0.0; n];
@@ -1876,7 +1876,7 @@ fn vec_local_twin<D: Re>(x: &[D], _: &mut Path) -> D {
 
 /// A nested local array: an outer product plus the identity, scaled in place by
 /// column, then `trace(M²)`.
-#[differentiate]
+#[differentiate(order = 2)]
 fn outer_product_trace(x: &[f64; 4]) -> f64 {
     let mut m = [[0.0; 4]; 4];
     for i in 0..4 {
@@ -1921,7 +1921,7 @@ fn outer_product_trace_twin<D: Re>(x: &[D], _: &mut Path) -> D {
 
 /// Twenty power iterations on `AᵀA`, built into a nested local array; returns the
 /// Rayleigh quotient.
-#[differentiate]
+#[differentiate(order = 2)]
 fn power_iteration(a: &[[f64; 3]; 4]) -> f64 {
     let mut m = [[0.0; 3]; 3];
     for i in 0..3 {
@@ -2101,7 +2101,7 @@ fn nested_local_array_power_iteration() {
 
 // ---- iterator chains --------------------------------------------------------------------
 
-#[differentiate]
+#[differentiate(order = 2)]
 fn zip_map_sum(x: &[f64], y: &[f64]) -> f64 {
     let d = x.iter().zip(y.iter()).map(|(a, b)| (a - b) * (a - b)).sum::<f64>();
     (d + 1.0).sqrt()
@@ -2113,7 +2113,7 @@ fn zip_map_sum_twin<D: Re>(p: &[D], _: &mut Path) -> D {
     (d + 1.0).sqrt()
 }
 
-#[differentiate]
+#[differentiate(order = 2)]
 fn map_product(x: &[f64]) -> f64 {
     let p: f64 = x.iter().map(|v| 1.0 + 0.5 * v * v).product();
     p * x.iter().copied().map(|v| v.cos()).sum::<f64>()
@@ -2125,7 +2125,7 @@ fn map_product_twin<D: Re>(x: &[D], _: &mut Path) -> D {
 }
 
 /// A fold whose accumulator is multiplied, not only added to.
-#[differentiate]
+#[differentiate(order = 2)]
 fn enumerate_fold(x: &[f64]) -> f64 {
     x.iter()
         .enumerate()
@@ -2139,7 +2139,7 @@ fn enumerate_fold_twin<D: Re>(x: &[D], _: &mut Path) -> D {
 }
 
 /// The maximum of a mapped sequence by `fold(NEG_INFINITY, f64::max)`.
-#[differentiate]
+#[differentiate(order = 2)]
 fn map_fold_max(x: &[f64]) -> f64 {
     let m = x.iter().copied().map(|v| (2.0 * v).sin() + v).fold(f64::NEG_INFINITY, f64::max);
     let q = x.iter().map(|v| v * v).sum::<f64>();
@@ -2230,7 +2230,7 @@ fn iterator_chains() {
 // ---- explicit Euler, 100 steps ----------------------------------------------------------
 
 /// A damped pendulum, `θ'' = -c θ' - sin θ`, by explicit Euler with 100 steps of 0.02.
-#[differentiate]
+#[differentiate(order = 2)]
 fn euler_pendulum(theta0: f64, omega0: f64, damping: f64) -> f64 {
     let dt = 0.02;
     let mut th = theta0;
@@ -2254,7 +2254,7 @@ fn euler_pendulum_twin<D: Re>(p: &[D], _: &mut Path) -> D {
 }
 
 /// Lotka-Volterra with four active rates and an active initial state passed by value.
-#[differentiate]
+#[differentiate(order = 2)]
 fn lotka_volterra(p: &[f64; 4], u0: [f64; 2]) -> f64 {
     let dt = 0.01;
     let mut u = u0[0];
@@ -2342,7 +2342,7 @@ fn explicit_euler_integration() {
 // ---- recurrences and losses -------------------------------------------------------------
 
 /// An Elman RNN cell over a sequence, with active weights and inputs.
-#[differentiate]
+#[differentiate(order = 2)]
 fn rnn(w: &[f64; 4], xs: &[f64]) -> f64 {
     let mut h = 0.0;
     let mut out = 0.0;
@@ -2365,7 +2365,7 @@ fn rnn_twin<D: Re>(p: &[D], _: &mut Path) -> D {
 }
 
 /// An LSTM-like cell: forget, input and output gates and a cell state.
-#[differentiate]
+#[differentiate(order = 2)]
 fn lstm(p: &[f64; 8], xs: &[f64]) -> f64 {
     let mut h = 0.0;
     let mut cell = 0.0;
@@ -2450,7 +2450,7 @@ fn recurrent_cells_over_sequences() {
 }
 
 /// Softmax cross-entropy of one example, shifted by the maximum logit.
-#[differentiate]
+#[differentiate(order = 2)]
 fn softmax_cross_entropy(logits: &[f64], label: usize) -> f64 {
     let mut m = logits[0];
     for &z in logits.iter() {
@@ -2477,7 +2477,7 @@ fn softmax_cross_entropy_twin<D: Re>(logits: &[D], label: usize, _: &mut Path) -
 }
 
 /// Mean softmax cross-entropy of a batch of four rows, labels a constant array.
-#[differentiate]
+#[differentiate(order = 2)]
 fn batch_cross_entropy(a: &[[f64; 3]; 4], labels: &[usize; 4]) -> f64 {
     let mut loss = 0.0;
     for i in 0..4 {
@@ -2561,7 +2561,7 @@ fn softmax_cross_entropy_losses() {
 // ---- range forms, sorting, iteration forms, quadrature ----------------------------------
 
 /// Stepped, inclusive and reversed ranges with bounds from a const generic.
-#[differentiate]
+#[differentiate(order = 2)]
 fn stepped_ranges<const N: usize>(x: &[f64; N]) -> f64 {
     let mut s = 0.0;
     for i in (0..N).step_by(2) {
@@ -2622,7 +2622,7 @@ fn range_forms_with_const_generic_bounds() {
 
 /// Bubble sort of a `Vec` taken by value, into a local `vec!`, with swaps on active
 /// comparisons; then the sorted entries weighted by rank.
-#[differentiate]
+#[differentiate(order = 2)]
 fn bubble_sort_weighted(x: Vec<f64>) -> f64 {
     let n = x.len();
     let mut y = vec![0.0; n];
@@ -2691,7 +2691,7 @@ fn sorting_by_swaps_in_a_local_vec() {
 }
 
 /// `for` over `zip`, `enumerate`, `copied` and a `&Vec` directly.
-#[differentiate]
+#[differentiate(order = 2)]
 fn iteration_forms(x: &[f64], y: &Vec<f64>) -> f64 {
     let mut s = 0.0;
     for (a, b) in x.iter().zip(y.iter()) {
@@ -2728,7 +2728,7 @@ fn iteration_forms_twin<D: Re>(p: &[D], _: &mut Path) -> D {
 }
 
 /// The composite trapezoid rule for `∫ₐᵇ sin(k t) dt` with 50 panels and active bounds.
-#[differentiate]
+#[differentiate(order = 2)]
 fn trapezoid(a: f64, b: f64, k: f64) -> f64 {
     let n = 50;
     let h = (b - a) / n as f64;
@@ -2824,7 +2824,7 @@ fn iteration_forms_and_quadrature() {
 
 /// `zip` of slices of different lengths stops at the shorter one, in a `for` and in a
 /// chain.
-#[differentiate]
+#[differentiate(order = 2)]
 fn zip_unequal(x: &[f64], y: &[f64]) -> f64 {
     let mut s = 0.0;
     for (a, b) in x.iter().zip(y.iter()) {
@@ -2874,7 +2874,7 @@ fn zip_of_unequal_lengths() {
 }
 
 /// `step_by` before `rev`, `rev` before `step_by`, and a step from a parameter.
-#[differentiate]
+#[differentiate(order = 2)]
 fn step_forms(x: &[f64; 8], k: usize) -> f64 {
     let mut s = 0.0;
     for i in (0..8).step_by(3).rev() {
@@ -2904,7 +2904,7 @@ fn step_forms_twin<D: Re>(x: &[D], k: usize, _: &mut Path) -> D {
 }
 
 /// Inclusive ranges with `step_by`, before and after `rev`, one step from a parameter.
-#[differentiate]
+#[differentiate(order = 2)]
 fn inclusive_steps(x: &[f64; 8], k: usize) -> f64 {
     let mut s = 0.0;
     for i in (1..=7).step_by(2) {
@@ -2972,7 +2972,7 @@ fn step_by_and_rev_in_either_order() {
 }
 
 /// A slice of fixed-size rows, iterated row by row and entry by entry.
-#[differentiate]
+#[differentiate(order = 2)]
 fn rows_of_slice(x: &[[f64; 3]]) -> f64 {
     let mut s = 0.0;
     for row in x {
@@ -3020,7 +3020,7 @@ fn slice_of_arrays_row_by_row() {
 }
 
 /// A local `vec!` written with `=`, `/=` and `-=`, then iterated with `.iter()`.
-#[differentiate]
+#[differentiate(order = 2)]
 fn local_vec_iter(x: &[f64]) -> f64 {
     let n = x.len();
     let mut y = vec![0.0; n];
@@ -3046,7 +3046,7 @@ fn local_vec_iter_twin<D: Re>(x: &[D], _: &mut Path) -> D {
 }
 
 /// A `return` from a `match` arm inside a `while`, after shadowing in the body.
-#[differentiate]
+#[differentiate(order = 2)]
 fn match_return_in_while(x: &[f64]) -> f64 {
     let mut s = 1.0;
     let mut i = 0;
@@ -3110,7 +3110,7 @@ fn local_vec_iteration_and_return_from_a_match_arm() {
 /// entries an index counter walks (`lidx += 1`); the inner loop reads `xc[i]`, fixed
 /// across it, and the square reads `q[j]` twice. `p` holds 4 centre coordinates, 6
 /// triangle entries, then points of 4 coordinates.
-#[differentiate]
+#[differentiate(order = 2)]
 fn packed_triangle(p: &[f64]) -> f64 {
     let d = 4;
     let n = (p.len() - 10) / d;
@@ -3163,7 +3163,7 @@ fn packed_triangle_twin<D: Re>(p: &[D], _: &mut Path) -> D {
 /// Two counters indexing a local array rewritten every round: one stepped up by a
 /// stride fixed before the loop, one stepped down by one. Each iteration reads an
 /// element before writing it (the value of an earlier round) and twice after.
-#[differentiate]
+#[differentiate(order = 2)]
 fn strided_counters(x: &[f64]) -> f64 {
     let n = x.len();
     let stride = 2;
@@ -3199,7 +3199,7 @@ fn strided_counters_twin<D: Re>(x: &[D], _: &mut Path) -> D {
 /// An inner range that is empty on the outer loop's last pass, where `w[i]` (fixed
 /// across the inner loop) would be out of bounds: the function never reads it there; nor
 /// `w[n]` in a loop that always breaks first.
-#[differentiate]
+#[differentiate(order = 2)]
 fn empty_inner_range(x: &[f64]) -> f64 {
     let n = x.len();
     let mut w = vec![0.0; n];
@@ -3280,7 +3280,7 @@ fn scratch_arrays_rewritten_at_every_iteration() {
 // ---- indices computed from active comparisons, loops in branches ------------------------
 
 /// The index of the running maximum, found by active comparisons, then used to index.
-#[differentiate]
+#[differentiate(order = 2)]
 fn argmax_then_index(x: &[f64]) -> f64 {
     let mut best = x[0];
     let mut at = 0;
@@ -3315,7 +3315,7 @@ fn argmax_then_index_twin<D: Re>(x: &[D], path: &mut Path) -> D {
 
 /// A local ring buffer updated in place, `y[k]` from itself and its neighbour, until an
 /// active running total passes a threshold.
-#[differentiate]
+#[differentiate(order = 2)]
 fn ring_until_threshold(x: &[f64; 5], threshold: f64) -> f64 {
     let mut y = [0.0; 5];
     for i in 0..5 {
@@ -3348,7 +3348,7 @@ fn ring_until_threshold_twin<D: Re>(p: &[D], path: &mut Path) -> D {
 }
 
 /// A `for` in one branch and a `while` in the other, chosen by an active condition.
-#[differentiate]
+#[differentiate(order = 2)]
 fn loops_in_branches(x: &[f64], flag: f64) -> f64 {
     let mut s = 0.0;
     if flag > 0.0 {
@@ -3384,7 +3384,7 @@ fn loops_in_branches_twin<D: Re>(p: &[D], path: &mut Path) -> D {
 }
 
 /// Integer powers by the loop index, and a logarithm of the running sum.
-#[differentiate]
+#[differentiate(order = 2)]
 fn powers_by_index(x: &[f64]) -> f64 {
     let mut s = 0.0;
     for i in 0..x.len() {
@@ -3405,7 +3405,7 @@ fn powers_by_index_twin<D: Re>(x: &[D], _: &mut Path) -> D {
 
 /// Two nested `loop`s: `continue` of the inner one, `break 'outer` from the inner one
 /// on an active sum, and an unlabelled `break` of each.
-#[differentiate]
+#[differentiate(order = 2)]
 fn nested_loops_labelled(x: &[f64], limit: f64) -> f64 {
     let mut s = 0.0;
     let mut i = 0;
@@ -3456,7 +3456,7 @@ fn nested_loops_labelled_twin<D: Re>(p: &[D], path: &mut Path) -> D {
 }
 
 /// A variable overwritten in every iteration, conditionally scaled, read after the loop.
-#[differentiate]
+#[differentiate(order = 2)]
 fn last_value_after_loop(x: &[f64]) -> f64 {
     let mut s = 1.0;
     let mut last = 0.0;
@@ -3487,7 +3487,7 @@ fn last_value_after_loop_twin<D: Re>(x: &[D], path: &mut Path) -> D {
 }
 
 /// Scatter into a local `vec!` at computed indices, several writes to one entry.
-#[differentiate]
+#[differentiate(order = 2)]
 fn scatter_by_index(x: &[f64]) -> f64 {
     let n = x.len();
     let mut y = vec![0.0; n];
@@ -3627,7 +3627,7 @@ fn computed_indices_and_loops_in_branches() {
 // ---- closures capturing active values, shadowing, two-argument methods ------------------
 
 /// Closures that capture an active scalar and a loop-carried active value.
-#[differentiate]
+#[differentiate(order = 2)]
 fn captured_in_closures(x: &[f64], w: f64) -> f64 {
     let a = x.iter().map(|v| v * w).sum::<f64>();
     let b = x.iter().fold(1.0, |acc, v| acc * (1.0 + w * v));
@@ -3652,7 +3652,7 @@ fn captured_in_closures_twin<D: Re>(p: &[D], _: &mut Path) -> D {
 
 /// Shadowing inside a loop body (of the loop-carried variable and of the loop index by
 /// an inner loop), a block expression and an `if` expression.
-#[differentiate]
+#[differentiate(order = 2)]
 fn shadowing_in_loops(x: &[f64]) -> f64 {
     let s = 1.0;
     let mut t = 0.0;
@@ -3690,7 +3690,7 @@ fn shadowing_in_loops_twin<D: Re>(x: &[D], path: &mut Path) -> D {
 
 /// `max`, `hypot`, `atan2`, `mul_add`, `abs` and `powf` with active arguments on both
 /// sides, in a loop, after a tuple destructuring.
-#[differentiate]
+#[differentiate(order = 2)]
 fn two_argument_methods(x: &[f64]) -> f64 {
     let mut s = 0.5;
     for &v in x {
@@ -3771,7 +3771,7 @@ fn closures_shadowing_and_two_argument_methods() {
 /// A named constant as the floor of a running maximum, read again in a second loop.
 const FLOOR: f64 = 0.0;
 
-#[differentiate]
+#[differentiate(order = 2)]
 fn floored_max_weighted(x: &[f64]) -> f64 {
     let mut best = FLOOR;
     for &v in x {
@@ -3805,7 +3805,7 @@ fn floored_max_weighted_twin<D: Re>(x: &[D], path: &mut Path) -> D {
 
 /// Generic over the float type: a running maximum started at `T::neg_infinity()`, an
 /// accumulator started at `T::zero()`, both read again in a `while` loop.
-#[differentiate]
+#[differentiate(order = 2)]
 fn generic_max_then_sum<T: Float>(x: T, y: T) -> T {
     let mut m = T::neg_infinity();
     let mut s = T::zero();

@@ -55,7 +55,7 @@ use autodiff_core::differentiate;
 use std::f64::consts::PI;
 use num_traits::{Float, FromPrimitive};
 
-#[differentiate]
+#[differentiate(order = 2)] // its Hessian is compared with the source's
 pub fn cross_in_tray<T>(param: &[T; 2]) -> T
 where
     T: Float + Into<f64> + FromPrimitive,

@@ -96,7 +96,7 @@ fn cast_to_a_float_spelled_otherwise_keeps_its_derivative() {
 /// computed the loop body again to get its values, and in that copy created the array as
 /// zeros without the stores lowering made of the literal, so `w[0]` read 0 (gradient
 /// (6, 0) for (6, 1) at (0.5, 3)). Found by the differential fuzzer.
-#[differentiate]
+#[differentiate(order = 2)]
 fn literal_array_in_a_loop(a: f64, b: f64) -> f64 {
     let mut s = 0.0;
     for _ in 0..2 {
@@ -119,7 +119,7 @@ fn array_literal_in_a_loop_is_rebuilt_with_its_elements() {
     assert_eq!(h, [[0.0, 2.0], [2.0, 0.0]]);
 }
 
-#[differentiate]
+#[differentiate(order = 2)]
 fn taken_then_written(v: &[f64], s: f64) -> f64 {
     v[1] * s
 }
@@ -127,7 +127,7 @@ fn taken_then_written(v: &[f64], s: f64) -> f64 {
 /// An array passed to a callee and written after the call: the reverse sweep called
 /// the callee's `_vjp` with the array as it was at the end of the function, not as it
 /// was at the call (gradient 1 of a function that is 0 everywhere).
-#[differentiate]
+#[differentiate(order = 2)]
 fn array_written_after_a_call(y: f64) -> f64 {
     let mut w = [0.0, y];
     let r = taken_then_written(&w, y);
@@ -151,7 +151,7 @@ fn a_callee_sees_the_array_as_it_was_at_the_call() {
 /// `Vec::new()` and `push` after an `if` that returns: the reverse sweep of the branch
 /// declared the `Vec` again, empty, and sized its adjoint from it (an index-out-of-bounds
 /// panic in `f_grad`).
-#[differentiate]
+#[differentiate(order = 2)]
 #[allow(clippy::vec_init_then_push)] // the pattern that broke
 fn pushed_after_an_early_return(x: f64) -> f64 {
     if x < 0.0 {
@@ -171,7 +171,7 @@ fn a_vec_pushed_after_an_early_return_has_its_adjoint() {
     assert_eq!(pushed_after_an_early_return_hessian(0.5).2, [[2.0]]);
 }
 
-#[differentiate]
+#[differentiate(order = 2)]
 fn weighted(v: &[f64], s: f64) -> f64 {
     v[0] * v[1] * s
 }
@@ -179,7 +179,7 @@ fn weighted(v: &[f64], s: f64) -> f64 {
 /// A call in a loop reading an array built in the loop body: the reversed body built
 /// the array again from its `let` (zeros), without the stores, and called the callee's
 /// `_vjp` on that.
-#[differentiate]
+#[differentiate(order = 2)]
 fn call_on_a_local_array_in_a_loop(x: f64) -> f64 {
     let mut s = 0.0;
     for k in 0..3 {
@@ -192,7 +192,7 @@ fn call_on_a_local_array_in_a_loop(x: f64) -> f64 {
 }
 
 /// A call in a loop reading an array the loop writes after the call.
-#[differentiate]
+#[differentiate(order = 2)]
 fn call_on_an_array_the_loop_writes(x: f64) -> f64 {
     let mut w = vec![1.0; 2];
     w[1] = x;
@@ -228,7 +228,7 @@ fn calls_in_loops_see_arrays_as_they_were_at_the_call() {
 /// A dead store of a value that is infinite: reverse mode carried the element's zero
 /// adjoint through the partials of `1 / d` at `d = 0` and made the gradient NaN. Found
 /// by the differential fuzzer.
-#[differentiate]
+#[differentiate(order = 2)]
 fn dead_store_of_an_infinite_value(x: &[f64]) -> f64 {
     let mut w = x.to_vec();
     w[0] = 1.0 / (x[1] - w[1]);

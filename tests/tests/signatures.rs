@@ -310,7 +310,7 @@ fn slices_and_vectors() {
 /// neither would fail.
 #[test]
 fn tangents_of_the_wrong_length_panic() {
-    #[differentiate]
+    #[differentiate(order = 2)]
     fn first(v: &[f64]) -> f64 {
         v[0] * v[0]
     }

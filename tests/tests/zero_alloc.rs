@@ -72,7 +72,7 @@ fn allocations<R>(f: impl FnOnce() -> R) -> usize {
 }
 
 /// The seed example, with transcendental functions: scalars in, scalar out.
-#[differentiate]
+#[differentiate(order = 2)]
 fn phi(w1: f64, a: f64, b1: f64) -> f64 {
     let y1 = a * w1;
     let y2 = (y1 + b1).tanh();
@@ -80,7 +80,7 @@ fn phi(w1: f64, a: f64, b1: f64) -> f64 {
 }
 
 /// A fixed array by value and a scalar in, scalar out.
-#[differentiate]
+#[differentiate(order = 2)]
 fn energy(x: [f64; 4], k: f64) -> f64 {
     let d01 = x[1] - x[0];
     let d12 = x[2] - x[1];
@@ -108,7 +108,7 @@ fn rotate_z(p: [f64; 3], angle: f64) -> [f64; 3] {
 }
 
 /// A nested fixed array in, a scalar out.
-#[differentiate]
+#[differentiate(order = 2)]
 fn det2(m: [[f64; 2]; 2]) -> f64 {
     m[0][0] * m[1][1] - m[0][1] * m[1][0]
 }

@@ -1627,7 +1627,7 @@ impl Lower<'_> {
                 // an alias of `f64`, `_`) it carries it, and rustc checks the types.
                 let to_int = matches!(&*c.ty, syn::Type::Path(p) if p.path.segments.last().is_some_and(|l| INT_TYPES.iter().any(|t| l.ident == t)));
                 let shape = if to_int { Shape::Other } else { Shape::Scalar };
-                let cast = Expr::Cast(Box::new(Expr::Atom(a)), CastTo::As((*c.ty).clone()));
+                let cast = Expr::Cast(Box::new(Expr::Atom(a)), CastTo::As(c.ty.clone()));
                 self.bind(cast, hint, shape, span)
             }
             E::Block(b) if b.label.is_none() => self.lower_block(&b.block),
@@ -1957,7 +1957,10 @@ impl Lower<'_> {
                 if ty == "f64" || ty == "f32" {
                     let a = self.operand(&c.args[0]);
                     return self.bind(
-                        Expr::Cast(Box::new(Expr::Atom(a)), CastTo::As(syn::parse_quote!(#ty))),
+                        Expr::Cast(
+                            Box::new(Expr::Atom(a)),
+                            CastTo::As(Box::new(syn::parse_quote!(#ty))),
+                        ),
                         hint,
                         Shape::Scalar,
                         span,

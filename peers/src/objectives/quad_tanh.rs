@@ -6,7 +6,7 @@ use autodiff_core::differentiate;
 use crate::{HessianModel, Real};
 
 /// The plain function; only `x` is active. `a` is row-major, n x n.
-#[differentiate(wrt(x))]
+#[differentiate(wrt(x), order = 2)]
 pub fn quad_tanh(a: &[f64], x: &[f64]) -> f64 {
     let n = x.len();
     let mut s = 0.0;

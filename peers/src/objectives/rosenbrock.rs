@@ -5,7 +5,7 @@ use autodiff_core::differentiate;
 use crate::{HessianModel, Model, Real, Shape};
 
 /// The plain function.
-#[differentiate]
+#[differentiate(order = 2)]
 pub fn rosenbrock(x: &[f64]) -> f64 {
     let mut s = 0.0;
     for i in 0..x.len() - 1 {

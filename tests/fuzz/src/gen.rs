@@ -49,12 +49,12 @@ impl Default for Options {
 /// The differentiated helpers generated programs call, to be compiled beside them.
 pub const HELPERS_SOURCE: &str = r#"use autodiff_core::differentiate;
 
-#[differentiate]
+#[differentiate(order = 2)]
 pub fn h_sq(a: f64) -> f64 {
     a * a + a.sin()
 }
 
-#[differentiate]
+#[differentiate(order = 2)]
 pub fn h_mix(a: f64, b: f64) -> f64 {
     if a > b {
         a * b.cos()
@@ -63,7 +63,7 @@ pub fn h_mix(a: f64, b: f64) -> f64 {
     }
 }
 
-#[differentiate]
+#[differentiate(order = 2)]
 pub fn h_sum(v: &[f64], s: f64) -> f64 {
     let mut acc = 0.0;
     for i in 0..v.len() {

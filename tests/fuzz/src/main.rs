@@ -170,9 +170,9 @@ fn floats(v: &[f64]) -> String {
 /// How a case is compiled.
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
 enum Mode {
-    /// With `#[differentiate]` and every check.
+    /// With `#[differentiate(order = 2)]` and every check.
     Full,
-    /// With `#[differentiate(order = 1)]` and the first-order checks, for a function
+    /// With `#[differentiate]` (first order) and the first-order checks, for a function
     /// whose second-order siblings do not compile.
     FirstOrder,
     /// Without the attribute, to tell a generator bug (the function is not valid Rust)
@@ -192,7 +192,7 @@ fn module(case: &Case, mode: Mode) -> String {
     }
     m.push_str("    use autodiff_core::differentiate;\n    use crate::rt::{flat, rows};\n");
     m.push_str("    #[allow(unused_imports)]\n    use num_traits::{FromPrimitive, NumCast, ToPrimitive};\n\n");
-    let attr = if mode == Mode::FirstOrder { "(order = 1)" } else { "" };
+    let attr = if mode == Mode::FirstOrder { "" } else { "(order = 2)" };
     let _ = write!(m, "    #[differentiate{attr}]\n{}", indent(&p.source()));
     let (ql, qa) = unpack(&p.params, false);
     let (tl, ta) = unpack(&p.params, true);
@@ -303,8 +303,8 @@ fn helpers_source(sabotage: bool) -> String {
     if !sabotage {
         return gen::HELPERS_SOURCE.to_string();
     }
-    let start = gen::HELPERS_SOURCE.find("#[differentiate]\npub fn h_sq").expect("h_sq");
-    let end = gen::HELPERS_SOURCE.find("#[differentiate]\npub fn h_mix").expect("h_mix");
+    let start = gen::HELPERS_SOURCE.find("#[differentiate(order = 2)]\npub fn h_sq").expect("h_sq");
+    let end = gen::HELPERS_SOURCE.find("#[differentiate(order = 2)]\npub fn h_mix").expect("h_mix");
     format!("{}{SABOTAGED_H_SQ}\n{}", &gen::HELPERS_SOURCE[..start], &gen::HELPERS_SOURCE[end..])
 }
 
@@ -735,7 +735,7 @@ fn report(args: &Args, all: &BTreeMap<usize, (Case, Status)>, elapsed: Duration)
         let (c, s) = &all[id];
         let _ = writeln!(
             full,
-            "\n## Program {id}\n\nRerun: `cargo run --release --manifest-path tests/fuzz/Cargo.toml -- --seed {} --max-statements {} --points {} --only {id}`\n\n```rust\n#[differentiate]\n{}```\n",
+            "\n## Program {id}\n\nRerun: `cargo run --release --manifest-path tests/fuzz/Cargo.toml -- --seed {} --max-statements {} --points {} --only {id}`\n\n```rust\n#[differentiate(order = 2)]\n{}```\n",
             args.seed,
             args.max_statements,
             args.points,
@@ -752,7 +752,7 @@ fn report(args: &Args, all: &BTreeMap<usize, (Case, Status)>, elapsed: Duration)
             Status::Checked { lines, order2_error, .. } => {
                 if let Some(e) = order2_error {
                     let _ = writeln!(full, "compile error of the second-order siblings: {e}");
-                    let _ = writeln!(full, "(checked with `#[differentiate(order = 1)]`)");
+                    let _ = writeln!(full, "(checked with `#[differentiate]`, first order only)");
                 }
                 for (k, (p, t)) in c.points.iter().enumerate() {
                     let _ = writeln!(full, "point {k}: {p:?} tangent {t:?}");

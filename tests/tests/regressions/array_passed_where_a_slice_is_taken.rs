@@ -3,28 +3,28 @@
 // (E0308). Found by the differential fuzzer.
 use autodiff_core::differentiate;
 
-#[differentiate]
+#[differentiate(order = 2)]
 fn prod(v: &[f64]) -> f64 {
     v[0] * v[1]
 }
 
-#[differentiate]
+#[differentiate(order = 2)]
 fn by_ref_param(z: &[f64; 2]) -> f64 {
     prod(z)
 }
 
-#[differentiate]
+#[differentiate(order = 2)]
 fn by_value_param(z: [f64; 2]) -> f64 {
     prod(&z)
 }
 
-#[differentiate]
+#[differentiate(order = 2)]
 fn local_array(a: f64, b: f64) -> f64 {
     let w = [a, b * b];
     prod(&w)
 }
 
-#[differentiate]
+#[differentiate(order = 2)]
 fn nested_row(m: [[f64; 2]; 2]) -> f64 {
     prod(&m[1]) + prod(&m[0])
 }

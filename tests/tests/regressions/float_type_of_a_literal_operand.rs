@@ -5,12 +5,12 @@
 // differential fuzzer.
 use autodiff_core::differentiate;
 
-#[differentiate]
+#[differentiate(order = 2)]
 fn path_form(x: f64) -> f64 {
     f64::sin(if x > 0.0 { 1.0 } else { 2.0 }) * x
 }
 
-#[differentiate]
+#[differentiate(order = 2)]
 fn chain(x: &[f64]) -> f64 {
     x.iter().map(|&_e| 0.75).sum::<f64>().sin() * x[0]
 }

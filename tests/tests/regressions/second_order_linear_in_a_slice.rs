@@ -3,17 +3,17 @@
 // had moved into the returned tuple (E0382). Found by the differential fuzzer.
 use autodiff_core::differentiate;
 
-#[differentiate]
+#[differentiate(order = 2)]
 fn first(x: &[f64]) -> f64 {
     x[0]
 }
 
-#[differentiate]
+#[differentiate(order = 2)]
 fn mixed(x: &[f64], y: f64) -> f64 {
     x[0] * 2.0 + y * y
 }
 
-#[differentiate]
+#[differentiate(order = 2)]
 fn branchy(x: Vec<f64>) -> f64 {
     if x[0] > 0.0 {
         x[0]
