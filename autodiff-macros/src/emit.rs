@@ -572,6 +572,83 @@ fn call_args(func: &Func, scratch: &syn::Ident) -> CallArgs {
     ca
 }
 
+/// `f_grad` of a float output: `f_vjp` seeded with one. It is a separate function only
+/// so that the contract's name exists; once `f_vjp` (itself `#[inline]`) is inlined, the
+/// seed is a constant and the code is what a gradient written on its own would be.
+pub fn grad_through_vjp(shared: &Shared, func: &Func) -> TokenStream {
+    let item = shared.item;
+    let krate = &shared.krate;
+    let f = &item.sig.ident;
+    let (name, vjp) = (sibling_name(f, Sibling::Grad), sibling_name(f, Sibling::Vjp));
+    let (impl_generics, _, where_clause) = split(&item.sig.generics, func, krate, &[]);
+    let (params, args) = forwarded_params(func);
+    // The user's generics named, since a type parameter may appear in the output only.
+    let named: Vec<TokenStream> = item
+        .sig
+        .generics
+        .params
+        .iter()
+        .filter_map(|p| match p {
+            syn::GenericParam::Type(t) => Some(t.ident.to_token_stream()),
+            syn::GenericParam::Const(c) => Some(c.ident.to_token_stream()),
+            syn::GenericParam::Lifetime(_) => None,
+        })
+        .collect();
+    let turbofish = if named.is_empty() { quote!() } else { quote!(::<#(#named),*>) };
+    let attrs = attributes(&doc(f, func, Sibling::Grad), false);
+    let ret = return_type(func, Sibling::Grad);
+    let vis = &item.vis;
+    let out_ty = &func.output_ty;
+    let primitive =
+        matches!(out_ty, syn::Type::Path(p) if p.path.is_ident("f64") || p.path.is_ident("f32"));
+    let seed = if primitive {
+        quote!(1.0)
+    } else {
+        quote!(<#out_ty as #krate::__private::num_traits::One>::one())
+    };
+    let body = if func.params.first().is_some_and(|p| is_self(&p.pat)) {
+        let rest = &args[1..];
+        quote!(self.#vjp #turbofish(#(#rest,)* #seed))
+    } else {
+        quote!(#vjp #turbofish(#(#args,)* #seed))
+    };
+    quote! {
+        #attrs
+        #vis fn #name #impl_generics (#(#params),*) -> #ret #where_clause {
+            #body
+        }
+    }
+}
+
+fn is_self(pat: &syn::Pat) -> bool {
+    matches!(pat, syn::Pat::Ident(pi) if pi.ident == "self")
+}
+
+/// The user's parameters as a sibling that forwards them declares them, and the arguments
+/// that forward them: a parameter bound to a pattern (`_`, `(a, b)`) is taken whole under
+/// a name of its own (`arg1`), invisible to the user's code.
+fn forwarded_params(func: &Func) -> (Vec<TokenStream>, Vec<TokenStream>) {
+    let declared = user_params(func);
+    let mut params = Vec::new();
+    let mut args = Vec::new();
+    for (k, (p, d)) in func.params.iter().zip(declared).enumerate() {
+        match &p.pat {
+            syn::Pat::Ident(pi) => {
+                let id = &pi.ident;
+                params.push(d);
+                args.push(quote!(#id));
+            }
+            _ => {
+                let id = syn::Ident::new(&format!("arg{k}"), Span::mixed_site());
+                let ty = &p.ty;
+                params.push(quote!(#id: #ty));
+                args.push(quote!(#id));
+            }
+        }
+    }
+    (params, args)
+}
+
 /// Unit directions over the active parameters: an owned copy `p<k>` of each and a
 /// zero `z<k>` of its shape (the `setup` statements), and the tangent arguments of a
 /// sweep along a unit `t` of parameter `k`, zeros elsewhere.

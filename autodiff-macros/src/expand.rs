@@ -59,9 +59,7 @@ pub fn expand(attr: TokenStream, item: TokenStream) -> TokenStream {
     prune::prune(&mut vjp);
     // A scalar output has a gradient; an array or `Vec` output a Jacobian.
     let first = if func.scalar_output() {
-        let mut grad = reverse::vjp(&func, &act, reverse::Seed::One);
-        prune::prune(&mut grad);
-        emit::sibling(&shared, &func, &grad, Sibling::Grad)
+        emit::grad_through_vjp(&shared, &func)
     } else {
         let lanes = lanes_apply(&func, &jvp);
         let mut j = emit::jacobian(&shared, &func, args.jacobian, lanes);
