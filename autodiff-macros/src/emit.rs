@@ -551,8 +551,8 @@ fn call_args(func: &Func, scratch: &syn::Ident) -> CallArgs {
                 ca.args_f.push(quote!(#id));
                 ca.args.push(quote!(&mut #scratch));
             }
-            syn::Pat::Ident(pi) => {
-                let id = &pi.ident;
+            _ => {
+                let id = forwarded_name(func, p);
                 let by_ref = matches!(p.ty, syn::Type::Reference(_));
                 let copy = matches!(p.kind, ParamKind::Scalar { .. } | ParamKind::Array { .. });
                 let a = if by_ref || copy {
@@ -562,10 +562,6 @@ fn call_args(func: &Func, scratch: &syn::Ident) -> CallArgs {
                 };
                 ca.args_f.push(a.clone());
                 ca.args.push(a);
-            }
-            _ => {
-                ca.args_f.push(quote!(::core::unreachable!()));
-                ca.args.push(quote!(::core::unreachable!()));
             }
         }
     }
@@ -620,6 +616,18 @@ pub fn grad_through_vjp(shared: &Shared, func: &Func) -> TokenStream {
     }
 }
 
+/// The name a sibling that forwards its parameters gives parameter `p`: its own, or for
+/// a parameter bound to a pattern (`_`), `arg<k>` after its position.
+fn forwarded_name(func: &Func, p: &crate::ir::Param) -> syn::Ident {
+    match &p.pat {
+        syn::Pat::Ident(pi) => pi.ident.clone(),
+        _ => {
+            let k = func.params.iter().position(|q| std::ptr::eq(q, p)).unwrap_or(0);
+            syn::Ident::new(&format!("arg{k}"), Span::mixed_site())
+        }
+    }
+}
+
 fn is_self(pat: &syn::Pat) -> bool {
     matches!(pat, syn::Pat::Ident(pi) if pi.ident == "self")
 }
@@ -631,20 +639,15 @@ fn forwarded_params(func: &Func) -> (Vec<TokenStream>, Vec<TokenStream>) {
     let declared = user_params(func);
     let mut params = Vec::new();
     let mut args = Vec::new();
-    for (k, (p, d)) in func.params.iter().zip(declared).enumerate() {
-        match &p.pat {
-            syn::Pat::Ident(pi) => {
-                let id = &pi.ident;
-                params.push(d);
-                args.push(quote!(#id));
-            }
-            _ => {
-                let id = syn::Ident::new(&format!("arg{k}"), Span::mixed_site());
-                let ty = &p.ty;
-                params.push(quote!(#id: #ty));
-                args.push(quote!(#id));
-            }
+    for (p, d) in func.params.iter().zip(declared) {
+        let id = forwarded_name(func, p);
+        if let syn::Pat::Ident(_) = &p.pat {
+            params.push(d);
+        } else {
+            let ty = &p.ty;
+            params.push(quote!(#id: #ty));
         }
+        args.push(quote!(#id));
     }
     (params, args)
 }
@@ -670,10 +673,7 @@ impl Directions {
         let zeros: Vec<syn::Ident> = (0..n).map(|k| local(&format!("z{k}"))).collect();
         let mut setup = TokenStream::new();
         for (k, p) in active.iter().enumerate() {
-            let id = match &p.pat {
-                syn::Pat::Ident(pi) => pi.ident.clone(),
-                _ => local("_"),
-            };
+            let id = forwarded_name(func, p);
             let value = match &p.kind {
                 ParamKind::Seq { .. } => quote!(#id.to_vec()),
                 ParamKind::Matrix { .. } => quote!(#krate::__private::owned(&#id)),
@@ -736,7 +736,7 @@ pub fn hessian(shared: &Shared, func: &Func, lanes: bool) -> TokenStream {
     let vis = &item.vis;
     let f = &item.sig.ident;
     let name = sibling_name(f, Sibling::Hessian);
-    let params = user_params(func);
+    let (params, _) = forwarded_params(func);
     let ret = return_type(func, Sibling::Hessian);
     let doc = doc(f, func, Sibling::Hessian);
     let local = |n: &str| syn::Ident::new(n, Span::mixed_site());
@@ -877,7 +877,7 @@ pub fn jacobian(
         })
         .collect();
     let (impl_generics, _, where_clause) = split(&item.sig.generics, func, krate, &bounds);
-    let params = user_params(func);
+    let (params, _) = forwarded_params(func);
     let out_ty = &func.output_ty;
     let j = jacobian_type(func);
     let doc = doc(&item.sig.ident, func, Sibling::Jacobian);

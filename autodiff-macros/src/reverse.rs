@@ -191,14 +191,24 @@ pub fn vjp(func: &Func, act: &Activity, seed: Seed) -> Derived {
         .collect();
     stmts.extend(forward);
     stmts.extend(adjoint);
-    let grads: Vec<Expr> = func
-        .active_params()
-        .map(|p| match (cx.born.contains(&p.var), &p.kind) {
+    let mut grads: Vec<Expr> = Vec::new();
+    for p in func.active_params() {
+        grads.push(match (cx.born.contains(&p.var), &p.kind) {
             (true, _) => Expr::var(cx.adjoint[&p.var]),
-            (false, ParamKind::Scalar { float, .. }) => Expr::ZeroOfType(float.clone()),
+            // A parameter the output does not depend on has a zero adjoint, declared as
+            // an adjoint so that the siblings of several cotangents make it one of lanes.
+            (false, ParamKind::Scalar { float, .. }) => {
+                let bar = cx.adjoint_var(p.var);
+                stmts.push(Stmt::Let {
+                    vars: vec![bar],
+                    value: Expr::ZeroOfType(float.clone()),
+                    span,
+                });
+                Expr::var(bar)
+            }
             (false, _) => Expr::ZeroLike(Atom::Var(p.var)),
-        })
-        .collect();
+        });
+    }
     let grad = if grads.len() == 1 {
         grads.into_iter().next().unwrap_or(Expr::Tuple(Vec::new()))
     } else {

@@ -626,3 +626,68 @@ fn f32_parameter_of_an_f64_function() {
     assert_close(jd, dy, EXACT, "jvp along y");
     assert_eq!(widened_vjp(x, y, 1.0), (v, (dx, dy)));
 }
+
+// ---- parameters the output does not read --------------------------------------------------
+
+/// An ODE right-hand side that does not read its time: `t` is active (a float) with a zero
+/// derivative, in the lanes Jacobian (forward and reverse sweeps) as in every sibling.
+#[differentiate(order = 2)]
+#[allow(unused_variables)]
+fn oscillator(t: f64, y: [f64; 2]) -> [f64; 2] {
+    [y[1], -4.0 * y[0]]
+}
+
+/// The same with a scalar output, for the Hessian's lanes.
+#[differentiate(order = 2)]
+#[allow(unused_variables)]
+fn oscillator_energy(t: f64, y: [f64; 2]) -> f64 {
+    y[1] * y[1] + 4.0 * y[0] * y[0]
+}
+
+/// `_` parameters, a float one (active, derivative zero) and a constant one: the siblings
+/// that forward their parameters name them.
+#[differentiate(order = 2)]
+fn cubed_ignoring(_: f64, x: f64, _: usize) -> f64 {
+    x * x * x
+}
+
+#[differentiate(jacobian = reverse)]
+fn ignoring_rows(_: f64, x: [f64; 2]) -> [f64; 2] {
+    [x[0] * x[1], x[0]]
+}
+
+#[test]
+fn a_float_parameter_the_output_does_not_read_has_a_zero_derivative() {
+    let (t, y) = (0.7, [0.5, -1.5]);
+    let (v, (dt, dy)) = oscillator_jacobian(t, y);
+    assert_eq!(v, oscillator(t, y));
+    assert_eq!(dt, [0.0, 0.0]);
+    assert_eq!(dy, [[0.0, 1.0], [-4.0, 0.0]]);
+    assert_eq!(oscillator_jvp(t, y, 1.0, [0.0, 0.0]).1, [0.0, 0.0]);
+    assert_eq!(oscillator_vjp(t, y, [1.0, 1.0]).1, (0.0, [-4.0, 1.0]));
+    let (e, (et, ey), h) = oscillator_energy_hessian(t, y);
+    assert_eq!((e, et, ey), (oscillator_energy(t, y), 0.0, [8.0 * y[0], 2.0 * y[1]]));
+    assert_eq!(h, [[0.0, 0.0, 0.0], [0.0, 8.0, 0.0], [0.0, 0.0, 2.0]]);
+    assert_fd(
+        |p| oscillator_energy(p[0], [p[1], p[2]]),
+        &[t, y[0], y[1]],
+        &[et, ey[0], ey[1]],
+        FD,
+        "fd",
+    );
+}
+
+#[test]
+fn wildcard_parameters_in_every_sibling() {
+    let x = 1.5;
+    let (v, (d_, dx)) = cubed_ignoring_grad(9.0, x, 3);
+    assert_eq!((v, d_, dx), (cubed_ignoring(9.0, x, 3), 0.0, 3.0 * x * x));
+    assert_eq!(cubed_ignoring_vjp(9.0, x, 3, 2.0).1, (0.0, 6.0 * x * x));
+    let (_, _, h) = cubed_ignoring_hessian(9.0, x, 3);
+    assert_eq!(h, [[0.0, 0.0], [0.0, 6.0 * x]]);
+    let (_, _, hv) = cubed_ignoring_hvp(9.0, x, 3, 0.0, 1.0);
+    assert_eq!(hv, (0.0, 6.0 * x));
+    let (y, (d_, dx)) = ignoring_rows_jacobian(9.0, [2.0, 3.0]);
+    assert_eq!(y, [6.0, 2.0]);
+    assert_eq!((d_, dx), ([0.0, 0.0], [[3.0, 2.0], [1.0, 0.0]]));
+}
