@@ -169,6 +169,15 @@ pub trait Par {}
 #[cfg(not(feature = "rayon"))]
 impl<T: ?Sized> Par for T {}
 
+/// A sweep handed to the drivers, erased to one type per signature: every function's
+/// `f_jacobian` passes closures of its own, and the drivers, instantiated once per
+/// closure type, would otherwise be compiled again for each of them. One call through a
+/// vtable per sweep of `K` lanes costs nothing measurable beside the sweep.
+#[cfg(feature = "rayon")]
+type Sweep<'a, A, B> = &'a (dyn Fn(A) -> B + Sync + Send + 'a);
+#[cfg(not(feature = "rayon"))]
+type Sweep<'a, A, B> = &'a (dyn Fn(A) -> B + 'a);
+
 /// The sparsity of a Jacobian block: for each output float (row-major), the inputs it
 /// depends on, in increasing order.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -337,10 +346,25 @@ pub fn block_columns<L: Float>(block: Block<L>, columns: usize) -> Vec<Vec<L>> {
 /// the columns when that takes fewer sweeps, `K` columns per sweep of `dense` otherwise.
 /// `dense(seeds)` and `trace(seeds)` are the same `f_jvp_lanes` with lanes of floats and
 /// with patterns.
+#[inline]
 pub fn sparse_columns<P, O, const K: usize, const W: usize>(
     p: &P,
     dense: impl Fn(P::Lanes<Lanes<P::Leaf, K>>) -> O::Lanes<Lanes<P::Leaf, K>> + Par,
     trace: impl Fn(P::Lanes<Pattern<W>>) -> O::Lanes<Pattern<W>>,
+) -> Block<P::Leaf>
+where
+    P: LaneShape + Par,
+    O: LaneShape<Leaf = P::Leaf>,
+    P::Leaf: Float + Par,
+{
+    columns_through::<P, O, K, W>(p, &dense, &trace)
+}
+
+/// [`sparse_columns`] with its sweeps erased.
+fn columns_through<P, O, const K: usize, const W: usize>(
+    p: &P,
+    dense: Sweep<'_, P::Lanes<Lanes<P::Leaf, K>>, O::Lanes<Lanes<P::Leaf, K>>>,
+    trace: &dyn Fn(P::Lanes<Pattern<W>>) -> O::Lanes<Pattern<W>>,
 ) -> Block<P::Leaf>
 where
     P: LaneShape + Par,
@@ -378,10 +402,25 @@ where
 /// one sweep seeding them all at once gives each of their entries apart.
 ///
 /// [`jacobian_rows_lanes`]: crate::lanes::jacobian_rows_lanes
+#[inline]
 pub fn sparse_rows<O, G, const K: usize, const W: usize>(
     y: &O,
     dense: impl Fn(O::Lanes<Lanes<O::Leaf, K>>) -> G::Lanes<Lanes<O::Leaf, K>> + Par,
     trace: impl Fn(O::Lanes<Pattern<W>>) -> G::Lanes<Pattern<W>>,
+) -> Vec<O::Leaf>
+where
+    O: LaneShape + Par,
+    G: LaneShape<Leaf = O::Leaf>,
+    O::Leaf: Float + Par,
+{
+    rows_through::<O, G, K, W>(y, &dense, &trace)
+}
+
+/// [`sparse_rows`] with its sweeps erased.
+fn rows_through<O, G, const K: usize, const W: usize>(
+    y: &O,
+    dense: Sweep<'_, O::Lanes<Lanes<O::Leaf, K>>, G::Lanes<Lanes<O::Leaf, K>>>,
+    trace: &dyn Fn(O::Lanes<Pattern<W>>) -> G::Lanes<Pattern<W>>,
 ) -> Vec<O::Leaf>
 where
     O: LaneShape + Par,
