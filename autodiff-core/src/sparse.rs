@@ -178,6 +178,13 @@ type Sweep<'a, A, B> = &'a (dyn Fn(A) -> B + Sync + Send + 'a);
 #[cfg(not(feature = "rayon"))]
 type Sweep<'a, A, B> = &'a (dyn Fn(A) -> B + 'a);
 
+/// A dense sweep: from `K` lanes of seeds of `S`'s shape to the lanes of `D`'s.
+type DenseSweep<'a, S, D, const K: usize> = Sweep<
+    'a,
+    <S as LaneShape>::Lanes<Lanes<<S as LaneShape>::Leaf, K>>,
+    <D as LaneShape>::Lanes<Lanes<<S as LaneShape>::Leaf, K>>,
+>;
+
 /// The sparsity of a Jacobian block: for each output float (row-major), the inputs it
 /// depends on, in increasing order.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -363,7 +370,7 @@ where
 /// [`sparse_columns`] with its sweeps erased.
 fn columns_through<P, O, const K: usize, const W: usize>(
     p: &P,
-    dense: Sweep<'_, P::Lanes<Lanes<P::Leaf, K>>, O::Lanes<Lanes<P::Leaf, K>>>,
+    dense: DenseSweep<'_, P, O, K>,
     trace: &dyn Fn(P::Lanes<Pattern<W>>) -> O::Lanes<Pattern<W>>,
 ) -> Block<P::Leaf>
 where
@@ -419,7 +426,7 @@ where
 /// [`sparse_rows`] with its sweeps erased.
 fn rows_through<O, G, const K: usize, const W: usize>(
     y: &O,
-    dense: Sweep<'_, O::Lanes<Lanes<O::Leaf, K>>, G::Lanes<Lanes<O::Leaf, K>>>,
+    dense: DenseSweep<'_, O, G, K>,
     trace: &dyn Fn(O::Lanes<Pattern<W>>) -> G::Lanes<Pattern<W>>,
 ) -> Vec<O::Leaf>
 where
