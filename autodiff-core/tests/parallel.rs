@@ -48,7 +48,7 @@ fn parallel_rows_and_columns_agree_with_each_other_and_finite_differences() {
     check::check_jacobian(|p| rows(p, s), &x, &jr, 1e-6).unwrap();
 }
 
-#[differentiate]
+#[differentiate(order = 2)]
 fn energy<T: num_traits::Float>(x: &[T], s: T) -> T {
     let mut e = s * s;
     for i in 0..x.len() {
