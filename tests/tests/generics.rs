@@ -267,3 +267,40 @@ fn generic_array_outputs_and_out_parameters() {
     let j32 = generic_out_param_jacobian(&v.map(|a| a as f32), &mut r32);
     assert!((f64::from(j32[1][1]) - v[1].cos() * v[0]).abs() < 1e-6);
 }
+
+/// argmin's sphere as written: a generic `sum()` with no turbofish, whose accumulator
+/// starts at `-T::zero()` (not at a float literal, which a generic `T` does not accept).
+#[differentiate(order = 2)]
+pub fn sphere<T>(param: &[T]) -> T
+where
+    T: Float + std::iter::Sum<T>,
+{
+    param.iter().map(|x| x.powi(2)).sum()
+}
+
+/// A generic `product::<T>()` and `sum::<T>()` with turbofish.
+#[differentiate]
+fn product_and_sum<T: Float + std::iter::Product<T> + std::iter::Sum<T>>(x: &[T]) -> T {
+    x.iter().map(|v| *v + T::one()).product::<T>() + x.iter().copied().sum::<T>()
+}
+
+#[test]
+fn generic_sums_and_products_of_iterator_chains() {
+    let x = [0.5, -2.0, 3.0];
+    let (v, g) = sphere_grad(&x);
+    assert_eq!(v, sphere(&x));
+    assert_eq!(g, vec![1.0, -4.0, 6.0]);
+    let (_, _, h) = sphere_hessian(&x);
+    assert_eq!(h, vec![vec![2.0, 0.0, 0.0], vec![0.0, 2.0, 0.0], vec![0.0, 0.0, 2.0]]);
+    let (v32, g32) = sphere_grad(&[0.5_f32, -2.0]);
+    assert_eq!((v32, g32), (4.25, vec![1.0, -4.0]));
+    let (p, gp) = product_and_sum_grad(&x);
+    assert_eq!(p, product_and_sum(&x));
+    // d/dx_i of prod_j (x_j + 1) + sum_j x_j = prod_{j != i} (x_j + 1) + 1.
+    let shifted = x.map(|v| v + 1.0);
+    let want: Vec<f64> = (0..3)
+        .map(|i| (0..3).filter(|&j| j != i).map(|j| shifted[j]).product::<f64>() + 1.0)
+        .collect();
+    common::assert_all_close(&gp, &want, common::EXACT, "product and sum");
+    common::assert_fd(product_and_sum, &x, &gp, common::FD, "central differences");
+}

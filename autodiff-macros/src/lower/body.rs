@@ -2042,7 +2042,12 @@ impl Lower<'_> {
                 }
             }
         }
-        if let Some(rewritten) = super::desugar::chain_to_loop(m, &self.fresh("acc", span)) {
+        let float = match self.func.float_params.as_slice() {
+            [t] => Some(syn::Ident::new(t, span)),
+            _ => None,
+        };
+        let acc = self.fresh("acc", span);
+        if let Some(rewritten) = super::desugar::chain_to_loop(m, &acc, float.as_ref()) {
             return match rewritten {
                 Ok(e) => self.lower_expr(&e, hint),
                 Err((span, msg)) => {

@@ -104,14 +104,34 @@ fn pattern_test(
 
 /// An iterator chain ending in `sum`, `product` or `fold` as a loop; `None` if `m` is
 /// not such a chain.
+///
+/// `float` is the function's float type parameter when it has exactly one (`T` of
+/// `fn f<T: Float>`): a sum or product of a generic float starts at `-T::zero()` or
+/// `T::one()` (through `T`'s `Float` bound), not at a float literal.
 pub fn chain_to_loop(
     m: &syn::ExprMethodCall,
     acc: &syn::Ident,
+    float: Option<&syn::Ident>,
 ) -> Option<Result<syn::Expr, (proc_macro2::Span, String)>> {
-    let (init, combine): (syn::Expr, Combine) = match m.method.to_string().as_str() {
-        "sum" if m.args.is_empty() => (syn::parse_quote!(-0.0), Combine::Add),
-        "product" if m.args.is_empty() => (syn::parse_quote!(1.0), Combine::Mul),
-        "fold" if m.args.len() == 2 => (m.args[0].clone(), Combine::Fold(m.args[1].clone())),
+    // `sum::<f64>()`: the accumulator has the written type, which the items (literals
+    // perhaps) may not give it.
+    let ty = m.turbofish.as_ref().and_then(|t| match t.args.first() {
+        Some(syn::GenericArgument::Type(ty)) => Some(ty.clone()),
+        _ => None,
+    });
+    let primitive = |t: &syn::Type| matches!(t, syn::Type::Path(p) if p.path.is_ident("f64") || p.path.is_ident("f32"));
+    let generic: Option<syn::Type> = match (&ty, float) {
+        (Some(t), _) if primitive(t) => None,
+        (Some(t), _) => Some(t.clone()),
+        (None, Some(t)) => Some(syn::parse_quote!(#t)),
+        (None, None) => None,
+    };
+    let (init, combine): (syn::Expr, Combine) = match (m.method.to_string().as_str(), generic) {
+        ("sum", None) if m.args.is_empty() => (syn::parse_quote!(-0.0), Combine::Add),
+        ("sum", Some(t)) if m.args.is_empty() => (syn::parse_quote!(-<#t>::zero()), Combine::Add),
+        ("product", None) if m.args.is_empty() => (syn::parse_quote!(1.0), Combine::Mul),
+        ("product", Some(t)) if m.args.is_empty() => (syn::parse_quote!(<#t>::one()), Combine::Mul),
+        ("fold", _) if m.args.len() == 2 => (m.args[0].clone(), Combine::Fold(m.args[1].clone())),
         _ => return None,
     };
     // The `map`s between the source and the end, innermost first.
@@ -126,12 +146,6 @@ pub fn chain_to_loop(
         }
     }
     maps.reverse();
-    // `sum::<f64>()`: the accumulator has the written type, which the items (literals
-    // perhaps) may not give it.
-    let ty = m.turbofish.as_ref().and_then(|t| match t.args.first() {
-        Some(syn::GenericArgument::Type(ty)) => Some(ty.clone()),
-        _ => None,
-    });
     Some(build_loop(source, maps, init, combine, acc, ty))
 }
 
