@@ -553,6 +553,16 @@ impl Block {
         self.yields.iter().for_each(|y| y.vars(out));
     }
 
+    /// Whether the value of some `let` in the block, nested blocks included, satisfies `f`.
+    pub fn any_let(&self, f: &mut dyn FnMut(&Expr) -> bool) -> bool {
+        self.stmts.iter().any(|stmt| match stmt {
+            Stmt::Let { value, .. } => f(value),
+            Stmt::If { then, els, .. } => then.any_let(f) || els.any_let(f),
+            Stmt::Loop { body, .. } => body.any_let(f),
+            _ => false,
+        })
+    }
+
     /// The variables the block defines (`let`s, the outs of branches, the index, carried
     /// cells and exit codes of loops) into `defined`, and every variable it reads into
     /// `read`, nested blocks included.
@@ -715,15 +725,25 @@ impl Func {
         &self.vars[v.0]
     }
 
-    /// Whether the body builds arrays of floats (local arrays, copies, rows) or writes an
-    /// out-parameter: generated code then needs zeros of array shapes of the float type.
+    /// Whether the body builds arrays of floats (local arrays, copies, rows), returns one,
+    /// writes an out-parameter or passes an array to a callee: generated code then needs
+    /// zeros of array shapes of the float type, or adds a callee's array of adjoints into
+    /// its own.
     pub fn has_float_arrays(&self) -> bool {
         let params: Vec<Var> = self.params.iter().map(|p| p.var).collect();
+        let tensor = |v: Var| matches!(self.vars[v.0].shape, Shape::Tensor { .. });
         self.out_param.is_some()
+            || self.outputs.iter().any(|o| !matches!(o.kind, ParamKind::Scalar { .. }))
             || self.vars.iter().enumerate().any(|(i, v)| {
                 matches!(v.shape, Shape::Tensor { .. })
                     && v.derived.is_none()
                     && !params.contains(&Var(i))
+            })
+            || self.body.any_let(&mut |value| match value {
+                Expr::Call { args, siblings: Some(_), .. } => args.iter().any(|a| {
+                    argument_atom(a).and_then(|(atom, _)| atom.var()).is_some_and(tensor)
+                }),
+                _ => false,
             })
     }
 
