@@ -75,7 +75,7 @@ pub mod __private {
         block_columns, jacobian_from_block, sparse_columns, sparse_rows, Pattern, PATTERN_WORDS,
     };
     pub use crate::tape::{trips, Tape};
-    pub use crate::zero::{add_to, cast_like, same_len, zero_of, ZeroLike};
+    pub use crate::zero::{add_to, cast_like, same_len, tangent_arg, zero_of, ZeroLike};
     pub use num_traits;
 }
 

@@ -174,3 +174,50 @@ impl FloatLeaf for f32 {}
 pub fn add_to<T: AddTo<R>, R: ?Sized>(target: &mut T, other: &R) {
     target.add_to(other);
 }
+
+/// The tangent that a caller passes for an argument it passed by reference (`&x`, or a
+/// `&[T; N]` parameter passed on): a callee's tangent of a `&[T; N]` or `&f64` parameter
+/// is taken by value, of a slice as `&[T]`. The caller cannot see which; rustc picks the
+/// impl from the callee's signature.
+pub trait TangentArg<'a, T: ?Sized> {
+    /// The argument, from a reference to the caller's tangent.
+    fn tangent_arg(tangent: &'a T) -> Self;
+}
+
+/// By value: a tangent of `&f64` or `&[T; N]`.
+impl<'a, T: Copy> TangentArg<'a, T> for T {
+    #[inline]
+    fn tangent_arg(tangent: &'a T) -> T {
+        *tangent
+    }
+}
+
+/// As it was passed, a reference of the caller's own type.
+impl<'a, T: ?Sized> TangentArg<'a, T> for &'a T {
+    #[inline]
+    fn tangent_arg(tangent: &'a T) -> &'a T {
+        tangent
+    }
+}
+
+/// An array's tangent, where the callee takes a slice.
+impl<'a, E, const N: usize> TangentArg<'a, [E; N]> for &'a [E] {
+    #[inline]
+    fn tangent_arg(tangent: &'a [E; N]) -> &'a [E] {
+        tangent
+    }
+}
+
+/// A `Vec`'s tangent, where the callee takes a slice.
+impl<'a, E> TangentArg<'a, Vec<E>> for &'a [E] {
+    #[inline]
+    fn tangent_arg(tangent: &'a Vec<E>) -> &'a [E] {
+        tangent
+    }
+}
+
+/// See [`TangentArg`].
+#[inline]
+pub fn tangent_arg<'a, T: ?Sized, A: TangentArg<'a, T>>(tangent: &'a T) -> A {
+    A::tangent_arg(tangent)
+}

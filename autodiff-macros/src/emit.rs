@@ -1534,6 +1534,7 @@ impl Cx<'_> {
             | Expr::ZeroLike(_)
             | Expr::ZeroOfType(_)
             | Expr::CastLike(..)
+            | Expr::TangentArg(_)
             | Expr::One(_)
             | Expr::Tangent(_)
             | Expr::Pop(_)
@@ -1657,6 +1658,10 @@ impl Cx<'_> {
                 let x = self.expr(x, span);
                 let like = self.atom(like, span);
                 quote_spanned!(span=> #krate::__private::cast_like(#x, &#like))
+            }
+            Expr::TangentArg(t) => {
+                let t = self.expr(t, span);
+                quote_spanned!(span=> #krate::__private::tangent_arg(#t))
             }
             Expr::One(ty) => {
                 quote_spanned!(span=> <#ty as #krate::__private::num_traits::One>::one())

@@ -553,7 +553,8 @@ impl<'a> Fwd<'a> {
             };
             let by_ref = by_ref || matches!(atom, Atom::Var(v) if self.ref_arrays.contains(v));
             all.push(if by_ref {
-                Expr::Unary(crate::ir::UnOp::Ref, Box::new(Expr::Atom(t)))
+                let t = Expr::Unary(crate::ir::UnOp::Ref, Box::new(Expr::Atom(t)));
+                Expr::TangentArg(Box::new(t))
             } else {
                 Expr::Atom(t)
             });

@@ -298,6 +298,9 @@ pub enum Expr {
     ZeroOfType(syn::Type),
     /// `value` converted to the float type of `like` (the adjoint of a float cast).
     CastLike(Box<Expr>, Atom),
+    /// The tangent of an argument passed by reference, `tangent_arg(&t)`: the callee takes
+    /// it by value (a `&[T; N]` or `&f64` parameter) or as a slice, as its signature says.
+    TangentArg(Box<Expr>),
     /// The one of the named float type (the seed of a gradient).
     One(syn::Type),
     /// A zero tangent (one of the zeros above, made by `forward`): printed as it is, or
@@ -323,6 +326,7 @@ impl Expr {
             Expr::Unary(_, e)
             | Expr::Cast(e, _)
             | Expr::Tangent(e)
+            | Expr::TangentArg(e)
             | Expr::Trips(e)
             | Expr::CastLike(e, _) => f(e),
             Expr::Range { start: a, end: b, .. }
@@ -740,9 +744,9 @@ impl Func {
                     && !params.contains(&Var(i))
             })
             || self.body.any_let(&mut |value| match value {
-                Expr::Call { args, siblings: Some(_), .. } => args.iter().any(|a| {
-                    argument_atom(a).and_then(|(atom, _)| atom.var()).is_some_and(tensor)
-                }),
+                Expr::Call { args, siblings: Some(_), .. } => args
+                    .iter()
+                    .any(|a| argument_atom(a).and_then(|(atom, _)| atom.var()).is_some_and(tensor)),
                 _ => false,
             })
     }

@@ -166,3 +166,49 @@ fn methods_calling_methods() {
     let t = (0.8_f64 * 0.4).tanh();
     assert!((d - 0.8 * (1.0 - t * t)).abs() < 1e-15);
 }
+
+/// Callees that take `&f64` and `&[f64; N]`: their tangents are by value (the contract's),
+/// whether the caller passes `&x` or its own `&[f64; N]` parameter on.
+#[differentiate(order = 2)]
+fn scaled_by_ref(x: &f64, k: f64) -> f64 {
+    *x * *x * k
+}
+
+#[differentiate(order = 2)]
+fn weighted_row(w: &[f64; 3], s: f64) -> f64 {
+    w[0] * s + w[1] * w[2]
+}
+
+#[differentiate(order = 2)]
+fn through_references(w: &[f64; 3], x: f64) -> f64 {
+    let local = [x, 2.0 * x, w[0]];
+    scaled_by_ref(&x, w[1]) + weighted_row(w, x) + weighted_row(&local, 1.0)
+}
+
+#[test]
+fn callees_with_reference_parameters() {
+    let (w, x) = ([0.5, -1.5, 2.0], 0.75);
+    let (y, (gw, gx)) = through_references_grad(&w, x);
+    assert_eq!(y, through_references(&w, x));
+    // y = x^2 w1 + (w0 x + w1 w2) + (x + 2x w0)
+    let want_w = [x + 2.0 * x, x * x + w[2], w[1]];
+    let want_x = 2.0 * x * w[1] + w[0] + 1.0 + 2.0 * w[0];
+    for i in 0..3 {
+        assert!((gw[i] - want_w[i]).abs() < 1e-12, "dy/dw{i}");
+    }
+    assert!((gx - want_x).abs() < 1e-12, "dy/dx");
+    let (_, t) = through_references_jvp(&w, x, [0.0, 0.0, 0.0], 1.0);
+    assert!((t - want_x).abs() < 1e-12, "jvp");
+    let mut p = w.to_vec();
+    p.push(x);
+    let mut g = gw.to_vec();
+    g.push(gx);
+    check::check_gradient(|q| through_references(&[q[0], q[1], q[2]], q[3]), &p, &g, 1e-6).unwrap();
+    // d2y/dx2 = 2 w1; d2y/dx dw = (3, 2x, 0).
+    let (_, _, (hw, hx)) = through_references_hvp(&w, x, [0.0, 0.0, 0.0], 1.0);
+    assert!((hx - 2.0 * w[1]).abs() < 1e-12, "d2y/dx2");
+    let want_hw = [3.0, 2.0 * x, 0.0];
+    for i in 0..3 {
+        assert!((hw[i] - want_hw[i]).abs() < 1e-12, "d2y/dx dw{i}");
+    }
+}
