@@ -1162,6 +1162,12 @@ impl Lower<'_> {
             syn::Pat::Ident(p) => Some(p.ident.to_string()),
             _ => None,
         };
+        // `let [a, b] = &x[..2];`: a part of a slice, whose length is known at run time
+        // (rustc finds the pattern refutable too); said at the pattern.
+        if let (syn::Pat::Slice(_), true) = (peel_ref_pat(pat), is_subslice(&init.expr)) {
+            self.errors.at(pat, diag::ARRAY_PATTERN_ON_SLICE);
+            return;
+        }
         let value = self.lower_expr(&init.expr, hint.as_deref());
         self.bind_pattern(pat, value, ty, init.expr.span());
     }
@@ -2372,6 +2378,25 @@ impl Lower<'_> {
             Shape::Other
         };
         self.bind(Expr::Prim(prim, args.into_iter().map(Expr::Atom).collect()), hint, shape, span)
+    }
+}
+
+/// The pattern under `&` and parentheses.
+fn peel_ref_pat(p: &syn::Pat) -> &syn::Pat {
+    match p {
+        syn::Pat::Reference(r) => peel_ref_pat(&r.pat),
+        syn::Pat::Paren(p) => peel_ref_pat(&p.pat),
+        other => other,
+    }
+}
+
+/// `x[a..b]`, `&x[..]`: a slice of `x`.
+fn is_subslice(e: &syn::Expr) -> bool {
+    match e {
+        syn::Expr::Reference(r) => is_subslice(&r.expr),
+        syn::Expr::Paren(p) => is_subslice(&p.expr),
+        syn::Expr::Index(ix) => matches!(&*ix.index, syn::Expr::Range(_)),
+        _ => false,
     }
 }
 
