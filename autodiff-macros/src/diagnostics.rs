@@ -132,6 +132,14 @@ pub fn tuple_arity(expected: usize, found: usize) -> String {
     format!("this pattern binds {expected} values but the expression gives {found}")
 }
 
+pub const ARRAY_PATTERN_ON_SLICE: &str = "an array pattern on a slice, a `Vec` or a matrix library's vector is not supported in a differentiated function (its length is known only at run time); index the elements (`x[0]`, `x[1]`), or take the parameter as a fixed array (`&[f64; N]`)";
+
+pub const ARRAY_PATTERN_REST_BINDING: &str = "binding the rest of an array (`rest @ ..`) is not supported in a differentiated function; bind the elements used by name (`[first, .., last]`) or index them";
+
+pub const ARRAY_PATTERN_VALUE: &str = "an array pattern on a value that is not an array is not supported in a differentiated function; bind the value to a name first";
+
+pub const CALL_TUPLE_PATTERN: &str = "destructuring the tuple returned by a differentiated call is not supported yet (its derivative would be a tuple of derivatives); split the callee into one function per part, or return an array and index it";
+
 pub const TUPLE_OUTPUT: &str = "a tuple cannot be used here; bind its parts with `let (a, b) = ..`";
 
 pub fn stub_body(name: &syn::Ident) -> String {

@@ -1,7 +1,9 @@
 //! `lower`: the only pass that reads syn. Turns the user's function into [`ir::Func`].
 //!
 //! The signature is classified here (which parameters are active, what their gradient
-//! and tangent types are); the body is lowered by [`body`] into A-normal form.
+//! and tangent types are); the body is lowered by [`body`] into A-normal form. A
+//! parameter written as a pattern (`[a, b]: [f64; 2]`) gets a name of its own in the
+//! siblings, and the body binds the pattern to it first.
 //!
 //! Guarantees to the next passes:
 //! - every parameter has a [`ParamKind`]; `active_order` lists the active ones in the
@@ -61,8 +63,12 @@ pub fn lower(item: &syn::ItemFn, args: &Args, errors: &mut Errors) -> Func {
     collect_idents(item.to_token_stream(), &mut func.reserved);
 
     let mut names = Vec::new();
+    let mut patterns = Vec::new();
     for input in &sig.inputs {
-        let (name, param) = lower_param(&mut func, input, &floats, errors);
+        let (name, param, pattern) = lower_param(&mut func, input, &floats, errors);
+        if let Some(pat) = pattern {
+            patterns.push((pat, param.var));
+        }
         names.push(name);
         func.params.push(param);
     }
@@ -129,7 +135,7 @@ pub fn lower(item: &syn::ItemFn, args: &Args, errors: &mut Errors) -> Func {
         .zip(&func.params)
         .filter_map(|(name, p)| name.clone().map(|n| (n, p.var, is_mut_pat(&p.pat))))
         .collect();
-    body::lower_body(&mut func, &floats, bindings, &item.block, errors);
+    body::lower_body(&mut func, &floats, bindings, patterns, &item.block, errors);
     // The user's locals are all renamed, so their names are free again; parameters and
     // every other identifier (constants, functions, types) stay reserved.
     let locals = local_names(&item.block);
@@ -318,13 +324,14 @@ fn is_mut_pat(pat: &syn::Pat) -> bool {
     matches!(pat, syn::Pat::Ident(p) if p.mutability.is_some())
 }
 
-/// One parameter: its name (if it binds one) and its IR description.
+/// One parameter: its name (if it binds one), its IR description, and the pattern it
+/// is written with when that is not a name (`[a, b]: [f64; 2]`), which the body binds.
 fn lower_param(
     func: &mut Func,
     input: &syn::FnArg,
     floats: &HashSet<String>,
     errors: &mut Errors,
-) -> (Option<String>, Param) {
+) -> (Option<String>, Param, Option<syn::Pat>) {
     match input {
         syn::FnArg::Receiver(r) => {
             // The siblings call the method again (`f_jacobian` and `f_hessian` once per
@@ -344,6 +351,7 @@ fn lower_param(
                     active: false,
                     out: false,
                 },
+                None,
             )
         }
         syn::FnArg::Typed(pt) => {
@@ -374,28 +382,56 @@ fn lower_param(
                     errors.at(elem, diag::MATRIX_GENERIC_FLOAT);
                 }
             }
+            let mut pat = (*pt.pat).clone();
+            let mut pattern = None;
             let name = match &*pt.pat {
                 syn::Pat::Ident(p) if p.by_ref.is_none() && p.subpat.is_none() => {
                     Some(p.ident.to_string())
                 }
                 syn::Pat::Wild(_) => None,
+                // `[a, b]: [f64; 2]`, `&[a, b]: &[f64; 2]`, `(lo, hi): (usize, usize)`:
+                // the siblings take the parameter under a name of its own, and the body
+                // starts by binding the pattern to it, as `let [a, b] = x;` would.
+                p @ (syn::Pat::Slice(_) | syn::Pat::Tuple(_) | syn::Pat::Reference(_)) if !out => {
+                    let id = param_name(func, p);
+                    pat = syn::parse_quote!(#id);
+                    pattern = Some(p.clone());
+                    Some(id.to_string())
+                }
                 other => {
                     errors.at(other, diag::PARAM_PATTERN);
                     None
                 }
             };
             let var = func.new_var(name.clone().unwrap_or_else(|| "_".into()), shape);
-            let param = Param {
-                var,
-                pat: (*pt.pat).clone(),
-                ty: (*pt.ty).clone(),
-                kind,
-                active: false,
-                out,
-            };
-            (name, param)
+            let param = Param { var, pat, ty: (*pt.ty).clone(), kind, active: false, out };
+            (name, param, pattern)
         }
     }
+}
+
+/// A name for a parameter written as a pattern: its names joined (`[a, b]` gives `a_b`),
+/// which reads well in the siblings' signatures and docs, made unlike every identifier of
+/// the function.
+fn param_name(func: &mut Func, pat: &syn::Pat) -> syn::Ident {
+    struct Names(Vec<String>);
+    impl<'a> syn::visit::Visit<'a> for Names {
+        fn visit_pat_ident(&mut self, p: &'a syn::PatIdent) {
+            self.0.push(p.ident.to_string().trim_start_matches("r#").to_string());
+            syn::visit::visit_pat_ident(self, p);
+        }
+    }
+    let mut names = Names(Vec::new());
+    syn::visit::Visit::visit_pat(&mut names, pat);
+    let base = if names.0.is_empty() { "param".to_string() } else { names.0.join("_") };
+    let mut name = base.clone();
+    let mut k = 1;
+    while func.reserved.contains(&name) {
+        name = format!("{base}_{k}");
+        k += 1;
+    }
+    func.reserved.insert(name.clone());
+    syn::Ident::new(&name, syn::spanned::Spanned::span(pat))
 }
 
 /// Marks the active parameters: the `wrt` list, or every float parameter.

@@ -1,13 +1,15 @@
-// Destructuring the tuple returned by a call is refused at the pattern.
+// Destructuring the tuple returned by a differentiated call is refused at the pattern
+// (its derivative would be a tuple).
 use autodiff_core::differentiate;
 
-fn pair() -> (f64, f64) {
-    (1.0, 2.0)
+#[differentiate]
+fn split(x: f64) -> (f64, f64) {
+    (x * x, 3.0 * x)
 }
 
 #[differentiate]
 fn f(x: f64) -> f64 {
-    let (a, b) = pair();
+    let (a, b) = split(x);
     a * x + b
 }
 

@@ -20,6 +20,10 @@
 //! - `return`: the statements after an `if` that returns in some branch are moved into
 //!   the branches that do not return, so no `return` is left in the IR.
 //! - Expressions that read no local (`2.0 * PI`, `N as f64`) stay as written, one atom.
+//! - Patterns bind names to what they stand for, with no operation of their own: a tuple
+//!   pattern on a tuple expression binds part by part, one on a tuple value to its fields
+//!   (`v.0`), and an array pattern (`let [x1, x2] = *param;`, `[first, .., last]`,
+//!   nested) each name to its element as `param[0]` would read it.
 
 use crate::diagnostics::{self as diag, Errors};
 use crate::ir::{
@@ -75,6 +79,12 @@ struct Lower<'f> {
     /// The matrix libraries' vectors and matrices (parameters, their copies, products):
     /// the library and how many indices an element takes.
     linalg: std::collections::HashMap<Var, (Lib, usize)>,
+    /// Slices and `Vec`s (parameters, `vec!`, `Vec::new()`, `to_vec()` and their copies):
+    /// their length is known only at run time, so no array pattern fits them.
+    seqs: HashSet<Var>,
+    /// Results of calls with float arguments, differentiated through the callee's
+    /// siblings.
+    call_results: HashSet<Var>,
 }
 
 /// How a loop body's sequence ends, besides running to its end (code 0).
@@ -109,11 +119,13 @@ const CODE_BREAK: u32 = 1;
 const CODE_RETURN: u32 = 2;
 
 /// Lowers `block` into `func.body` and `func.outputs`. `params` are the parameter names
-/// with their variables and whether they were declared `mut`.
+/// with their variables and whether they were declared `mut`; `patterns` the parameters
+/// written as patterns (`[a, b]: [f64; 2]`), bound before the body runs.
 pub fn lower_body(
     func: &mut Func,
     floats: &HashSet<String>,
     params: Vec<(String, Var, bool)>,
+    patterns: Vec<(syn::Pat, Var)>,
     block: &syn::Block,
     errors: &mut Errors,
 ) {
@@ -129,10 +141,18 @@ pub fn lower_body(
         pending_index: None,
         loop_vecs: HashSet::new(),
         linalg: Default::default(),
+        seqs: HashSet::new(),
+        call_results: HashSet::new(),
     };
     for p in &l.func.params {
-        if let ParamKind::Matrix { lib, dims, .. } = p.kind {
-            l.linalg.insert(p.var, (lib, dims));
+        match p.kind {
+            ParamKind::Matrix { lib, dims, .. } => {
+                l.linalg.insert(p.var, (lib, dims));
+            }
+            ParamKind::Seq { .. } => {
+                l.seqs.insert(p.var);
+            }
+            _ => {}
         }
     }
     for (name, var, mutable) in params {
@@ -157,15 +177,17 @@ pub fn lower_body(
             let copy = l.bind(Expr::CopyOf(Atom::Var(var)), Some(&name), shape, block.span());
             if let Value::Atom(Atom::Var(c)) = &copy {
                 l.mutable_tensors.insert(*c);
-                if let Some(m) = l.linalg.get(&var).copied() {
-                    l.linalg.insert(*c, m);
-                }
             }
+            l.same_library(var, &copy);
             copy
         } else {
             Value::Atom(Atom::Var(var))
         };
         l.scopes[0].push(Binding { name, value, mutable, ty: None });
+    }
+    for (pat, var) in patterns {
+        let span = syn::spanned::Spanned::span(&pat);
+        l.bind_pattern(&pat, Value::Atom(Atom::Var(var)), None, span);
     }
     let frame = Frame { stmts: block.stmts.clone(), pos: 0, tail_of_below: false };
     l.scopes.push(Vec::new());
@@ -1140,6 +1162,12 @@ impl Lower<'_> {
             syn::Pat::Ident(p) => Some(p.ident.to_string()),
             _ => None,
         };
+        // `let [a, b] = &x[..2];`: a part of a slice, whose length is known at run time
+        // (rustc finds the pattern refutable too); said at the pattern.
+        if let (syn::Pat::Slice(_), true) = (peel_ref_pat(pat), is_subslice(&init.expr)) {
+            self.errors.at(pat, diag::ARRAY_PATTERN_ON_SLICE);
+            return;
+        }
         let value = self.lower_expr(&init.expr, hint.as_deref());
         self.bind_pattern(pat, value, ty, init.expr.span());
     }
@@ -1206,6 +1234,7 @@ impl Lower<'_> {
                 self.bind_pattern(&r.pat, value, ty, span)
             }
             syn::Pat::Wild(_) => {}
+            syn::Pat::Slice(s) => self.bind_array(s, value, ty, span),
             syn::Pat::Tuple(t) => match value {
                 Value::Tuple(parts) if parts.len() == t.elems.len() => {
                     let tys: Vec<Option<syn::Type>> = match &ty {
@@ -1221,7 +1250,8 @@ impl Lower<'_> {
                 Value::Tuple(parts) => {
                     self.errors.at(t, diag::tuple_arity(t.elems.len(), parts.len()));
                 }
-                _ => {
+                Value::Atom(a) => self.bind_fields(t, a, span),
+                Value::Unit => {
                     self.unsupported(
                         t,
                         "destructuring a value that is not a tuple expression",
@@ -1230,8 +1260,144 @@ impl Lower<'_> {
                 }
             },
             other => {
-                self.unsupported(other, "this pattern", "bind to a name or a tuple of names");
+                self.unsupported(
+                    other,
+                    "this pattern",
+                    "bind to a name, or to a tuple or an array of names",
+                );
             }
+        }
+    }
+
+    /// `let (a, b) = v;` of a tuple that is one value (the result of a call with constant
+    /// arguments, `let (lo, hi) = bounds(n);`): each name is bound to its field, as `v.0`
+    /// reads it. Such a value carries no derivative. A differentiated callee's tuple
+    /// would need an adjoint that is a tuple, which the reverse sweep does not have: it is
+    /// refused.
+    fn bind_fields(&mut self, t: &syn::PatTuple, value: Atom, span: Span) {
+        let value = match value {
+            c @ Atom::Const(_) => match self.bind(Expr::Atom(c), None, Shape::Other, span) {
+                Value::Atom(a) => a,
+                _ => return,
+            },
+            a if self.shape_of(&a) == Shape::Other => a,
+            a => {
+                let call = a.var().is_some_and(|v| self.call_results.contains(&v));
+                if call {
+                    self.errors.at(t, diag::CALL_TUPLE_PATTERN);
+                } else {
+                    self.unsupported(
+                        t,
+                        "destructuring a value that is not a tuple expression",
+                        "bind the parts with `let (a, b) = (.., ..)` or index them",
+                    );
+                }
+                return;
+            }
+        };
+        let mut rest = false;
+        for (k, p) in t.elems.iter().enumerate() {
+            if matches!(p, syn::Pat::Rest(_)) {
+                rest = true;
+                continue;
+            }
+            if rest {
+                // `(a, .., z)`: the fields after `..` need the tuple's arity.
+                self.unsupported(p, "a field after `..`", "name every field of the tuple");
+                return;
+            }
+            let field = syn::Member::Unnamed(syn::Index { index: k as u32, span });
+            let v = self.project(value.clone(), Proj::Field(field), span, None);
+            self.bind_pattern(p, v, None, span);
+        }
+    }
+
+    /// `[a, b, c]`, `[first, .., last]`, `[[a, b], [c, d]]` on an array (by value, by
+    /// reference or dereferenced): each name is bound to its element exactly as `x[k]`
+    /// would read it (an element after `..` as `x[x.len() - k]`), so both modes see an
+    /// indexed read. That the pattern fits the array's length is rustc's to check, in the
+    /// user's function, which the siblings are only ever compiled beside.
+    fn bind_array(&mut self, s: &syn::PatSlice, value: Value, ty: Option<syn::Type>, span: Span) {
+        let base = match value {
+            Value::Atom(a) => a,
+            Value::Tuple(_) => {
+                self.errors.at(s, diag::ARRAY_PATTERN_VALUE);
+                return;
+            }
+            // Nothing to bind from (reported where it was made).
+            Value::Unit => return,
+        };
+        // (A place inside a slice or `Vec` is a row, an array, which a pattern fits.)
+        let on_slice = matches!(&base, Atom::Var(v) if self.seqs.contains(v));
+        if on_slice || self.linalg_of(&base).is_some() {
+            self.errors.at(s, diag::ARRAY_PATTERN_ON_SLICE);
+            return;
+        }
+        let is_rest = |p: &syn::Pat| matches!(p, syn::Pat::Rest(_));
+        for p in &s.elems {
+            if let syn::Pat::Ident(pi) = p {
+                if pi.subpat.as_ref().is_some_and(|(_, sub)| is_rest(sub)) {
+                    self.errors.at(p, diag::ARRAY_PATTERN_REST_BINDING);
+                    return;
+                }
+            }
+        }
+        // A constant array is bound once, its elements read from that local.
+        let base = match base {
+            c @ Atom::Const(_) => {
+                let shape = self.shape_of(&c);
+                match self.bind(Expr::Atom(c), None, shape, span) {
+                    Value::Atom(a) => a,
+                    _ => return,
+                }
+            }
+            other => other,
+        };
+        let elem_ty = match ty {
+            Some(syn::Type::Array(a)) => Some((*a.elem).clone()),
+            _ => None,
+        };
+        let n = s.elems.len();
+        let rest = s.elems.iter().position(is_rest);
+        let mut len: Option<Atom> = None;
+        for (k, p) in s.elems.iter().enumerate() {
+            if is_rest(p) || matches!(p, syn::Pat::Wild(_)) {
+                continue;
+            }
+            let index = match rest {
+                Some(r) if k > r => {
+                    let len = match &len {
+                        Some(l) => l.clone(),
+                        None => {
+                            let l = Expr::Method {
+                                recv: Box::new(Expr::Atom(base.clone())),
+                                method: syn::Ident::new("len", span),
+                                turbofish: None,
+                                args: Vec::new(),
+                            };
+                            let l = self.bind(l, Some("len"), Shape::Other, span);
+                            let l = self.atom(l, span);
+                            len = Some(l.clone());
+                            l
+                        }
+                    };
+                    let back = n - k;
+                    let i = Expr::bin(
+                        BinOp::Sub,
+                        Expr::Atom(len),
+                        Expr::Atom(Atom::Const(syn::parse_quote!(#back))),
+                    );
+                    let i = self.bind(i, Some("k"), Shape::Other, span);
+                    self.atom(i, span)
+                }
+                _ => Atom::Const(syn::parse_quote!(#k)),
+            };
+            let hint = match p {
+                syn::Pat::Ident(pi) => Some(pi.ident.to_string()),
+                _ => None,
+            };
+            let v = self.element(base.clone(), index, span, hint.as_deref());
+            self.bind_pattern(p, v, elem_ty.clone(), span);
         }
     }
 
@@ -1597,15 +1763,7 @@ impl Lower<'_> {
                     }
                     _ => self.operand(&ix.index),
                 };
-                let place = self.project(base, Proj::Index(index), span, hint);
-                // An element of an array the function writes is read now, into a local.
-                match place {
-                    Value::Atom(a @ Atom::Place(v, _)) if self.mutable_tensors.contains(&v) => {
-                        let shape = self.shape_of(&a);
-                        self.bind(Expr::Atom(a), hint, shape, span)
-                    }
-                    other => other,
-                }
+                self.element(base, index, span, hint)
             }
             E::Field(f) => {
                 let base = self.lower_expr(&f.base, None);
@@ -1782,7 +1940,23 @@ impl Lower<'_> {
             len: Box::new(Expr::Atom(len)),
             vec: true,
         };
-        self.bind(e, hint, Shape::Tensor { depth }, span)
+        let v = self.bind(e, hint, Shape::Tensor { depth }, span);
+        if let Value::Atom(Atom::Var(y)) = &v {
+            self.seqs.insert(*y);
+        }
+        v
+    }
+
+    /// `base[index]`: the element as a place, or, of an array the function writes, read
+    /// now into a local (a later store must not change it).
+    fn element(&mut self, base: Atom, index: Atom, span: Span, hint: Option<&str>) -> Value {
+        match self.project(base, Proj::Index(index), span, hint) {
+            Value::Atom(a @ Atom::Place(v, _)) if self.mutable_tensors.contains(&v) => {
+                let shape = self.shape_of(&a);
+                self.bind(Expr::Atom(a), hint, shape, span)
+            }
+            other => other,
+        }
     }
 
     fn project(&mut self, base: Atom, proj: Proj, span: Span, hint: Option<&str>) -> Value {
@@ -1943,8 +2117,11 @@ impl Lower<'_> {
                     Shape::Tensor { depth: 1 },
                     span,
                 );
-                if let (Value::Atom(Atom::Var(y)), false) = (&v, self.loops.is_empty()) {
-                    self.loop_vecs.insert(*y);
+                if let Value::Atom(Atom::Var(y)) = &v {
+                    self.seqs.insert(*y);
+                    if !self.loops.is_empty() {
+                        self.loop_vecs.insert(*y);
+                    }
                 }
                 return v;
             }
@@ -1980,7 +2157,16 @@ impl Lower<'_> {
         let stop = matches!(&*c.func, syn::Expr::Path(p) if p.path.segments.last().is_some_and(|s| s.ident == "stop_gradient"));
         let siblings = if stop { None } else { crate::ir::Siblings::of(&c.func).map(Box::new) };
         let shape = if floats.iter().any(|f| *f) { Shape::Scalar } else { Shape::Other };
-        self.bind(Expr::Call { func: (*c.func).clone(), args, floats, siblings }, hint, shape, span)
+        let v = self.bind(
+            Expr::Call { func: (*c.func).clone(), args, floats, siblings },
+            hint,
+            shape,
+            span,
+        );
+        if let (Value::Atom(Atom::Var(r)), Shape::Scalar) = (&v, shape) {
+            self.call_results.insert(*r);
+        }
+        v
     }
 
     fn lower_method(&mut self, m: &syn::ExprMethodCall, hint: Option<&str>) -> Value {
@@ -2013,6 +2199,9 @@ impl Lower<'_> {
                 let copy = self.bind(Expr::CopyOf(recv.clone()), hint, shape, span);
                 if let Some(v) = recv.var().filter(|_| matches!(recv, Atom::Var(_))) {
                     self.same_library(v, &copy);
+                }
+                if let (true, Value::Atom(Atom::Var(c))) = (m.method == "to_vec", &copy) {
+                    self.seqs.insert(*c);
                 }
                 return copy;
             }
@@ -2114,10 +2303,15 @@ impl Lower<'_> {
         a.var().is_some_and(|v| self.mutable_tensors.contains(&v))
     }
 
-    /// `copy` is a copy of `of`: of the same library, if `of` is a library's value.
+    /// `copy` is a copy of `of`: of the same library, if `of` is a library's value, and a
+    /// slice or `Vec` if `of` is one.
     fn same_library(&mut self, of: Var, copy: &Value) {
-        if let (Some(m), Value::Atom(Atom::Var(c))) = (self.linalg.get(&of).copied(), copy) {
+        let Value::Atom(Atom::Var(c)) = copy else { return };
+        if let Some(m) = self.linalg.get(&of).copied() {
             self.linalg.insert(*c, m);
+        }
+        if self.seqs.contains(&of) {
+            self.seqs.insert(*c);
         }
     }
 
@@ -2189,6 +2383,25 @@ impl Lower<'_> {
             Shape::Other
         };
         self.bind(Expr::Prim(prim, args.into_iter().map(Expr::Atom).collect()), hint, shape, span)
+    }
+}
+
+/// The pattern under `&` and parentheses.
+fn peel_ref_pat(p: &syn::Pat) -> &syn::Pat {
+    match p {
+        syn::Pat::Reference(r) => peel_ref_pat(&r.pat),
+        syn::Pat::Paren(p) => peel_ref_pat(&p.pat),
+        other => other,
+    }
+}
+
+/// `x[a..b]`, `&x[..]`: a slice of `x`.
+fn is_subslice(e: &syn::Expr) -> bool {
+    match e {
+        syn::Expr::Reference(r) => is_subslice(&r.expr),
+        syn::Expr::Paren(p) => is_subslice(&p.expr),
+        syn::Expr::Index(ix) => matches!(&*ix.index, syn::Expr::Range(_)),
+        _ => false,
     }
 }
 
