@@ -251,6 +251,9 @@ fn opaque(expr: &Expr) -> bool {
         }
         Expr::Call { .. } => true,
         Expr::Method { method, .. } => QUERIES.iter().all(|q| method != q),
+        // `format!`: a string has no derivative, so one read back into a float must not
+        // carry an active value.
+        Expr::Macro(_) => true,
         _ => false,
     }
 }
@@ -310,6 +313,9 @@ fn check_opaque(
             } else {
                 errors.at(method, diag::method_without_derivative(method));
             }
+        }
+        Expr::Macro(m) if reads_varied(std::slice::from_ref(value)) => {
+            errors.at_span(span, diag::macro_without_derivative(&m.path));
         }
         _ => {}
     }

@@ -106,6 +106,36 @@ pub fn unsupported(construct: &str, advice: &str) -> String {
     format!("{construct} is not supported in a differentiated function; {advice}")
 }
 
+/// The macros a differentiated body may call, for the advice of a refusal.
+const SUPPORTED_MACROS: &str = "`assert!`, `assert_eq!`, `assert_ne!` (and their `debug_` forms), `print!`, `println!`, `eprint!`, `eprintln!`, `format!` and `vec!`";
+
+pub fn unsupported_macro(name: &str) -> String {
+    unsupported(
+        &format!("the macro `{name}!`"),
+        &format!(
+            "write the computation as plain Rust (the macros supported are {SUPPORTED_MACROS})"
+        ),
+    )
+}
+
+pub fn macro_arguments(name: &str) -> String {
+    unsupported(
+        &format!("`{name}!` with arguments that are not expressions"),
+        "pass expressions separated by commas",
+    )
+}
+
+pub fn macro_without_derivative(path: &syn::Path) -> String {
+    format!(
+        "the string of `{}!` reads an active value and reaches the output, but a string has no derivative; compute the float directly",
+        path.to_token_stream().to_string().replace(' ', "")
+    )
+}
+
+pub const VEC_OF_ROWS: &str = "a `Vec` of `Vec`s, or of rows not written in place, is not supported in a differentiated function; write the rows as array literals (`vec![[a, b], [c, d]]`, `vec![[0.0; M]; n]`) or use one flat `vec![0.0; n * m]` indexed by `i * m + j`";
+
+pub const VEC_FROM: &str = "`Vec::from` of anything but an array literal is not supported in a differentiated function; write `x.to_vec()`";
+
 pub const LOOP_VALUE: &str = "a loop used as a value is not supported; assign to a `let mut` declared before the loop and use that";
 
 pub const TENSOR_ASSIGN: &str = "a whole array, slice or `Vec` is reassigned; declare it `let mut` once and write its elements (`y[i] = ..`)";

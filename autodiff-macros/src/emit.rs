@@ -9,8 +9,8 @@
 
 use crate::forward::Derived;
 use crate::ir::{
-    Atom, BinOp, Block, CastTo, ConversionCall, Expr, Func, Header, ParamKind, Proj, Stmt, UnOp,
-    Var,
+    Atom, BinOp, Block, CastTo, ConversionCall, Expr, Func, Header, MacroArg, ParamKind, Proj,
+    Stmt, UnOp, Var,
 };
 use proc_macro2::{Span, TokenStream};
 use quote::{format_ident, quote, quote_spanned, ToTokens};
@@ -1295,6 +1295,8 @@ impl Cx<'_> {
                         let ty = self.ty_of(*v).map(|t| quote_spanned!(*span=> : #t));
                         quote_spanned!(*span=> let #m #id #ty = #value;)
                     }
+                    // A statement run for its effect (`assert!`, `println!`).
+                    [] => quote_spanned!(*span=> #value;),
                     vs => {
                         let ids = vs.iter().map(|v| self.ident(*v, *span));
                         quote_spanned!(*span=> let (#(#ids),*) = #value;)
@@ -1541,6 +1543,7 @@ impl Cx<'_> {
             | Expr::NewTape(_)
             | Expr::Trips(_)
             | Expr::Repeat { .. }
+            | Expr::Macro(_)
             | Expr::Tuple(_) => t,
             _ => quote_spanned!(span=> (#t)),
         }
@@ -1687,6 +1690,18 @@ impl Cx<'_> {
             Expr::Tuple(xs) => {
                 let xs = xs.iter().map(|x| self.expr(x, span));
                 quote_spanned!(span=> (#(#xs),*))
+            }
+            Expr::Macro(m) => {
+                let path = &m.path;
+                let args = m.args.iter().map(|a| match a {
+                    MacroArg::Verbatim(e) => quote!(#e),
+                    MacroArg::Value(e) => self.expr(e, span),
+                    MacroArg::Named(name, e) => {
+                        let e = self.expr(e, span);
+                        quote_spanned!(span=> #name = #e)
+                    }
+                });
+                quote_spanned!(span=> #path!(#(#args),*))
             }
             Expr::Range { start, end, inclusive } => {
                 let a = self.operand(start, span);

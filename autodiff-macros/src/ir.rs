@@ -307,6 +307,31 @@ pub enum Expr {
     /// in the JVP of several tangents at once as the zero of their lanes.
     Tangent(Box<Expr>),
     Tuple(Vec<Expr>),
+    /// A macro that computes no derivative (`format!`, `assert_eq!`, `println!`), its
+    /// value arguments lowered like any operand: never active.
+    Macro(Box<MacroCall>),
+}
+
+/// A macro call that reads values and computes no derivative: `path!(args)`. As a
+/// statement (`assert!`, `println!`) it is a `Stmt::Let` that binds no variable; as an
+/// expression (`format!`) it yields a value that is never active.
+#[derive(Clone)]
+pub struct MacroCall {
+    /// The macro's path as written (`assert_eq`, `std::println`).
+    pub path: syn::Path,
+    pub args: Vec<MacroArg>,
+}
+
+/// One argument of a [`MacroCall`].
+#[derive(Clone)]
+pub enum MacroArg {
+    /// A format string or literal, printed as written.
+    Verbatim(syn::Expr),
+    /// A value the macro reads: a lowered operand.
+    Value(Expr),
+    /// `name = value`: a named argument of a format string (an inline capture `{x}` of a
+    /// local becomes one, since generated code renames locals).
+    Named(syn::Ident, Expr),
 }
 
 impl Expr {
@@ -341,6 +366,10 @@ impl Expr {
             | Expr::Linalg(_, args)
             | Expr::Call { args, .. }
             | Expr::Tuple(args) => args.iter().for_each(f),
+            Expr::Macro(m) => m.args.iter().for_each(|a| match a {
+                MacroArg::Value(e) | MacroArg::Named(_, e) => f(e),
+                MacroArg::Verbatim(_) => {}
+            }),
             Expr::Method { recv, args, .. } => {
                 f(recv);
                 args.iter().for_each(f);
@@ -467,7 +496,9 @@ pub fn argument_atom(e: &Expr) -> Option<(&Atom, bool)> {
 /// A statement.
 #[derive(Clone)]
 pub enum Stmt {
-    /// `let v = value;` or, with several vars, `let (v1, v2, ..) = value;`.
+    /// `let v = value;` or, with several vars, `let (v1, v2, ..) = value;`. With none,
+    /// `value;`: a statement run for its effect (an `assert!` or `println!`), in the
+    /// primal code of every sibling, never computed again in a reverse sweep.
     Let { vars: Vec<Var>, value: Expr, span: Span },
     /// `if cond { then } else { els }`, binding `outs` to the atoms each branch yields.
     If { cond: Atom, then: Block, els: Block, outs: Vec<Var>, span: Span },

@@ -3,7 +3,8 @@
 //! Reverse mode runs a branch's primal statements again inside the reversed branch; the
 //! adjoint sweep needs only some of them. A backward liveness walk over the structured
 //! body removes the rest, which keeps the printed code short and free of unused-variable
-//! warnings. Opaque calls are kept: they may have effects.
+//! warnings. Opaque calls and statements that bind nothing (`assert!`, `println!`) are
+//! kept: they may have effects.
 
 use crate::forward::Derived;
 use crate::ir::{Block, Expr, Header, Stmt, Var};
@@ -85,7 +86,9 @@ fn prune_block(block: &mut Block, live: &mut HashSet<Var>) {
         let mut reads = Vec::new();
         match &mut stmt {
             Stmt::Let { vars, value, .. } => {
-                let effects = matches!(value, Expr::Call { .. } | Expr::Method { .. });
+                // A `let` that binds nothing (`assert!`, `println!`) is there for its effect.
+                let effects =
+                    vars.is_empty() || matches!(value, Expr::Call { .. } | Expr::Method { .. });
                 if !effects && !vars.iter().any(|v| live.contains(v)) {
                     continue;
                 }

@@ -12,7 +12,7 @@ fn f(x: f64, k: Option<u8>) -> f64 {
         Some(n) => f64::from(n),
         None => 1.0,
     };
-    println!("{s}");
+    dbg!(s);
     s * m + sq(2.0)
 }
 

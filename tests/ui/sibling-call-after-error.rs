@@ -4,7 +4,7 @@ use autodiff_core::differentiate;
 
 #[differentiate]
 fn f(x: f64) -> f64 {
-    let v = vec![x];
+    let v = dbg!([x]);
     v[0] * x
 }
 

@@ -34,6 +34,8 @@ use proc_macro2::Span;
 use std::collections::HashSet;
 use syn::spanned::Spanned;
 
+mod macros;
+
 /// A value in the lowering environment: tuples exist only here, never in the IR.
 #[derive(Clone)]
 enum Value {
@@ -1136,7 +1138,7 @@ impl Lower<'_> {
                 self.lower_expr(e, None);
             }
             syn::Stmt::Macro(m) => {
-                self.unsupported(m, "a macro invocation", "write the computation as plain Rust");
+                self.lower_macro(&m.mac, None);
             }
         }
     }
@@ -1705,6 +1707,8 @@ impl Lower<'_> {
             E::Call(c) => self.is_constant(&c.func) && c.args.iter().all(|a| self.is_constant(a)),
             E::Reference(r) => r.mutability.is_none() && self.is_constant(&r.expr),
             E::Repeat(r) => self.is_constant(&r.expr) && self.is_constant(&r.len),
+            // `cfg!(debug_assertions)`, which a `debug_assert!` is lowered to test.
+            E::Macro(m) => m.mac.path.is_ident("cfg"),
             E::Array(a) => a.elems.iter().all(|e| self.is_constant(e)),
             _ => false,
         }
@@ -1833,16 +1837,9 @@ impl Lower<'_> {
                 }
             },
             E::Closure(c) => self.unsupported(c, "a closure", "write the computation inline"),
-            E::Macro(m) if m.mac.path.is_ident("vec") => self.lower_vec(m, hint),
-            E::Macro(m) => {
-                self.unsupported(m, "a macro invocation", "write the computation as plain Rust")
-            }
-            E::Array(a) => self.lower_array(a, hint),
-            E::Repeat(a) => self.unsupported(
-                a,
-                "an array filled with a computed value",
-                "fill it with a constant and assign the elements",
-            ),
+            E::Macro(m) => self.lower_macro(&m.mac, hint),
+            E::Array(a) => self.lower_array(a, hint, false),
+            E::Repeat(r) => self.lower_fill(&r.expr, &r.len, false, r.span(), hint),
             E::Range(r) => self.unsupported(r, "a range", "index single elements"),
             E::Unsafe(u) => self.unsupported(
                 u.unsafe_token,
@@ -1874,7 +1871,8 @@ impl Lower<'_> {
 
     /// `[e0, e1, ..]` of computed elements: a local array filled by stores,
     /// `let y = [zero; n]; y[0] = e0; ..`, so that both modes treat it like any array.
-    fn lower_array(&mut self, a: &syn::ExprArray, hint: Option<&str>) -> Value {
+    /// With `vec`, the same as a `Vec` (`vec![e0, e1]`, `Vec::from([e0, e1])`).
+    fn lower_array(&mut self, a: &syn::ExprArray, hint: Option<&str>, vec: bool) -> Value {
         let span = a.span();
         let elems: Vec<Atom> = a.elems.iter().map(|e| self.operand(e)).collect();
         let Some(first) = elems.first().cloned() else {
@@ -1888,7 +1886,7 @@ impl Lower<'_> {
         let n = elems.len();
         let len = Expr::Atom(Atom::Const(syn::parse_quote!(#n)));
         let y = self.bind(
-            Expr::Repeat { elem: Box::new(zero), len: Box::new(len), vec: false },
+            Expr::Repeat { elem: Box::new(zero), len: Box::new(len), vec },
             hint,
             Shape::Tensor { depth },
             span,
@@ -1904,47 +1902,6 @@ impl Lower<'_> {
             });
         }
         Value::Atom(Atom::Var(yv))
-    }
-
-    /// `vec![elem; len]`: a local `Vec`, filled with a constant.
-    fn lower_vec(&mut self, m: &syn::ExprMacro, hint: Option<&str>) -> Value {
-        let span = m.span();
-        let parsed = m.mac.parse_body_with(|input: syn::parse::ParseStream| {
-            let elem: syn::Expr = input.parse()?;
-            input.parse::<syn::Token![;]>()?;
-            let len: syn::Expr = input.parse()?;
-            Ok((elem, len))
-        });
-        let Ok((elem, len)) = parsed else {
-            return self.unsupported(
-                m,
-                "`vec!` with a list of elements",
-                "write `vec![0.0; n]` and assign the elements",
-            );
-        };
-        let elem_atom = self.operand(&elem);
-        if !matches!(elem_atom, Atom::Const(_)) {
-            return self.unsupported(
-                &elem,
-                "a `Vec` filled with a computed value",
-                "fill it with a constant and assign the elements",
-            );
-        }
-        let depth = match self.shape_of(&elem_atom) {
-            Shape::Tensor { depth } => depth + 1,
-            _ => 1,
-        };
-        let len = self.operand(&len);
-        let e = Expr::Repeat {
-            elem: Box::new(Expr::Atom(elem_atom)),
-            len: Box::new(Expr::Atom(len)),
-            vec: true,
-        };
-        let v = self.bind(e, hint, Shape::Tensor { depth }, span);
-        if let Value::Atom(Atom::Var(y)) = &v {
-            self.seqs.insert(*y);
-        }
-        v
     }
 
     /// `base[index]`: the element as a place, or, of an array the function writes, read
@@ -2102,6 +2059,9 @@ impl Lower<'_> {
                 }
             }
         }
+        if let Some(v) = self.lower_vec_from(c, hint) {
+            return v;
+        }
         // `Vec::new()` and `Vec::with_capacity(n)`: a local `Vec` to `push` onto.
         {
             if is_new_vec(&c.func) {
@@ -2230,6 +2190,9 @@ impl Lower<'_> {
                     }
                 }
             }
+        }
+        if let Some(v) = self.lower_extend(m) {
+            return v;
         }
         let float = match self.func.float_params.as_slice() {
             [t] => Some(syn::Ident::new(t, span)),
