@@ -30,6 +30,342 @@
 
 use autodiff_core::check::{check_gradient, check_jacobian, close};
 
+// Source: argmin-rs/argmin: crates/argmin-testfunctions/src/ackley.rs, fn ackley (with the helpers it calls: ackley_abc)
+#[rustfmt::skip]
+pub mod ackley_001 {
+use autodiff_core::differentiate;
+use num_traits::{Float, FromPrimitive};
+use std::f64::consts::PI;
+use std::iter::Sum;
+
+#[differentiate]
+pub fn ackley<T>(param: &[T]) -> T
+where
+    T: Float + FromPrimitive + Sum,
+{
+    ackley_abc(
+        param,
+        T::from_f64(20.0).unwrap(),
+        T::from_f64(0.2).unwrap(),
+        T::from_f64(2.0 * PI).unwrap(),
+    )
+}
+
+#[differentiate]
+pub fn ackley_abc<T>(param: &[T], a: T, b: T, c: T) -> T
+where
+    T: Float + FromPrimitive + Sum,
+{
+    let num1 = T::from_f64(1.0).unwrap();
+    let n = T::from_usize(param.len()).unwrap();
+    -a * (-b * ((num1 / n) * param.iter().map(|x| x.powi(2)).sum()).sqrt()).exp()
+        - ((num1 / n) * param.iter().map(|x| (c * *x).cos()).sum()).exp()
+        + a
+        + num1.exp()
+}
+}
+
+// Source: argmin-rs/argmin: crates/argmin-testfunctions/src/ackley.rs, fn ackley_abc
+#[rustfmt::skip]
+pub mod ackley_abc_002 {
+use autodiff_core::differentiate;
+use num_traits::{Float, FromPrimitive};
+use std::f64::consts::PI;
+use std::iter::Sum;
+
+#[differentiate]
+pub fn ackley_abc<T>(param: &[T], a: T, b: T, c: T) -> T
+where
+    T: Float + FromPrimitive + Sum,
+{
+    let num1 = T::from_f64(1.0).unwrap();
+    let n = T::from_usize(param.len()).unwrap();
+    -a * (-b * ((num1 / n) * param.iter().map(|x| x.powi(2)).sum()).sqrt()).exp()
+        - ((num1 / n) * param.iter().map(|x| (c * *x).cos()).sum()).exp()
+        + a
+        + num1.exp()
+}
+}
+
+// Source: argmin-rs/argmin: crates/argmin-testfunctions/src/ackley.rs, fn ackley_hessian_const (with the helpers it calls: ackley_abc_hessian_const)
+#[rustfmt::skip]
+pub mod ackley_hessian_const_009 {
+use autodiff_core::differentiate;
+use num_traits::{Float, FromPrimitive};
+use std::f64::consts::PI;
+use std::iter::Sum;
+
+#[differentiate]
+pub fn ackley_hessian_const<const N: usize, T>(param: &[T; N]) -> [[T; N]; N]
+where
+    T: Float + FromPrimitive + Sum,
+{
+    ackley_abc_hessian_const(
+        param,
+        T::from_f64(20.0).unwrap(),
+        T::from_f64(0.2).unwrap(),
+        T::from_f64(2.0 * PI).unwrap(),
+    )
+}
+
+#[differentiate]
+pub fn ackley_abc_hessian_const<const N: usize, T>(param: &[T; N], a: T, b: T, c: T) -> [[T; N]; N]
+where
+    T: Float + FromPrimitive + Sum,
+{
+    assert!(N >= 1);
+    let d = T::from_usize(N).unwrap();
+    let n0 = T::from_f64(0.0).unwrap();
+    let eps = T::epsilon();
+
+    // rename for convenience
+    let x = param;
+
+    let sqsum = param.iter().map(|x| x.powi(2)).sum::<T>();
+    let norm = sqsum.sqrt();
+    let nexp = (-b * norm / d.sqrt()).exp();
+
+    let f1 = -c.powi(2) * (x.iter().map(|&x| (c * x).cos()).sum::<T>() / d).exp();
+    let f2 = (a * b.powi(2) * nexp) / (d * sqsum);
+    let f3 = (a * b * nexp) / (d.sqrt() * norm.powi(3));
+    let f4 = (a * b * nexp) / (d.sqrt() * norm);
+    let f5 = (a * b.powi(2) * nexp) / (d * sqsum);
+    let f6 = (a * b * nexp) / (d.sqrt() * norm.powi(3));
+
+    let mut out = [[n0; N]; N];
+    for i in 0..N {
+        for j in 0..N {
+            if i == j {
+                out[i][j] = (c * x[i]).sin().powi(2) * f1 / d.powi(2)
+                    - (c * x[i]).cos() * f1 / d
+                    - if norm <= eps {
+                        n0
+                    } else {
+                        x[i].powi(2) * (f2 + f3) - f4
+                    };
+            } else {
+                let tmp = (c * x[i]).sin() * (c * x[j]).sin() * f1 / d.powi(2)
+                    + x[i] * x[j] * if norm <= eps { n0 } else { -f5 - f6 };
+                out[i][j] = tmp;
+                out[j][i] = tmp;
+            };
+        }
+    }
+
+    out
+}
+}
+
+// Source: argmin-rs/argmin: crates/argmin-testfunctions/src/ackley.rs, fn ackley_abc_hessian_const
+#[rustfmt::skip]
+pub mod ackley_abc_hessian_const_010 {
+use autodiff_core::differentiate;
+use num_traits::{Float, FromPrimitive};
+use std::f64::consts::PI;
+use std::iter::Sum;
+
+#[differentiate]
+pub fn ackley_abc_hessian_const<const N: usize, T>(param: &[T; N], a: T, b: T, c: T) -> [[T; N]; N]
+where
+    T: Float + FromPrimitive + Sum,
+{
+    assert!(N >= 1);
+    let d = T::from_usize(N).unwrap();
+    let n0 = T::from_f64(0.0).unwrap();
+    let eps = T::epsilon();
+
+    // rename for convenience
+    let x = param;
+
+    let sqsum = param.iter().map(|x| x.powi(2)).sum::<T>();
+    let norm = sqsum.sqrt();
+    let nexp = (-b * norm / d.sqrt()).exp();
+
+    let f1 = -c.powi(2) * (x.iter().map(|&x| (c * x).cos()).sum::<T>() / d).exp();
+    let f2 = (a * b.powi(2) * nexp) / (d * sqsum);
+    let f3 = (a * b * nexp) / (d.sqrt() * norm.powi(3));
+    let f4 = (a * b * nexp) / (d.sqrt() * norm);
+    let f5 = (a * b.powi(2) * nexp) / (d * sqsum);
+    let f6 = (a * b * nexp) / (d.sqrt() * norm.powi(3));
+
+    let mut out = [[n0; N]; N];
+    for i in 0..N {
+        for j in 0..N {
+            if i == j {
+                out[i][j] = (c * x[i]).sin().powi(2) * f1 / d.powi(2)
+                    - (c * x[i]).cos() * f1 / d
+                    - if norm <= eps {
+                        n0
+                    } else {
+                        x[i].powi(2) * (f2 + f3) - f4
+                    };
+            } else {
+                let tmp = (c * x[i]).sin() * (c * x[j]).sin() * f1 / d.powi(2)
+                    + x[i] * x[j] * if norm <= eps { n0 } else { -f5 - f6 };
+                out[i][j] = tmp;
+                out[j][i] = tmp;
+            };
+        }
+    }
+
+    out
+}
+}
+
+// Source: argmin-rs/argmin: crates/argmin-testfunctions/src/beale.rs, fn beale
+#[rustfmt::skip]
+pub mod beale_011 {
+use autodiff_core::differentiate;
+use num_traits::{Float, FromPrimitive};
+
+#[differentiate(order = 2)] // its Hessian is compared with the source's
+pub fn beale<T>(param: &[T; 2]) -> T
+where
+    T: Float + FromPrimitive,
+{
+    let [x1, x2] = *param;
+    (T::from_f64(1.5).unwrap() - x1 + x1 * x2).powi(2)
+        + (T::from_f64(2.25).unwrap() - x1 + x1 * (x2.powi(2))).powi(2)
+        + (T::from_f64(2.625).unwrap() - x1 + x1 * (x2.powi(3))).powi(2)
+}
+}
+
+// Source: argmin-rs/argmin: crates/argmin-testfunctions/src/beale.rs, fn beale_derivative
+#[rustfmt::skip]
+pub mod beale_derivative_012 {
+use autodiff_core::differentiate;
+use num_traits::{Float, FromPrimitive};
+
+#[differentiate]
+pub fn beale_derivative<T>(param: &[T; 2]) -> [T; 2]
+where
+    T: Float + FromPrimitive,
+{
+    let n0_5 = T::from_f64(0.5).unwrap();
+    let n1 = T::from_f64(1.0).unwrap();
+    let n1_5 = T::from_f64(1.5).unwrap();
+    let n2 = T::from_f64(2.0).unwrap();
+    let n2_625 = T::from_f64(2.625).unwrap();
+    let n3 = T::from_f64(3.0).unwrap();
+    let n4_5 = T::from_f64(4.5).unwrap();
+    let n5_25 = T::from_f64(5.25).unwrap();
+    let n6 = T::from_f64(6.0).unwrap();
+    let n12_75 = T::from_f64(12.75).unwrap();
+
+    let [x1, x2] = *param;
+
+    let x2p2 = x2.powi(2);
+    let x2p3 = x2.powi(3);
+    let x2p4 = x2.powi(4);
+    let x2p5 = x2.powi(5);
+    let x2p6 = x2.powi(6);
+
+    [
+        n5_25 * x2p3
+            + n4_5 * x2p2
+            + n3 * x2
+            + n2 * x1 * (x2p6 + x2p4 - n2 * x2p3 - x2p2 - n2 * x2 + n3)
+            - n12_75,
+        n6 * x1
+            * (n2_625 * x2p2
+                + n1_5 * x2
+                + x1 * (x2p5 + (n2 / n3) * x2p3 - x2p2 - (n1 / n3) * (x2 + n1))
+                + n0_5),
+    ]
+}
+}
+
+// Source: argmin-rs/argmin: crates/argmin-testfunctions/src/beale.rs, fn beale_hessian
+#[rustfmt::skip]
+pub mod beale_hessian_013 {
+use autodiff_core::differentiate;
+use num_traits::{Float, FromPrimitive};
+
+#[differentiate]
+pub fn beale_hessian<T>(param: &[T; 2]) -> [[T; 2]; 2]
+where
+    T: Float + FromPrimitive,
+{
+    let n2 = T::from_f64(2.0).unwrap();
+    let n3 = T::from_f64(3.0).unwrap();
+    let n4 = T::from_f64(4.0).unwrap();
+    let n8 = T::from_f64(8.0).unwrap();
+    let n9 = T::from_f64(9.0).unwrap();
+    let n12 = T::from_f64(12.0).unwrap();
+    let n15_75 = T::from_f64(15.75).unwrap();
+    let n30 = T::from_f64(30.0).unwrap();
+    let n31_5 = T::from_f64(31.5).unwrap();
+
+    let [x1, x2] = *param;
+
+    let x1p2 = x1.powi(2);
+    let x2p2 = x2.powi(2);
+    let x2p3 = x2.powi(3);
+    let x2p4 = x2.powi(4);
+    let x2p5 = x2.powi(5);
+    let x2p6 = x2.powi(6);
+
+    let offdiag = n12 * x1 * x2p5 + n8 * x1 * x2p3 - n12 * x1 * x2p2 + n15_75 * x2p2 - n4 * x1 * x2
+        + n9 * x2
+        - n4 * x1
+        + n3;
+
+    [
+        [
+            n2 * (x2p6 + x2p4 - n2 * x2p3 - x2p2 - n2 * x2 + n3),
+            offdiag,
+        ],
+        [
+            offdiag,
+            n30 * x1p2 * x2p4 + n12 * x1p2 * x2p2 - n12 * x1p2 * x2 + n31_5 * x1 * x2 - n2 * x1p2
+                + n9 * x1,
+        ],
+    ]
+}
+}
+
+// Source: argmin-rs/argmin: crates/argmin-testfunctions/src/booth.rs, fn booth
+#[rustfmt::skip]
+pub mod booth_014 {
+use autodiff_core::differentiate;
+use num_traits::{Float, FromPrimitive};
+
+#[differentiate(order = 2)] // its Hessian is compared with the source's
+pub fn booth<T>(param: &[T; 2]) -> T
+where
+    T: Float + FromPrimitive,
+{
+    let n2 = T::from_f64(2.0).unwrap();
+    let n5 = T::from_f64(5.0).unwrap();
+    let n7 = T::from_f64(7.0).unwrap();
+
+    let [x1, x2] = *param;
+    (x1 + n2 * x2 - n7).powi(2) + (n2 * x1 + x2 - n5).powi(2)
+}
+}
+
+// Source: argmin-rs/argmin: crates/argmin-testfunctions/src/booth.rs, fn booth_derivative
+#[rustfmt::skip]
+pub mod booth_derivative_015 {
+use autodiff_core::differentiate;
+use num_traits::{Float, FromPrimitive};
+
+#[differentiate]
+pub fn booth_derivative<T>(param: &[T; 2]) -> [T; 2]
+where
+    T: Float + FromPrimitive,
+{
+    let n8 = T::from_f64(8.0).unwrap();
+    let n10 = T::from_f64(10.0).unwrap();
+    let n34 = T::from_f64(34.0).unwrap();
+    let n38 = T::from_f64(38.0).unwrap();
+
+    let [x1, x2] = *param;
+
+    [n10 * x1 + n8 * x2 - n34, n8 * x1 + n10 * x2 - n38]
+}
+}
+
 // Source: argmin-rs/argmin: crates/argmin-testfunctions/src/booth.rs, fn booth_hessian
 #[rustfmt::skip]
 pub mod booth_hessian_016 {
@@ -45,6 +381,25 @@ where
     let n10 = T::from_f64(10.0).unwrap();
 
     [[n10, n8], [n8, n10]]
+}
+}
+
+// Source: argmin-rs/argmin: crates/argmin-testfunctions/src/bukin.rs, fn bukin_n6
+#[rustfmt::skip]
+pub mod bukin_n6_017 {
+use autodiff_core::differentiate;
+use num_traits::{Float, FromPrimitive};
+
+#[differentiate(order = 2)] // its Hessian is compared with the source's
+pub fn bukin_n6<T>(param: &[T; 2]) -> T
+where
+    T: Float + FromPrimitive,
+{
+    let [x1, x2] = *param;
+    let n001 = T::from_f64(0.01).unwrap();
+    let n10 = T::from_f64(10.0).unwrap();
+    let n100 = T::from_f64(100.0).unwrap();
+    n100 * (x2 - n001 * x1.powi(2)).abs().sqrt() + n001 * (x1 + n10).abs()
 }
 }
 
@@ -203,6 +558,902 @@ where
 }
 }
 
+// Source: argmin-rs/argmin: crates/argmin-testfunctions/src/easom.rs, fn easom
+#[rustfmt::skip]
+pub mod easom_023 {
+use autodiff_core::differentiate;
+use num_traits::{Float, FromPrimitive};
+use std::f64::consts::PI;
+
+#[differentiate(order = 2)] // its Hessian is compared with the source's
+pub fn easom<T>(param: &[T; 2]) -> T
+where
+    T: Float + FromPrimitive,
+{
+    let [x1, x2] = *param;
+    let pi = T::from_f64(PI).unwrap();
+    -x1.cos() * x2.cos() * (-(x1 - pi).powi(2) - (x2 - pi).powi(2)).exp()
+}
+}
+
+// Source: argmin-rs/argmin: crates/argmin-testfunctions/src/easom.rs, fn easom_derivative
+#[rustfmt::skip]
+pub mod easom_derivative_024 {
+use autodiff_core::differentiate;
+use num_traits::{Float, FromPrimitive};
+use std::f64::consts::PI;
+
+#[differentiate]
+pub fn easom_derivative<T>(param: &[T; 2]) -> [T; 2]
+where
+    T: Float + FromPrimitive,
+{
+    let [x1, x2] = *param;
+
+    let pi = T::from_f64(PI).unwrap();
+    let n2 = T::from_f64(2.0).unwrap();
+
+    let factor = (-(x1 - pi).powi(2) - (x2 - pi).powi(2)).exp();
+
+    [
+        factor * x2.cos() * (x1.sin() + n2 * x1 * x1.cos() - n2 * pi * x1.cos()),
+        factor * x1.cos() * (x2.sin() + n2 * x2 * x2.cos() - n2 * pi * x2.cos()),
+    ]
+}
+}
+
+// Source: argmin-rs/argmin: crates/argmin-testfunctions/src/easom.rs, fn easom_hessian
+#[rustfmt::skip]
+pub mod easom_hessian_025 {
+use autodiff_core::differentiate;
+use num_traits::{Float, FromPrimitive};
+use std::f64::consts::PI;
+
+#[differentiate]
+pub fn easom_hessian<T>(param: &[T; 2]) -> [[T; 2]; 2]
+where
+    T: Float + FromPrimitive,
+{
+    let [x1, x2] = *param;
+
+    let pi = T::from_f64(PI).unwrap();
+    let n2 = T::from_f64(2.0).unwrap();
+    let n4 = T::from_f64(4.0).unwrap();
+    let n3 = T::from_f64(3.0).unwrap();
+    let n8 = T::from_f64(8.0).unwrap();
+
+    let x1cos = x1.cos();
+    let x1sin = x1.sin();
+    let x2cos = x2.cos();
+    let x2sin = x2.sin();
+    let factor = (-(x1 - pi).powi(2) - (x2 - pi).powi(2)).exp();
+    let offdiag = factor * (x1sin + n2 * (x1 - pi) * x1cos) * (n2 * (pi - x2) * x2cos - x2sin);
+
+    [
+        [
+            factor
+                * x2cos
+                * (n4 * (pi - x1) * x1sin
+                    + (-n4 * x1.powi(2) + n8 * pi * x1 - n4 * pi.powi(2) + n3) * x1cos),
+            offdiag,
+        ],
+        [
+            offdiag,
+            factor
+                * x1cos
+                * (n4 * (pi - x2) * x2sin
+                    + (-n4 * x2.powi(2) + n8 * pi * x2 - n4 * pi.powi(2) + n3) * x2cos),
+        ],
+    ]
+}
+}
+
+// Source: argmin-rs/argmin: crates/argmin-testfunctions/src/eggholder.rs, fn eggholder
+#[rustfmt::skip]
+pub mod eggholder_026 {
+use autodiff_core::differentiate;
+use num_traits::{Float, FromPrimitive};
+
+#[differentiate(order = 2)] // its Hessian is compared with the source's
+pub fn eggholder<T>(param: &[T; 2]) -> T
+where
+    T: Float + FromPrimitive,
+{
+    let [x1, x2] = *param;
+    let n47 = T::from_f64(47.0).unwrap();
+    -(x2 + n47)
+        * (x2 + x1 / T::from_f64(2.0).unwrap() + n47)
+            .abs()
+            .sqrt()
+            .sin()
+        - x1 * (x1 - (x2 + n47)).abs().sqrt().sin()
+}
+}
+
+// Source: argmin-rs/argmin: crates/argmin-testfunctions/src/eggholder.rs, fn eggholder_derivative
+#[rustfmt::skip]
+pub mod eggholder_derivative_027 {
+use autodiff_core::differentiate;
+use num_traits::{Float, FromPrimitive};
+
+#[differentiate]
+pub fn eggholder_derivative<T>(param: &[T; 2]) -> [T; 2]
+where
+    T: Float + FromPrimitive,
+{
+    let [x1, x2] = *param;
+
+    let eps = T::epsilon();
+    let n0 = T::from_f64(0.0).unwrap();
+    let n2 = T::from_f64(2.0).unwrap();
+    let n4 = T::from_f64(4.0).unwrap();
+    let n47 = T::from_f64(47.0).unwrap();
+
+    let x1mx2m47 = x1 - x2 - n47;
+    let x1mx2m47abs = x1mx2m47.abs();
+    let x1mx2m47abssqrt = x1mx2m47abs.sqrt();
+    let x1mx2m47abssqrtsin = x1mx2m47abssqrt.sin();
+    let x1mx2m47abssqrtcos = x1mx2m47abssqrt.cos();
+    let x1hpx2p47 = x1 / n2 + x2 + n47;
+    let x1hpx2p47abs = x1hpx2p47.abs();
+    let x1hpx2p47abssqrt = x1hpx2p47abs.sqrt();
+    let x1hpx2p47abssqrtsin = x1hpx2p47abssqrt.sin();
+    let x1hpx2p47abssqrtcos = x1hpx2p47abssqrt.cos();
+    let x2mx1p47 = x2 - x1 + n47;
+    let x2mx1p47abs = x2mx1p47.abs();
+    let x2mx1p47abssqrt = x2mx1p47abs.sqrt();
+    let x2mx1p47abssqrtcos = x2mx1p47abssqrt.cos();
+
+    [
+        -x1mx2m47abssqrtsin
+            - if x1mx2m47abs <= eps {
+                n0
+            } else {
+                (x1 * x1mx2m47 * x1mx2m47abssqrtcos) / (n2 * x1mx2m47abssqrt.powi(3))
+            }
+            - if x1hpx2p47abs <= eps {
+                n0
+            } else {
+                ((x2 + n47) * x1hpx2p47abssqrtcos * x1hpx2p47) / (n4 * x1hpx2p47abssqrt.powi(3))
+            },
+        -x1hpx2p47abssqrtsin
+            - if x1hpx2p47abs <= eps {
+                n0
+            } else {
+                ((x2 + n47) * x1hpx2p47 * x1hpx2p47abssqrtcos) / (n2 * x1hpx2p47abssqrt.powi(3))
+            }
+            - if x2mx1p47abs <= eps {
+                n0
+            } else {
+                (x1 * x2mx1p47 * x2mx1p47abssqrtcos) / (n2 * x2mx1p47abssqrt.powi(3))
+            },
+    ]
+}
+}
+
+// Source: argmin-rs/argmin: crates/argmin-testfunctions/src/eggholder.rs, fn eggholder_hessian
+#[rustfmt::skip]
+pub mod eggholder_hessian_028 {
+use autodiff_core::differentiate;
+use num_traits::{Float, FromPrimitive};
+
+#[differentiate]
+pub fn eggholder_hessian<T>(param: &[T; 2]) -> [[T; 2]; 2]
+where
+    T: Float + FromPrimitive,
+{
+    let [x1, x2] = *param;
+
+    let eps = T::epsilon();
+    let n0 = T::from_f64(0.0).unwrap();
+    let n2 = T::from_f64(2.0).unwrap();
+    let n3 = T::from_f64(3.0).unwrap();
+    let n4 = T::from_f64(4.0).unwrap();
+    let n8 = T::from_f64(8.0).unwrap();
+    let n16 = T::from_f64(16.0).unwrap();
+    let n47 = T::from_f64(47.0).unwrap();
+
+    let x1mx2m47 = x1 - x2 - n47;
+    let x1mx2m47abs = x1mx2m47.abs();
+    let x1mx2m47abssqrt = x1mx2m47abs.sqrt();
+    let x1mx2m47abssqrtsin = x1mx2m47abssqrt.sin();
+    let x1mx2m47abssqrtcos = x1mx2m47abssqrt.cos();
+    let x1hpx2p47 = x1 / n2 + x2 + n47;
+    let x1hpx2p47abs = x1hpx2p47.abs();
+    let x1hpx2p47abssqrt = x1hpx2p47abs.sqrt();
+    let x1hpx2p47abssqrtsin = x1hpx2p47abssqrt.sin();
+    let x1hpx2p47abssqrtcos = x1hpx2p47abssqrt.cos();
+    let x2mx1p47 = x2 - x1 + n47;
+    let x2mx1p47abs = x2mx1p47.abs();
+    let x2mx1p47abssqrt = x2mx1p47abs.sqrt();
+    let x2mx1p47abssqrtcos = x2mx1p47abssqrt.cos();
+    let x2mx1p47abssqrtsin = x2mx1p47abssqrt.sin();
+
+    let a = if x1mx2m47abs <= eps {
+        n0
+    } else {
+        (x1 * x1mx2m47abssqrtsin) / (n4 * x1mx2m47abs)
+            - (x1mx2m47 * x1mx2m47abssqrtcos) / (x1mx2m47abssqrt.powi(3))
+            + (n3 * x1 * x1mx2m47.powi(2) * x1mx2m47abssqrtcos) / (n4 * x1mx2m47abssqrt.powi(7))
+    } + if x1mx2m47abs <= eps && x1.abs() <= eps {
+        n0
+    } else {
+        -(x1 * x1mx2m47abssqrtcos) / (n2 * x1mx2m47abssqrt.powi(3))
+    } + if x1hpx2p47abs <= eps {
+        n0
+    } else {
+        (n3 * (x2 + n47) * x1hpx2p47abssqrtcos * x1hpx2p47.powi(2))
+            / (n16 * x1hpx2p47abssqrt.powi(7))
+            + ((x2 + n47) * x1hpx2p47abssqrtsin) / (n16 * x1hpx2p47abs)
+    } - if x1hpx2p47abs <= eps && (x1 + n47).abs() <= eps {
+        n0
+    } else {
+        ((x2 + n47) * x1hpx2p47abssqrtcos) / (n8 * x1hpx2p47abssqrt.powi(3))
+    };
+
+    let b = if x1hpx2p47abs <= eps {
+        n0
+    } else {
+        ((x2 + n47) * x1hpx2p47abssqrtsin) / (n4 * x1hpx2p47abs)
+            - (x1hpx2p47 * x1hpx2p47abssqrtcos) / (x1hpx2p47abssqrt.powi(3))
+            + (n3 * (x2 + n47) * x1hpx2p47.powi(2) * x1hpx2p47abssqrtcos)
+                / (n4 * x1hpx2p47abssqrt.powi(7))
+    } - if x1hpx2p47abs <= eps && (x2 + n47).abs() <= eps {
+        n0
+    } else {
+        ((x2 + n47) * x1hpx2p47abssqrtcos) / (n2 * x1hpx2p47abssqrt.powi(3))
+    } + if x2mx1p47abs <= eps {
+        n0
+    } else {
+        (x1 * x2mx1p47abssqrtsin) / (n4 * x2mx1p47abs)
+            + (n3 * x1 * x2mx1p47.powi(2) * x2mx1p47abssqrtcos) / (n4 * x2mx1p47abssqrt.powi(7))
+    } - if x2mx1p47abs <= eps && x1.abs() <= eps {
+        n0
+    } else {
+        (x1 * x2mx1p47abssqrtcos) / (n2 * x2mx1p47abssqrt.powi(3))
+    };
+
+    let offdiag = if x1hpx2p47abs <= eps {
+        n0
+    } else {
+        ((x2 + n47) * x1hpx2p47abssqrtsin) / (n8 * x1hpx2p47abs)
+            - (x1hpx2p47 * x1hpx2p47abssqrtcos) / (n4 * x1hpx2p47abssqrt.powi(3))
+            + (n3 * (x2 + n47) * x1hpx2p47.powi(2) * x1hpx2p47abssqrtcos)
+                / (n8 * x1hpx2p47abssqrt.powi(7))
+    } - if x1hpx2p47abs <= eps && (x2 + n47).abs() <= eps {
+        n0
+    } else {
+        ((x2 + n47) * x1hpx2p47abssqrtcos) / (n4 * x1hpx2p47abssqrt.powi(3))
+    } + if x2mx1p47abs <= eps {
+        n0
+    } else {
+        -(x1 * x2mx1p47 * x2mx1p47abssqrtsin) / (n4 * x2mx1p47 * x2mx1p47abs)
+            - (x2mx1p47 * x2mx1p47abssqrtcos) / (n2 * x2mx1p47abssqrt.powi(3))
+            - (n3 * x1 * x2mx1p47.powi(2) * x2mx1p47abssqrtcos) / (n4 * x2mx1p47abssqrt.powi(7))
+    } + if x2mx1p47abs <= eps && x1.abs() <= eps {
+        n0
+    } else {
+        (x1 * x2mx1p47abssqrtcos) / (n2 * x2mx1p47abssqrt.powi(3))
+    };
+
+    [[a, offdiag], [offdiag, b]]
+}
+}
+
+// Source: argmin-rs/argmin: crates/argmin-testfunctions/src/goldsteinprice.rs, fn goldsteinprice
+#[rustfmt::skip]
+pub mod goldsteinprice_029 {
+use autodiff_core::differentiate;
+use num_traits::{Float, FromPrimitive};
+
+#[differentiate(order = 2)] // its Hessian is compared with the source's
+pub fn goldsteinprice<T>(param: &[T; 2]) -> T
+where
+    T: Float + FromPrimitive,
+{
+    let [x1, x2] = *param;
+    let n1 = T::from_f64(1.0).unwrap();
+    let n2 = T::from_f64(2.0).unwrap();
+    let n3 = T::from_f64(3.0).unwrap();
+    let n6 = T::from_f64(6.0).unwrap();
+    let n12 = T::from_f64(12.0).unwrap();
+    let n14 = T::from_f64(14.0).unwrap();
+    let n18 = T::from_f64(18.0).unwrap();
+    let n19 = T::from_f64(19.0).unwrap();
+    let n27 = T::from_f64(27.0).unwrap();
+    let n30 = T::from_f64(30.0).unwrap();
+    let n32 = T::from_f64(32.0).unwrap();
+    let n36 = T::from_f64(36.0).unwrap();
+    let n48 = T::from_f64(48.0).unwrap();
+    (n1 + (x1 + x2 + n1).powi(2)
+        * (n19 - n14 * (x1 + x2) + n3 * (x1.powi(2) + x2.powi(2)) + n6 * x1 * x2))
+        * (n30
+            + (n2 * x1 - n3 * x2).powi(2)
+                * (n18 - n32 * x1 + n12 * x1.powi(2) + n48 * x2 - n36 * x1 * x2 + n27 * x2.powi(2)))
+}
+}
+
+// Source: argmin-rs/argmin: crates/argmin-testfunctions/src/goldsteinprice.rs, fn goldsteinprice_derivative
+#[rustfmt::skip]
+pub mod goldsteinprice_derivative_030 {
+use autodiff_core::differentiate;
+use num_traits::{Float, FromPrimitive};
+
+#[differentiate]
+pub fn goldsteinprice_derivative<T>(param: &[T; 2]) -> [T; 2]
+where
+    T: Float + FromPrimitive,
+{
+    let [x1, x2] = *param;
+
+    let n1 = T::from_f64(1.0).unwrap();
+    let n2 = T::from_f64(2.0).unwrap();
+    let n3 = T::from_f64(3.0).unwrap();
+    let n4 = T::from_f64(4.0).unwrap();
+    let n6 = T::from_f64(6.0).unwrap();
+    let n12 = T::from_f64(12.0).unwrap();
+    let n14 = T::from_f64(14.0).unwrap();
+    let n18 = T::from_f64(18.0).unwrap();
+    let n19 = T::from_f64(19.0).unwrap();
+    let n24 = T::from_f64(24.0).unwrap();
+    let n27 = T::from_f64(27.0).unwrap();
+    let n30 = T::from_f64(30.0).unwrap();
+    let n32 = T::from_f64(32.0).unwrap();
+    let n36 = T::from_f64(36.0).unwrap();
+    let n48 = T::from_f64(48.0).unwrap();
+    let n54 = T::from_f64(54.0).unwrap();
+
+    let x1s = x1.powi(2);
+    let x2s = x2.powi(2);
+
+    [
+        (n2 * (x1 + x2 + n1) * (n3 * x1s + n6 * x2 * x1 - n14 * x1 + n3 * x2s - n14 * x2 + n19)
+            + (x1 + x2 + n1).powi(2) * (n6 * x1 + n6 * x2 - n14))
+            * ((n2 * x1 - n3 * x2).powi(2)
+                * (n12 * x1s - n36 * x2 * x1 - n32 * x1 + n27 * x2s + n48 * x2 + n18)
+                + n30)
+            + ((x1 + x2 + n1).powi(2)
+                * (n3 * x1s + n6 * x2 * x1 - n14 * x1 + n3 * x2s - n14 * x2 + n19)
+                + n1)
+                * (n4
+                    * (n2 * x1 - n3 * x2)
+                    * (n12 * x1s - n36 * x2 * x1 - n32 * x1 + n27 * x2s + n48 * x2 + n18)
+                    + (n2 * x1 - n3 * x2).powi(2) * (n24 * x1 - n36 * x2 - n32)),
+        ((x2 + x1 + n1).powi(2) * (n3 * x2s + n6 * x1 * x2 - n14 * x2 + n3 * x1s - n14 * x1 + n19)
+            + n1)
+            * ((n2 * x1 - n3 * x2).powi(2) * (n54 * x2 - n36 * x1 + n48)
+                - n6 * (n2 * x1 - n3 * x2)
+                    * (n27 * x2s - n36 * x1 * x2 + n48 * x2 + n12 * x1s - n32 * x1 + n18))
+            + (n2
+                * (x2 + x1 + n1)
+                * (n3 * x2s + n6 * x1 * x2 - n14 * x2 + n3 * x1s - n14 * x1 + n19)
+                + (x2 + x1 + n1).powi(2) * (n6 * x2 + n6 * x1 - n14))
+                * ((n2 * x1 - n3 * x2).powi(2)
+                    * (n27 * x2s - n36 * x1 * x2 + n48 * x2 + n12 * x1s - n32 * x1 + n18)
+                    + n30),
+    ]
+}
+}
+
+// Source: argmin-rs/argmin: crates/argmin-testfunctions/src/goldsteinprice.rs, fn goldsteinprice_hessian
+#[rustfmt::skip]
+pub mod goldsteinprice_hessian_031 {
+use autodiff_core::differentiate;
+use num_traits::{Float, FromPrimitive};
+
+#[differentiate]
+pub fn goldsteinprice_hessian<T>(param: &[T; 2]) -> [[T; 2]; 2]
+where
+    T: Float + FromPrimitive,
+{
+    let [x1, x2] = *param;
+
+    let n840 = T::from_f64(840.0).unwrap();
+    let n1296 = T::from_f64(1296.0).unwrap();
+    let n2016 = T::from_f64(2016.0).unwrap();
+    let n2520 = T::from_f64(2520.0).unwrap();
+    let n2916 = T::from_f64(2916.0).unwrap();
+    let n3360 = T::from_f64(3360.0).unwrap();
+    let n4680 = T::from_f64(4680.0).unwrap();
+    let n5184 = T::from_f64(5184.0).unwrap();
+    let n5940 = T::from_f64(5940.0).unwrap();
+    let n6120 = T::from_f64(6120.0).unwrap();
+    let n6432 = T::from_f64(6432.0).unwrap();
+    let n6804 = T::from_f64(6804.0).unwrap();
+    let n7344 = T::from_f64(7344.0).unwrap();
+    let n7440 = T::from_f64(7440.0).unwrap();
+    let n7776 = T::from_f64(7776.0).unwrap();
+    let n8064 = T::from_f64(8064.0).unwrap();
+    let n10080 = T::from_f64(10080.0).unwrap();
+    let n10740 = T::from_f64(10740.0).unwrap();
+    let n11016 = T::from_f64(11016.0).unwrap();
+    let n11160 = T::from_f64(11160.0).unwrap();
+    let n11664 = T::from_f64(11664.0).unwrap();
+    let n12096 = T::from_f64(12096.0).unwrap();
+    let n14688 = T::from_f64(14688.0).unwrap();
+    let n15552 = T::from_f64(15552.0).unwrap();
+    let n15660 = T::from_f64(15660.0).unwrap();
+    let n17352 = T::from_f64(17352.0).unwrap();
+    let n17460 = T::from_f64(17460.0).unwrap();
+    let n17496 = T::from_f64(17496.0).unwrap();
+    let n18360 = T::from_f64(18360.0).unwrap();
+    let n19440 = T::from_f64(19440.0).unwrap();
+    let n19680 = T::from_f64(19680.0).unwrap();
+    let n20880 = T::from_f64(20880.0).unwrap();
+    let n23760 = T::from_f64(23760.0).unwrap();
+    let n24480 = T::from_f64(24480.0).unwrap();
+    let n25920 = T::from_f64(25920.0).unwrap();
+    let n26880 = T::from_f64(26880.0).unwrap();
+    let n27216 = T::from_f64(27216.0).unwrap();
+    let n27540 = T::from_f64(27540.0).unwrap();
+    let n28560 = T::from_f64(28560.0).unwrap();
+    let n29448 = T::from_f64(29448.0).unwrap();
+    let n30240 = T::from_f64(30240.0).unwrap();
+    let n30720 = T::from_f64(30720.0).unwrap();
+    let n31104 = T::from_f64(31104.0).unwrap();
+    let n32256 = T::from_f64(32256.0).unwrap();
+    let n34704 = T::from_f64(34704.0).unwrap();
+    let n36720 = T::from_f64(36720.0).unwrap();
+    let n38592 = T::from_f64(38592.0).unwrap();
+    let n38880 = T::from_f64(38880.0).unwrap();
+    let n40320 = T::from_f64(40320.0).unwrap();
+    let n40824 = T::from_f64(40824.0).unwrap();
+    let n41760 = T::from_f64(41760.0).unwrap();
+    let n42960 = T::from_f64(42960.0).unwrap();
+    let n43740 = T::from_f64(43740.0).unwrap();
+    let n47520 = T::from_f64(47520.0).unwrap();
+    let n48960 = T::from_f64(48960.0).unwrap();
+    let n51840 = T::from_f64(51840.0).unwrap();
+    let n58320 = T::from_f64(58320.0).unwrap();
+    let n59040 = T::from_f64(59040.0).unwrap();
+    let n64440 = T::from_f64(64440.0).unwrap();
+    let n69840 = T::from_f64(69840.0).unwrap();
+    let n70848 = T::from_f64(70848.0).unwrap();
+    let n73440 = T::from_f64(73440.0).unwrap();
+    let n73728 = T::from_f64(73728.0).unwrap();
+    let n92160 = T::from_f64(92160.0).unwrap();
+    let n104760 = T::from_f64(104760.0).unwrap();
+    let n132840 = T::from_f64(132840.0).unwrap();
+    let n142560 = T::from_f64(142560.0).unwrap();
+    let n141696 = T::from_f64(141696.0).unwrap();
+    let n172152 = T::from_f64(172152.0).unwrap();
+
+    let x1p2 = x1.powi(2);
+    let x1p3 = x1.powi(3);
+    let x1p4 = x1.powi(4);
+    let x1p5 = x1.powi(5);
+    let x1p6 = x1.powi(6);
+    let x2p2 = x2.powi(2);
+    let x2p3 = x2.powi(3);
+    let x2p4 = x2.powi(4);
+    let x2p5 = x2.powi(5);
+    let x2p6 = x2.powi(6);
+
+    let a = n8064 * x1p6
+        + (-n12096 * x2 - n32256) * x1p5
+        + (-n19440 * x2p2 + n40320 * x2 + n28560) * x1p4
+        + (n24480 * x2p3 + n51840 * x2p2 - n3360 * x2 + n26880) * x1p3
+        + (n15660 * x2p4 - n48960 * x2p3 - n64440 * x2p2 - n92160 * x2 - n29448) * x1p2
+        + (-n11016 * x2p5 - n20880 * x2p4 + n7440 * x2p3 + n59040 * x2p2 + n34704 * x2 - n6432)
+            * x1
+        - n2916 * x2p6
+        + n7344 * x2p5
+        + n17460 * x2p4
+        + n10080 * x2p3
+        + n15552 * x2p2
+        + n14688 * x2
+        + n2520;
+
+    let b = n40824 * x2p6
+        + (n40824 * x1 - n27216) * x2p5
+        + (-n43740 * x1p2 + n58320 * x1 - n132840) * x2p4
+        + (-n36720 * x1p3 + n73440 * x1p2 - n23760 * x1 + n38880) * x2p3
+        + (n15660 * x1p4 - n41760 * x1p3 + n104760 * x1p2 - n142560 * x1 + n172152) * x2p2
+        + (n7344 * x1p5 - n24480 * x1p4 + n7440 * x1p3 + n30240 * x1p2 - n141696 * x1 + n73728)
+            * x2
+        - n1296 * x1p6
+        + n5184 * x1p5
+        - n10740 * x1p4
+        + n19680 * x1p3
+        + n15552 * x1p2
+        - n38592 * x1
+        + n6120;
+
+    let offdiag = n6804 * x2p6
+        + (n11664 - n17496 * x1) * x2p5
+        + (-n27540 * x1p2 + n36720 * x1 - n5940) * x2p4
+        + (n20880 * x1p3 - n41760 * x1p2 + n69840 * x1 - n47520) * x2p3
+        + (n18360 * x1p4 - n48960 * x1p3 + n11160 * x1p2 + n30240 * x1 - n70848) * x2p2
+        + (-n7776 * x1p5 + n25920 * x1p4 - n42960 * x1p3 + n59040 * x1p2 + n31104 * x1 - n38592)
+            * x2
+        - n2016 * x1p6
+        + n8064 * x1p5
+        - n840 * x1p4
+        - n30720 * x1p3
+        + n17352 * x1p2
+        + n14688 * x1
+        - n4680;
+
+    [[a, offdiag], [offdiag, b]]
+}
+}
+
+// Source: argmin-rs/argmin: crates/argmin-testfunctions/src/himmelblau.rs, fn himmelblau
+#[rustfmt::skip]
+pub mod himmelblau_032 {
+use autodiff_core::differentiate;
+use num_traits::{Float, FromPrimitive};
+
+#[differentiate(order = 2)] // its Hessian is compared with the source's
+pub fn himmelblau<T>(param: &[T; 2]) -> T
+where
+    T: Float + FromPrimitive,
+{
+    let [x1, x2] = *param;
+    let n7 = T::from_f64(7.0).unwrap();
+    let n11 = T::from_f64(11.0).unwrap();
+    (x1.powi(2) + x2 - n11).powi(2) + (x1 + x2.powi(2) - n7).powi(2)
+}
+}
+
+// Source: argmin-rs/argmin: crates/argmin-testfunctions/src/himmelblau.rs, fn himmelblau_derivative
+#[rustfmt::skip]
+pub mod himmelblau_derivative_033 {
+use autodiff_core::differentiate;
+use num_traits::{Float, FromPrimitive};
+
+#[differentiate]
+pub fn himmelblau_derivative<T>(param: &[T; 2]) -> [T; 2]
+where
+    T: Float + FromPrimitive,
+{
+    let [x1, x2] = *param;
+
+    let n2 = T::from_f64(2.0).unwrap();
+    let n4 = T::from_f64(4.0).unwrap();
+    let n7 = T::from_f64(7.0).unwrap();
+    let n11 = T::from_f64(11.0).unwrap();
+
+    [
+        n4 * x1 * (x1.powi(2) + x2 - n11) + n2 * (x1 + x2.powi(2) - n7),
+        n4 * x2 * (x2.powi(2) + x1 - n7) + n2 * (x2 + x1.powi(2) - n11),
+    ]
+}
+}
+
+// Source: argmin-rs/argmin: crates/argmin-testfunctions/src/himmelblau.rs, fn himmelblau_hessian
+#[rustfmt::skip]
+pub mod himmelblau_hessian_034 {
+use autodiff_core::differentiate;
+use num_traits::{Float, FromPrimitive};
+
+#[differentiate]
+pub fn himmelblau_hessian<T>(param: &[T; 2]) -> [[T; 2]; 2]
+where
+    T: Float + FromPrimitive,
+{
+    let [x1, x2] = *param;
+
+    let n2 = T::from_f64(2.0).unwrap();
+    let n4 = T::from_f64(4.0).unwrap();
+    let n7 = T::from_f64(7.0).unwrap();
+    let n8 = T::from_f64(8.0).unwrap();
+    let n11 = T::from_f64(11.0).unwrap();
+
+    let offdiag = n4 * (x1 + x2);
+
+    [
+        [n4 * (x1.powi(2) + x2 - n11) + n8 * x1.powi(2) + n2, offdiag],
+        [offdiag, n4 * (x2.powi(2) + x1 - n7) + n8 * x2.powi(2) + n2],
+    ]
+}
+}
+
+// Source: argmin-rs/argmin: crates/argmin-testfunctions/src/holdertable.rs, fn holder_table
+#[rustfmt::skip]
+pub mod holder_table_035 {
+use autodiff_core::differentiate;
+use num_traits::{Float, FromPrimitive};
+use std::f64::consts::PI;
+
+#[differentiate(order = 2)] // its Hessian is compared with the source's
+pub fn holder_table<T>(param: &[T; 2]) -> T
+where
+    T: Float + FromPrimitive,
+{
+    let [x1, x2] = *param;
+    let pi = T::from_f64(PI).unwrap();
+    let n1 = T::from_f64(1.0).unwrap();
+    -(x1.sin() * x2.cos() * (n1 - (x1.powi(2) + x2.powi(2)).sqrt() / pi).abs().exp()).abs()
+}
+}
+
+// Source: argmin-rs/argmin: crates/argmin-testfunctions/src/holdertable.rs, fn holder_table_hessian
+#[rustfmt::skip]
+pub mod holder_table_hessian_037 {
+use autodiff_core::differentiate;
+use num_traits::{Float, FromPrimitive};
+use std::f64::consts::PI;
+
+#[differentiate]
+pub fn holder_table_hessian<T>(param: &[T; 2]) -> [[T; 2]; 2]
+where
+    T: Float + FromPrimitive,
+{
+    let [x1, x2] = *param;
+
+    let pi = T::from_f64(PI).unwrap();
+    let n0 = T::from_f64(0.0).unwrap();
+    let n1 = T::from_f64(1.0).unwrap();
+    let n2 = T::from_f64(2.0).unwrap();
+    let eps = T::epsilon();
+
+    let x1sin = x1.sin();
+    let x2sin = x2.sin();
+    let x1cos = x1.cos();
+    let x2cos = x2.cos();
+    let x1sinabs = x1sin.abs();
+    let x2cosabs = x2cos.abs();
+    let a = (x1.powi(2) + x2.powi(2)).sqrt();
+    let b = a / pi - n1;
+    let c = b.abs();
+    let d = c.exp();
+
+    let d1 = (x1sinabs * x2cosabs * d)
+        * (if a <= eps {
+            n0
+        } else {
+            -b / (pi * a * c) + (x1.powi(2) * b) / (pi * a.powi(3) * c)
+                - (x1.powi(2)) / (pi.powi(2) * (x1.powi(2) + x2.powi(2)))
+        } + n1)
+        - if x1sinabs <= eps || a <= eps {
+            n0
+        } else {
+            (n2 * x1 * x1sin * x1cos * x2cosabs * b * d) / (pi * a * c * x1sinabs)
+        };
+
+    let d2 = (x1sinabs * x2cosabs * d)
+        * (if a <= eps {
+            n0
+        } else {
+            -b / (pi * a * c) + (x2.powi(2) * b) / (pi * a.powi(3) * c)
+                - (x2.powi(2)) / (pi.powi(2) * (x1.powi(2) + x2.powi(2)))
+        } + n1)
+        + if x2cosabs <= eps || a <= eps {
+            n0
+        } else {
+            (n2 * x2 * x2sin * x2cos * x1sinabs * b * d) / (pi * a * c * x2cosabs)
+        };
+
+    let offdiag = if a <= eps || x1sinabs <= eps || x2cosabs <= eps {
+        n0
+    } else {
+        d * (-(x2 * x1sin * x1cos * x2cosabs * b) / (pi * x1sinabs * a * c)
+            + (x1 * x2 * x1sinabs * x2cosabs * b) / (pi * a.powi(3) * c)
+            - (x1 * x2 * x1sinabs * x2cosabs) / (pi.powi(2) * (x1.powi(2) + x2.powi(2)))
+            + (x1 * x1sinabs * x2sin * x2cos * b) / (pi * a * c * x2cosabs)
+            + (x1sin * x1cos * x2sin * x2cos) / (x1sinabs * x2cosabs))
+    };
+
+    [[d1, offdiag], [offdiag, d2]]
+}
+}
+
+// Source: argmin-rs/argmin: crates/argmin-testfunctions/src/levy.rs, fn levy_hessian_const
+#[rustfmt::skip]
+pub mod levy_hessian_const_042 {
+use autodiff_core::differentiate;
+use num_traits::{Float, FromPrimitive};
+use std::f64::consts::PI;
+use std::iter::Sum;
+
+#[differentiate]
+pub fn levy_hessian_const<const N: usize, T>(param: &[T; N]) -> [[T; N]; N]
+where
+    T: Float + FromPrimitive + Sum,
+{
+    assert!(N >= 2);
+
+    let x = param;
+
+    let n0 = T::from_f64(0.0).unwrap();
+    let n1 = T::from_f64(1.0).unwrap();
+    let n2 = T::from_f64(2.0).unwrap();
+    let n4 = T::from_f64(4.0).unwrap();
+    let n5 = T::from_f64(5.0).unwrap();
+    let n6 = T::from_f64(6.0).unwrap();
+    let n8 = T::from_f64(8.0).unwrap();
+    let n10 = T::from_f64(10.0).unwrap();
+    let n32 = T::from_f64(32.0).unwrap();
+    let n64 = T::from_f64(64.0).unwrap();
+    let pi = T::from_f64(PI).unwrap();
+    let pi2 = T::from_f64(PI.powi(2)).unwrap();
+
+    let mut out = [[n0; N]; N];
+
+    for i in 0..N {
+        let xin1 = x[i] - n1;
+        let wp = pi * (xin1 / n4 + n1);
+        out[i][i] = if i == 0 {
+            pi2 / n8 * (wp.cos().powi(2) - wp.sin().powi(2))
+        } else if i == N - 1 {
+            -(n4 * pi * xin1 * (pi * x[i]).sin() + (pi2 * xin1.powi(2) - n2) * (pi * x[i]).cos()
+                - n6)
+                / n32
+        } else {
+            let wp1cos = (wp + n1).cos();
+            let wp1sin = (wp + n1).sin();
+            n5 / n4 * pi * wp1cos * wp1sin * xin1
+                + n5 / n64 * pi2 * xin1.powi(2) * (wp1cos.powi(2) - wp1sin.powi(2))
+                + (n10 * wp1sin.powi(2) + n1) / n8
+        }
+    }
+
+    out
+}
+}
+
+// Source: argmin-rs/argmin: crates/argmin-testfunctions/src/levy.rs, fn levy_n13
+#[rustfmt::skip]
+pub mod levy_n13_043 {
+use autodiff_core::differentiate;
+use num_traits::{Float, FromPrimitive};
+use std::f64::consts::PI;
+use std::iter::Sum;
+
+#[differentiate(order = 2)] // its Hessian is compared with the source's
+pub fn levy_n13<T>(param: &[T; 2]) -> T
+where
+    T: Float + FromPrimitive + Sum,
+{
+    let [x1, x2] = *param;
+
+    let n1 = T::from_f64(1.0).unwrap();
+    let n2 = T::from_f64(2.0).unwrap();
+    let n3 = T::from_f64(3.0).unwrap();
+    let pi = T::from_f64(PI).unwrap();
+
+    (n3 * pi * x1).sin().powi(2)
+        + (x1 - n1).powi(2) * (n1 + (n3 * pi * x2).sin().powi(2))
+        + (x2 - n1).powi(2) * (n1 + (n2 * pi * x2).sin().powi(2))
+}
+}
+
+// Source: argmin-rs/argmin: crates/argmin-testfunctions/src/levy.rs, fn levy_n13_derivative
+#[rustfmt::skip]
+pub mod levy_n13_derivative_044 {
+use autodiff_core::differentiate;
+use num_traits::{Float, FromPrimitive};
+use std::f64::consts::PI;
+use std::iter::Sum;
+
+#[differentiate]
+pub fn levy_n13_derivative<T>(param: &[T; 2]) -> [T; 2]
+where
+    T: Float + FromPrimitive + Sum,
+{
+    let [x1, x2] = *param;
+
+    let n1 = T::from_f64(1.0).unwrap();
+    let n2 = T::from_f64(2.0).unwrap();
+    let n3 = T::from_f64(3.0).unwrap();
+    let n4 = T::from_f64(4.0).unwrap();
+    let n6 = T::from_f64(6.0).unwrap();
+    let pi = T::from_f64(PI).unwrap();
+
+    let x1t3 = n3 * pi * x1;
+    let x2t3 = n3 * pi * x2;
+    let x2t2 = n2 * pi * x2;
+    let x1t3s = x1t3.sin();
+    let x1t3c = x1t3.cos();
+    let x2t3s = x2t3.sin();
+    let x2t3c = x2t3.cos();
+    let x2t3s2 = x2t3s.powi(2);
+    let x2t2s = x2t2.sin();
+    let x2t2c = x2t2.cos();
+    let x2t2s2 = x2t2s.powi(2);
+
+    [
+        n6 * pi * x1t3c * x1t3s + n2 * (x2t3s2 + n1) * (x1 - n1),
+        n6 * pi * (x1 - n1).powi(2) * x2t3c * x2t3s
+            + n2 * (x2 - n1) * (x2t2s2 + n1)
+            + n4 * pi * (x2 - n1).powi(2) * x2t2c * x2t2s,
+    ]
+}
+}
+
+// Source: argmin-rs/argmin: crates/argmin-testfunctions/src/levy.rs, fn levy_n13_hessian
+#[rustfmt::skip]
+pub mod levy_n13_hessian_045 {
+use autodiff_core::differentiate;
+use num_traits::{Float, FromPrimitive};
+use std::f64::consts::PI;
+use std::iter::Sum;
+
+#[differentiate]
+pub fn levy_n13_hessian<T>(param: &[T; 2]) -> [[T; 2]; 2]
+where
+    T: Float + FromPrimitive + Sum,
+{
+    let [x1, x2] = *param;
+
+    let n1 = T::from_f64(1.0).unwrap();
+    let n2 = T::from_f64(2.0).unwrap();
+    let n3 = T::from_f64(3.0).unwrap();
+    let n8 = T::from_f64(8.0).unwrap();
+    let n12 = T::from_f64(12.0).unwrap();
+    let n16 = T::from_f64(16.0).unwrap();
+    let n18 = T::from_f64(18.0).unwrap();
+    let pi = T::from_f64(PI).unwrap();
+    let pi2 = T::from_f64(PI.powi(2)).unwrap();
+
+    let x1t3 = n3 * pi * x1;
+    let x2t3 = n3 * pi * x2;
+    let x2t2 = n2 * pi * x2;
+    let x1t3s = x1t3.sin();
+    let x1t3c = x1t3.cos();
+    let x2t3s = x2t3.sin();
+    let x2t3c = x2t3.cos();
+    let x1t3s2 = x1t3s.powi(2);
+    let x1t3c2 = x1t3c.powi(2);
+    let x2t3s2 = x2t3s.powi(2);
+    let x2t3c2 = x2t3c.powi(2);
+    let x2t2s = x2t2.sin();
+    let x2t2c = x2t2.cos();
+    let x2t2s2 = x2t2s.powi(2);
+    let x2t2c2 = x2t2c.powi(2);
+
+    let a = n18 * pi2 * (-x1t3s2 + x1t3c2) + n2 * (x2t3s2 + n1);
+    let b = n18 * pi2 * (x1 - n1).powi(2) * (-x2t3s2 + x2t3c2)
+        + n2 * (x2t2s2 + n1)
+        + n8 * pi2 * (x2 - n1).powi(2) * (-x2t2s2 + x2t2c2)
+        + n16 * pi * (x2 - n1) * x2t2s * x2t2c;
+    let offdiag = n12 * pi * (x1 - n1) * x2t3c * x2t3s;
+
+    [[a, offdiag], [offdiag, b]]
+}
+}
+
+// Source: argmin-rs/argmin: crates/argmin-testfunctions/src/matyas.rs, fn matyas
+#[rustfmt::skip]
+pub mod matyas_046 {
+use autodiff_core::differentiate;
+use num_traits::{Float, FromPrimitive};
+
+#[differentiate(order = 2)] // its Hessian is compared with the source's
+pub fn matyas<T>(param: &[T; 2]) -> T
+where
+    T: Float + FromPrimitive,
+{
+    let [x1, x2] = *param;
+
+    let n026 = T::from_f64(0.26).unwrap();
+    let n048 = T::from_f64(0.48).unwrap();
+
+    n026 * (x1.powi(2) + x2.powi(2)) - n048 * x1 * x2
+}
+}
+
+// Source: argmin-rs/argmin: crates/argmin-testfunctions/src/matyas.rs, fn matyas_derivative
+#[rustfmt::skip]
+pub mod matyas_derivative_047 {
+use autodiff_core::differentiate;
+use num_traits::{Float, FromPrimitive};
+
+#[differentiate]
+pub fn matyas_derivative<T>(param: &[T; 2]) -> [T; 2]
+where
+    T: Float + FromPrimitive,
+{
+    let [x1, x2] = *param;
+
+    let n0_52 = T::from_f64(0.52).unwrap();
+    let n0_48 = T::from_f64(0.48).unwrap();
+
+    [n0_52 * x1 - n0_48 * x2, n0_52 * x2 - n0_48 * x1]
+}
+}
+
 // Source: argmin-rs/argmin: crates/argmin-testfunctions/src/matyas.rs, fn matyas_hessian
 #[rustfmt::skip]
 pub mod matyas_hessian_048 {
@@ -218,6 +1469,266 @@ where
     let n0_48 = T::from_f64(0.48).unwrap();
 
     [[n0_52, -n0_48], [-n0_48, n0_52]]
+}
+}
+
+// Source: argmin-rs/argmin: crates/argmin-testfunctions/src/mccormick.rs, fn mccormick
+#[rustfmt::skip]
+pub mod mccormick_049 {
+use autodiff_core::differentiate;
+use num_traits::{Float, FromPrimitive};
+
+#[differentiate(order = 2)] // its Hessian is compared with the source's
+pub fn mccormick<T>(param: &[T; 2]) -> T
+where
+    T: Float + FromPrimitive,
+{
+    let [x1, x2] = *param;
+    (x1 + x2).sin() + (x1 - x2).powi(2) - T::from_f64(1.5).unwrap() * x1
+        + T::from_f64(2.5).unwrap() * x2
+        + T::from_f64(1.0).unwrap()
+}
+}
+
+// Source: argmin-rs/argmin: crates/argmin-testfunctions/src/mccormick.rs, fn mccormick_derivative
+#[rustfmt::skip]
+pub mod mccormick_derivative_050 {
+use autodiff_core::differentiate;
+use num_traits::{Float, FromPrimitive};
+
+#[differentiate]
+pub fn mccormick_derivative<T>(param: &[T; 2]) -> [T; 2]
+where
+    T: Float + FromPrimitive,
+{
+    let [x1, x2] = *param;
+
+    let n2 = T::from_f64(2.0).unwrap();
+    let n3 = T::from_f64(3.0).unwrap();
+    let n5 = T::from_f64(5.0).unwrap();
+
+    [
+        (x1 + x2).cos() + n2 * (x1 - x2) - n3 / n2,
+        (x1 + x2).cos() - n2 * (x1 - x2) + n5 / n2,
+    ]
+}
+}
+
+// Source: argmin-rs/argmin: crates/argmin-testfunctions/src/mccormick.rs, fn mccormick_hessian
+#[rustfmt::skip]
+pub mod mccormick_hessian_051 {
+use autodiff_core::differentiate;
+use num_traits::{Float, FromPrimitive};
+
+#[differentiate]
+pub fn mccormick_hessian<T>(param: &[T; 2]) -> [[T; 2]; 2]
+where
+    T: Float + FromPrimitive,
+{
+    let [x1, x2] = *param;
+
+    let n2 = T::from_f64(2.0).unwrap();
+
+    let a = (x1 + x2).sin();
+
+    let diag = n2 - a;
+    let offdiag = -n2 - a;
+
+    [[diag, offdiag], [offdiag, diag]]
+}
+}
+
+// Source: argmin-rs/argmin: crates/argmin-testfunctions/src/picheny.rs, fn picheny_derivative
+#[rustfmt::skip]
+pub mod picheny_derivative_053 {
+use autodiff_core::differentiate;
+use num_traits::{Float, FromPrimitive};
+
+#[differentiate]
+pub fn picheny_derivative<T>(param: &[T; 2]) -> [T; 2]
+where
+    T: Float + FromPrimitive,
+{
+    let n1 = T::from_f64(1.0).unwrap();
+    let n2 = T::from_f64(2.0).unwrap();
+    let n3 = T::from_f64(3.0).unwrap();
+    let n4 = T::from_f64(4.0).unwrap();
+    let n6 = T::from_f64(6.0).unwrap();
+    let n8 = T::from_f64(8.0).unwrap();
+    let n10 = T::from_f64(10.0).unwrap();
+    let n12 = T::from_f64(12.0).unwrap();
+    let n14 = T::from_f64(14.0).unwrap();
+    let n16 = T::from_f64(16.0).unwrap();
+    let n18 = T::from_f64(18.0).unwrap();
+    let n19 = T::from_f64(19.0).unwrap();
+    let n24 = T::from_f64(24.0).unwrap();
+    let n27 = T::from_f64(27.0).unwrap();
+    let n30 = T::from_f64(30.0).unwrap();
+    let n32 = T::from_f64(32.0).unwrap();
+    let n36 = T::from_f64(36.0).unwrap();
+    let n48 = T::from_f64(48.0).unwrap();
+    let n56 = T::from_f64(56.0).unwrap();
+    let n96 = T::from_f64(96.0).unwrap();
+    let n128 = T::from_f64(128.0).unwrap();
+    let n144 = T::from_f64(144.0).unwrap();
+    let n192 = T::from_f64(192.0).unwrap();
+    let n216 = T::from_f64(216.0).unwrap();
+    let factor = T::from_f64(1.0 / 2.427).unwrap();
+
+    let [x1, x2] = *param;
+
+    let a = (factor
+        * ((n8
+            * (n4 * x1 + n4 * x2 - n3)
+            * (n3 * (n4 * x1 - n2).powi(2) + n6 * (n4 * x2 - n2) * (n4 * x1 - n2)
+                - n14 * (n4 * x1 - n2)
+                + n3 * (n4 * x2 - n2).powi(2)
+                - n14 * (n4 * x2 - n2)
+                + n19)
+            + (n4 * x1 + n4 * x2 - n3).powi(2)
+                * (n24 * (n4 * x1 - n2) + n24 * (n4 * x2 - n2) - n56))
+            * ((n2 * (n4 * x1 - n2) - n3 * (n4 * x2 - n2)).powi(2)
+                * (n12 * (n4 * x1 - n2).powi(2)
+                    - n36 * (n4 * x2 - n2) * (n4 * x1 - n2)
+                    - n32 * (n4 * x1 - n2)
+                    + n27 * (n4 * x2 - n2).powi(2)
+                    + n48 * (n4 * x2 - n2)
+                    + n18)
+                + n30)
+            + ((n4 * x1 + n4 * x2 - n3).powi(2)
+                * (n3 * (n4 * x1 - n2).powi(2) + n6 * (n4 * x2 - n2) * (n4 * x1 - n2)
+                    - n14 * (n4 * x1 - n2)
+                    + n3 * (n4 * x2 - n2).powi(2)
+                    - n14 * (n4 * x2 - n2)
+                    + n19)
+                + n1)
+                * (n16
+                    * (n2 * (n4 * x1 - n2) - n3 * (n4 * x2 - n2))
+                    * (n12 * (n4 * x1 - n2).powi(2)
+                        - n36 * (n4 * x2 - n2) * (n4 * x1 - n2)
+                        - n32 * (n4 * x1 - n2)
+                        + n27 * (n4 * x2 - n2).powi(2)
+                        + n48 * (n4 * x2 - n2)
+                        + n18)
+                    + (n2 * (n4 * x1 - n2) - n3 * (n4 * x2 - n2)).powi(2)
+                        * (n96 * (n4 * x1 - n2) - n144 * (n4 * x2 - n2) - n128))))
+        / (n10.ln()
+            * ((n4 * x1 + n4 * x2 - n3).powi(2)
+                * (n3 * (n4 * x1 - n2).powi(2) + n6 * (n4 * x2 - n2) * (n4 * x1 - n2)
+                    - n14 * (n4 * x1 - n2)
+                    + n3 * (n4 * x2 - n2).powi(2)
+                    - n14 * (n4 * x2 - n2)
+                    + n19)
+                + n1)
+            * ((n2 * (n4 * x1 - n2) - n3 * (n4 * x2 - n2)).powi(2)
+                * (n12 * (n4 * x1 - n2).powi(2)
+                    - n36 * (n4 * x2 - n2) * (n4 * x1 - n2)
+                    - n32 * (n4 * x1 - n2)
+                    + n27 * (n4 * x2 - n2).powi(2)
+                    + n48 * (n4 * x2 - n2)
+                    + n18)
+                + n30));
+
+    let b = (factor
+        * ((n8
+            * (n4 * x2 + n4 * x1 - n3)
+            * (n3 * (n4 * x2 - n2).powi(2) + n6 * (n4 * x1 - n2) * (n4 * x2 - n2)
+                - n14 * (n4 * x2 - n2)
+                + n3 * (n4 * x1 - n2).powi(2)
+                - n14 * (n4 * x1 - n2)
+                + n19)
+            + (n4 * x2 + n4 * x1 - n3).powi(2)
+                * (n24 * (n4 * x2 - n2) + n24 * (n4 * x1 - n2) - n56))
+            * ((n2 * (n4 * x1 - n2) - n3 * (n4 * x2 - n2)).powi(2)
+                * (n27 * (n4 * x2 - n2).powi(2) - n36 * (n4 * x1 - n2) * (n4 * x2 - n2)
+                    + n48 * (n4 * x2 - n2)
+                    + n12 * (n4 * x1 - n2).powi(2)
+                    - n32 * (n4 * x1 - n2)
+                    + n18)
+                + n30)
+            + ((n4 * x2 + n4 * x1 - n3).powi(2)
+                * (n3 * (n4 * x2 - n2).powi(2) + n6 * (n4 * x1 - n2) * (n4 * x2 - n2)
+                    - n14 * (n4 * x2 - n2)
+                    + n3 * (n4 * x1 - n2).powi(2)
+                    - n14 * (n4 * x1 - n2)
+                    + n19)
+                + n1)
+                * ((n2 * (n4 * x1 - n2) - n3 * (n4 * x2 - n2)).powi(2)
+                    * (n216 * (n4 * x2 - n2) - n144 * (n4 * x1 - n2) + n192)
+                    - n24
+                        * (n2 * (n4 * x1 - n2) - n3 * (n4 * x2 - n2))
+                        * (n27 * (n4 * x2 - n2).powi(2) - n36 * (n4 * x1 - n2) * (n4 * x2 - n2)
+                            + n48 * (n4 * x2 - n2)
+                            + n12 * (n4 * x1 - n2).powi(2)
+                            - n32 * (n4 * x1 - n2)
+                            + n18))))
+        / (n10.ln()
+            * ((n4 * x2 + n4 * x1 - n3).powi(2)
+                * (n3 * (n4 * x2 - n2).powi(2) + n6 * (n4 * x1 - n2) * (n4 * x2 - n2)
+                    - n14 * (n4 * x2 - n2)
+                    + n3 * (n4 * x1 - n2).powi(2)
+                    - n14 * (n4 * x1 - n2)
+                    + n19)
+                + n1)
+            * ((n2 * (n4 * x1 - n2) - n3 * (n4 * x2 - n2)).powi(2)
+                * (n27 * (n4 * x2 - n2).powi(2) - n36 * (n4 * x1 - n2) * (n4 * x2 - n2)
+                    + n48 * (n4 * x2 - n2)
+                    + n12 * (n4 * x1 - n2).powi(2)
+                    - n32 * (n4 * x1 - n2)
+                    + n18)
+                + n30));
+
+    [a, b]
+}
+}
+
+// Source: argmin-rs/argmin: crates/argmin-testfunctions/src/rastrigin.rs, fn rastrigin (with the helpers it calls: rastrigin_a)
+#[rustfmt::skip]
+pub mod rastrigin_055 {
+use autodiff_core::differentiate;
+use num_traits::{Float, FromPrimitive};
+use std::f64::consts::PI;
+use std::iter::Sum;
+
+#[differentiate]
+pub fn rastrigin<T>(param: &[T]) -> T
+where
+    T: Float + FromPrimitive + Sum,
+{
+    rastrigin_a(param, T::from_f64(10.0).unwrap())
+}
+
+#[differentiate]
+pub fn rastrigin_a<T>(param: &[T], a: T) -> T
+where
+    T: Float + FromPrimitive + Sum,
+{
+    a * T::from_usize(param.len()).unwrap()
+        + param
+            .iter()
+            .map(|&x| x.powi(2) - a * (T::from_f64(2.0 * PI).unwrap() * x).cos())
+            .sum()
+}
+}
+
+// Source: argmin-rs/argmin: crates/argmin-testfunctions/src/rastrigin.rs, fn rastrigin_a
+#[rustfmt::skip]
+pub mod rastrigin_a_056 {
+use autodiff_core::differentiate;
+use num_traits::{Float, FromPrimitive};
+use std::f64::consts::PI;
+use std::iter::Sum;
+
+#[differentiate]
+pub fn rastrigin_a<T>(param: &[T], a: T) -> T
+where
+    T: Float + FromPrimitive + Sum,
+{
+    a * T::from_usize(param.len()).unwrap()
+        + param
+            .iter()
+            .map(|&x| x.powi(2) - a * (T::from_f64(2.0 * PI).unwrap() * x).cos())
+            .sum()
 }
 }
 
@@ -245,6 +1756,423 @@ where
 }
 }
 
+// Source: argmin-rs/argmin: crates/argmin-testfunctions/src/rastrigin.rs, fn rastrigin_derivative_const (with the helpers it calls: rastrigin_a_derivative_const)
+#[rustfmt::skip]
+pub mod rastrigin_derivative_const_060 {
+use autodiff_core::differentiate;
+use num_traits::{Float, FromPrimitive};
+use std::f64::consts::PI;
+use std::iter::Sum;
+
+#[differentiate]
+pub fn rastrigin_derivative_const<const N: usize, T>(param: &[T; N]) -> [T; N]
+where
+    T: Float + FromPrimitive + Sum + Into<f64>,
+{
+    rastrigin_a_derivative_const(param, T::from_f64(10.0).unwrap())
+}
+
+#[differentiate]
+pub fn rastrigin_a_derivative_const<const N: usize, T>(param: &[T; N], a: T) -> [T; N]
+where
+    T: Float + FromPrimitive + Sum + Into<f64>,
+{
+    let npi2 = T::from_f64(2.0 * PI).unwrap();
+    let n2 = T::from_f64(2.0).unwrap();
+    let mut result = [T::from_f64(0.0).unwrap(); N];
+    for i in 0..N {
+        result[i] =
+            n2 * param[i] + npi2 * a * T::from_f64(f64::sin((npi2 * param[i]).into())).unwrap();
+    }
+    result
+}
+}
+
+// Source: argmin-rs/argmin: crates/argmin-testfunctions/src/rosenbrock.rs, fn rosenbrock_ab_derivative
+#[rustfmt::skip]
+pub mod rosenbrock_ab_derivative_068 {
+use autodiff_core::differentiate;
+use num_traits::{Float, FromPrimitive};
+use std::{iter::Sum, ops::AddAssign};
+
+#[differentiate]
+pub fn rosenbrock_ab_derivative<T>(param: &[T], a: T, b: T) -> Vec<T>
+where
+    T: Float + FromPrimitive + AddAssign,
+{
+    let n0 = T::from_f64(0.0).unwrap();
+    let n2 = T::from_f64(2.0).unwrap();
+    let n4 = T::from_f64(4.0).unwrap();
+
+    let n = param.len();
+
+    let mut result = vec![n0; n];
+
+    for i in 0..(n - 1) {
+        let xi = param[i];
+        let xi1 = param[i + 1];
+
+        let t1 = -n4 * b * xi * (xi1 - xi.powi(2));
+        let t2 = n2 * b * (xi1 - xi.powi(2));
+
+        result[i] += t1 + n2 * (xi - a);
+        result[i + 1] += t2;
+    }
+    result
+}
+}
+
+// Source: argmin-rs/argmin: crates/argmin-testfunctions/src/rosenbrock.rs, fn rosenbrock_derivative_const (with the helpers it calls: rosenbrock_ab_derivative_const)
+#[rustfmt::skip]
+pub mod rosenbrock_derivative_const_071 {
+use autodiff_core::differentiate;
+use num_traits::{Float, FromPrimitive};
+use std::{iter::Sum, ops::AddAssign};
+
+#[differentiate]
+pub fn rosenbrock_derivative_const<const N: usize, T>(param: &[T; N]) -> [T; N]
+where
+    T: Float + FromPrimitive + AddAssign,
+{
+    rosenbrock_ab_derivative_const(
+        param,
+        T::from_f64(1.0).unwrap(),
+        T::from_f64(100.0).unwrap(),
+    )
+}
+
+#[differentiate]
+pub fn rosenbrock_ab_derivative_const<const N: usize, T>(param: &[T; N], a: T, b: T) -> [T; N]
+where
+    T: Float + FromPrimitive + AddAssign,
+{
+    let n0 = T::from_f64(0.0).unwrap();
+    let n2 = T::from_f64(2.0).unwrap();
+    let n4 = T::from_f64(4.0).unwrap();
+
+    let mut result = [n0; N];
+
+    for i in 0..(N - 1) {
+        let xi = param[i];
+        let xi1 = param[i + 1];
+
+        let t1 = -n4 * b * xi * (xi1 - xi.powi(2));
+        let t2 = n2 * b * (xi1 - xi.powi(2));
+
+        result[i] += t1 + n2 * (xi - a);
+        result[i + 1] += t2;
+    }
+    result
+}
+}
+
+// Source: argmin-rs/argmin: crates/argmin-testfunctions/src/rosenbrock.rs, fn rosenbrock_ab_derivative_const
+#[rustfmt::skip]
+pub mod rosenbrock_ab_derivative_const_072 {
+use autodiff_core::differentiate;
+use num_traits::{Float, FromPrimitive};
+use std::{iter::Sum, ops::AddAssign};
+
+#[differentiate]
+pub fn rosenbrock_ab_derivative_const<const N: usize, T>(param: &[T; N], a: T, b: T) -> [T; N]
+where
+    T: Float + FromPrimitive + AddAssign,
+{
+    let n0 = T::from_f64(0.0).unwrap();
+    let n2 = T::from_f64(2.0).unwrap();
+    let n4 = T::from_f64(4.0).unwrap();
+
+    let mut result = [n0; N];
+
+    for i in 0..(N - 1) {
+        let xi = param[i];
+        let xi1 = param[i + 1];
+
+        let t1 = -n4 * b * xi * (xi1 - xi.powi(2));
+        let t2 = n2 * b * (xi1 - xi.powi(2));
+
+        result[i] += t1 + n2 * (xi - a);
+        result[i + 1] += t2;
+    }
+    result
+}
+}
+
+// Source: argmin-rs/argmin: crates/argmin-testfunctions/src/rosenbrock.rs, fn rosenbrock_hessian_const (with the helpers it calls: rosenbrock_ab_hessian_const)
+#[rustfmt::skip]
+pub mod rosenbrock_hessian_const_073 {
+use autodiff_core::differentiate;
+use num_traits::{Float, FromPrimitive};
+use std::{iter::Sum, ops::AddAssign};
+
+#[differentiate]
+pub fn rosenbrock_hessian_const<const N: usize, T>(param: &[T; N]) -> [[T; N]; N]
+where
+    T: Float + FromPrimitive + AddAssign,
+{
+    rosenbrock_ab_hessian_const(
+        param,
+        T::from_f64(1.0).unwrap(),
+        T::from_f64(100.0).unwrap(),
+    )
+}
+
+#[differentiate]
+pub fn rosenbrock_ab_hessian_const<const N: usize, T>(x: &[T; N], a: T, b: T) -> [[T; N]; N]
+where
+    T: Float + FromPrimitive + AddAssign,
+{
+    let n0 = T::from_f64(0.0).unwrap();
+    let n2 = T::from_f64(2.0).unwrap();
+    let n4 = T::from_f64(4.0).unwrap();
+    let n12 = T::from_f64(12.0).unwrap();
+
+    let mut hessian = [[n0; N]; N];
+
+    for i in 0..(N - 1) {
+        let xi = x[i];
+        let xi1 = x[i + 1];
+
+        hessian[i][i] += n12 * b * xi.powi(2) - n4 * b * xi1 + n2 * a;
+        hessian[i + 1][i + 1] = n2 * b;
+        hessian[i][i + 1] = -n4 * b * xi;
+        hessian[i + 1][i] = -n4 * b * xi;
+    }
+    hessian
+}
+}
+
+// Source: argmin-rs/argmin: crates/argmin-testfunctions/src/rosenbrock.rs, fn rosenbrock_ab_hessian_const
+#[rustfmt::skip]
+pub mod rosenbrock_ab_hessian_const_074 {
+use autodiff_core::differentiate;
+use num_traits::{Float, FromPrimitive};
+use std::{iter::Sum, ops::AddAssign};
+
+#[differentiate]
+pub fn rosenbrock_ab_hessian_const<const N: usize, T>(x: &[T; N], a: T, b: T) -> [[T; N]; N]
+where
+    T: Float + FromPrimitive + AddAssign,
+{
+    let n0 = T::from_f64(0.0).unwrap();
+    let n2 = T::from_f64(2.0).unwrap();
+    let n4 = T::from_f64(4.0).unwrap();
+    let n12 = T::from_f64(12.0).unwrap();
+
+    let mut hessian = [[n0; N]; N];
+
+    for i in 0..(N - 1) {
+        let xi = x[i];
+        let xi1 = x[i + 1];
+
+        hessian[i][i] += n12 * b * xi.powi(2) - n4 * b * xi1 + n2 * a;
+        hessian[i + 1][i + 1] = n2 * b;
+        hessian[i][i + 1] = -n4 * b * xi;
+        hessian[i + 1][i] = -n4 * b * xi;
+    }
+    hessian
+}
+}
+
+// Source: argmin-rs/argmin: crates/argmin-testfunctions/src/schaffer.rs, fn schaffer_n2
+#[rustfmt::skip]
+pub mod schaffer_n2_075 {
+use autodiff_core::differentiate;
+use num_traits::{Float, FromPrimitive};
+
+#[differentiate(order = 2)] // its Hessian is compared with the source's
+pub fn schaffer_n2<T>(param: &[T; 2]) -> T
+where
+    T: Float + FromPrimitive,
+{
+    let [x1, x2] = *param;
+
+    let n0_001 = T::from_f64(0.001).unwrap();
+    let n0_5 = T::from_f64(0.5).unwrap();
+    let n1 = T::from_f64(1.0).unwrap();
+
+    n0_5 + ((x1.powi(2) - x2.powi(2)).sin().powi(2) - n0_5)
+        / (n1 + n0_001 * (x1.powi(2) + x2.powi(2))).powi(2)
+}
+}
+
+// Source: argmin-rs/argmin: crates/argmin-testfunctions/src/schaffer.rs, fn schaffer_n2_derivative
+#[rustfmt::skip]
+pub mod schaffer_n2_derivative_076 {
+use autodiff_core::differentiate;
+use num_traits::{Float, FromPrimitive};
+
+#[differentiate]
+pub fn schaffer_n2_derivative<T>(param: &[T; 2]) -> [T; 2]
+where
+    T: Float + FromPrimitive,
+{
+    let [x1, x2] = *param;
+
+    let n0_001 = T::from_f64(0.001).unwrap();
+    let n0_004 = T::from_f64(0.004).unwrap();
+    let n0_5 = T::from_f64(0.5).unwrap();
+    let n1 = T::from_f64(1.0).unwrap();
+    let n4 = T::from_f64(4.0).unwrap();
+
+    let x1spx2s = x1.powi(2) + x2.powi(2);
+    let x1smx2s = x1.powi(2) - x2.powi(2);
+    let x2smx1s = x2.powi(2) - x1.powi(2);
+    let tmp = n0_001 * x1spx2s + n1;
+    let denom2 = tmp.powi(2);
+    let denom3 = tmp.powi(3);
+    let a = x1smx2s.sin() * x1smx2s.cos();
+    let a2 = x2smx1s.sin() * x2smx1s.cos();
+    let b = n0_004 * (x1smx2s.sin().powi(2) - n0_5);
+
+    [
+        (n4 * x1 * a) / denom2 - (x1 * b) / denom3,
+        (n4 * x2 * a2) / denom2 - (x2 * b) / denom3,
+    ]
+}
+}
+
+// Source: argmin-rs/argmin: crates/argmin-testfunctions/src/schaffer.rs, fn schaffer_n2_hessian
+#[rustfmt::skip]
+pub mod schaffer_n2_hessian_077 {
+use autodiff_core::differentiate;
+use num_traits::{Float, FromPrimitive};
+
+#[differentiate]
+pub fn schaffer_n2_hessian<T>(param: &[T; 2]) -> [[T; 2]; 2]
+where
+    T: Float + FromPrimitive,
+{
+    let [x1, x2] = *param;
+
+    let n0_001 = T::from_f64(0.001).unwrap();
+    let n0_004 = T::from_f64(0.004).unwrap();
+    let n0_006 = T::from_f64(0.006).unwrap();
+    let n0_032 = T::from_f64(0.032).unwrap();
+    let n0_5 = T::from_f64(0.5).unwrap();
+    let n1 = T::from_f64(1.0).unwrap();
+    let n4 = T::from_f64(4.0).unwrap();
+    let n8 = T::from_f64(8.0).unwrap();
+
+    let x1s = x1.powi(2);
+    let x2s = x2.powi(2);
+    let x1spx2s = x1s + x2s;
+    let x1smx2s = x1s - x2s;
+    let x2smx1s = x2s - x1s;
+    let x1smx2ssin2 = x1smx2s.sin().powi(2);
+    let x2smx1ssin2 = x2smx1s.sin().powi(2);
+    let x1smx2scos2 = x1smx2s.cos().powi(2);
+    let x2smx1scos2 = x2smx1s.cos().powi(2);
+    let tmp = n0_001 * x1spx2s + n1;
+    let denom2 = tmp.powi(2);
+    let denom3 = tmp.powi(3);
+    let denom4 = tmp.powi(4);
+    let a = x1smx2s.sin() * x1smx2s.cos();
+    let a2 = x2smx1s.sin() * x2smx1s.cos();
+    let b = n0_004 * (x1smx2ssin2 - n0_5);
+
+    let offdiag =
+        (n8 * x1 * x2 * (x1smx2ssin2 - x1smx2scos2)) / denom2 + (n0_006 * x1 * x2 * b) / denom4;
+
+    [
+        [
+            (-(n8 * x1s * x1smx2ssin2) + (n4 * a) + (n8 * x1s * x1smx2scos2)) / denom2
+                - (b + (n0_032 * x1s * a)) / denom3
+                + (n0_006 * x1s * b) / denom4,
+            offdiag,
+        ],
+        [
+            offdiag,
+            (-(n8 * x2s * x2smx1ssin2) + (n4 * a2) + (n8 * x2s * x2smx1scos2)) / denom2
+                - (b + (n0_032 * x2s * a2)) / denom3
+                + (n0_006 * x2s * b) / denom4,
+        ],
+    ]
+}
+}
+
+// Source: argmin-rs/argmin: crates/argmin-testfunctions/src/schaffer.rs, fn schaffer_n4
+#[rustfmt::skip]
+pub mod schaffer_n4_078 {
+use autodiff_core::differentiate;
+use num_traits::{Float, FromPrimitive};
+
+#[differentiate(order = 2)] // its Hessian is compared with the source's
+pub fn schaffer_n4<T>(param: &[T; 2]) -> T
+where
+    T: Float + FromPrimitive,
+{
+    let [x1, x2] = *param;
+    let n05 = T::from_f64(0.5).unwrap();
+    let n1 = T::from_f64(1.0).unwrap();
+    let n0001 = T::from_f64(0.001).unwrap();
+    n05 + ((x1.powi(2) - x2.powi(2)).abs().sin().cos().powi(2) - n05)
+        / (n1 + n0001 * (x1.powi(2) + x2.powi(2))).powi(2)
+}
+}
+
+// Source: argmin-rs/argmin: crates/argmin-testfunctions/src/schaffer.rs, fn schaffer_n4_derivative
+#[rustfmt::skip]
+pub mod schaffer_n4_derivative_079 {
+use autodiff_core::differentiate;
+use num_traits::{Float, FromPrimitive};
+
+#[differentiate]
+pub fn schaffer_n4_derivative<T>(param: &[T; 2]) -> [T; 2]
+where
+    T: Float + FromPrimitive,
+{
+    let [x1, x2] = *param;
+    let n0_5 = T::from_f64(0.5).unwrap();
+    let n1 = T::from_f64(1.0).unwrap();
+    let n0_001 = T::from_f64(0.001).unwrap();
+    let n0_004 = T::from_f64(0.004).unwrap();
+    let n4 = T::from_f64(4.0).unwrap();
+
+    let x1smx2s = x1.powi(2) - x2.powi(2);
+    let x2smx1s = x2.powi(2) - x1.powi(2);
+    let x1spx2s = x1.powi(2) + x2.powi(2);
+    let x1smx2scos = x1smx2s.cos();
+    let x2smx1scos = x2smx1s.cos();
+    let x1smx2sabs = x1smx2s.abs();
+    let x1smx2sabssin = x1smx2sabs.sin();
+    let x2smx1sabssin = x1smx2sabs.sin();
+    let x1smx2sabssincos = x1smx2sabssin.cos();
+    let x1smx2sabssinsin = x1smx2sabssin.sin();
+    let x1smx2sabssincos2 = x1smx2sabssin.cos().powi(2);
+    let x2smx1sabssincos = x2smx1sabssin.cos();
+    let x2smx1sabssinsin = x2smx1sabssin.sin();
+    let x2smx1sabssincos2 = x2smx1sabssin.cos().powi(2);
+    let denom_a = (n0_001 * x1spx2s + n1).powi(2);
+    let denom_b = (n0_001 * x1spx2s + n1).powi(3);
+
+    [
+        -(n4 * x1 * x1smx2s * x1smx2scos * x1smx2sabssincos * x1smx2sabssinsin)
+            / (denom_a * x1smx2sabs)
+            - (n0_004 * x1 * (x1smx2sabssincos2 - n0_5)) / denom_b,
+        -(n4 * x2 * x2smx1s * x2smx1scos * x2smx1sabssincos * x2smx1sabssinsin)
+            / (denom_a * x1smx2sabs)
+            - (n0_004 * x2 * (x2smx1sabssincos2 - n0_5)) / denom_b,
+    ]
+}
+}
+
+// Source: argmin-rs/argmin: crates/argmin-testfunctions/src/sphere.rs, fn sphere
+#[rustfmt::skip]
+pub mod sphere_081 {
+use autodiff_core::differentiate;
+use num_traits::{Float, FromPrimitive};
+use std::iter::Sum;
+
+#[differentiate]
+pub fn sphere<T>(param: &[T]) -> T
+where
+    T: Float + FromPrimitive + Sum,
+{
+    param.iter().map(|x| x.powi(2)).sum()
+}
+}
+
 // Source: argmin-rs/argmin: crates/argmin-testfunctions/src/sphere.rs, fn sphere_derivative_const
 #[rustfmt::skip]
 pub mod sphere_derivative_const_083 {
@@ -266,6 +2194,111 @@ where
 }
 }
 
+// Source: argmin-rs/argmin: crates/argmin-testfunctions/src/styblinskitang.rs, fn styblinski_tang
+#[rustfmt::skip]
+pub mod styblinski_tang_086 {
+use autodiff_core::differentiate;
+use num_traits::{Float, FromPrimitive};
+use std::iter::Sum;
+
+#[differentiate]
+pub fn styblinski_tang<T>(param: &[T]) -> T
+where
+    T: Float + FromPrimitive + Sum,
+{
+    T::from_f64(0.5).unwrap()
+        * param
+            .iter()
+            .map(|x| {
+                x.powi(4) - T::from_f64(16.0).unwrap() * x.powi(2) + T::from_f64(5.0).unwrap() * *x
+            })
+            .sum()
+}
+}
+
+// Source: argmin-rs/argmin: crates/argmin-testfunctions/src/threehumpcamel.rs, fn threehumpcamel
+#[rustfmt::skip]
+pub mod threehumpcamel_091 {
+use autodiff_core::differentiate;
+use num_traits::{Float, FromPrimitive};
+
+#[differentiate(order = 2)] // its Hessian is compared with the source's
+pub fn threehumpcamel<T>(param: &[T; 2]) -> T
+where
+    T: Float + FromPrimitive,
+{
+    let [x1, x2] = *param;
+
+    T::from_f64(2.0).unwrap() * x1.powi(2) - T::from_f64(1.05).unwrap() * x1.powi(4)
+        + x1.powi(6) / T::from_f64(6.0).unwrap()
+        + x1 * x2
+        + x2.powi(2)
+}
+}
+
+// Source: argmin-rs/argmin: crates/argmin-testfunctions/src/threehumpcamel.rs, fn threehumpcamel_derivative
+#[rustfmt::skip]
+pub mod threehumpcamel_derivative_092 {
+use autodiff_core::differentiate;
+use num_traits::{Float, FromPrimitive};
+
+#[differentiate]
+pub fn threehumpcamel_derivative<T>(param: &[T; 2]) -> [T; 2]
+where
+    T: Float + FromPrimitive,
+{
+    let [x1, x2] = *param;
+
+    let n2 = T::from_f64(2.0).unwrap();
+    let n4 = T::from_f64(4.0).unwrap();
+    let n4_2 = T::from_f64(4.2).unwrap();
+
+    [x1.powi(5) - n4_2 * x1.powi(3) + n4 * x1 + x2, n2 * x2 + x1]
+}
+}
+
+// Source: argmin-rs/argmin: crates/argmin-testfunctions/src/threehumpcamel.rs, fn threehumpcamel_hessian
+#[rustfmt::skip]
+pub mod threehumpcamel_hessian_093 {
+use autodiff_core::differentiate;
+use num_traits::{Float, FromPrimitive};
+
+#[differentiate]
+pub fn threehumpcamel_hessian<T>(param: &[T; 2]) -> [[T; 2]; 2]
+where
+    T: Float + FromPrimitive,
+{
+    let [x1, _] = *param;
+
+    let n1 = T::from_f64(1.0).unwrap();
+    let n2 = T::from_f64(2.0).unwrap();
+    let n4 = T::from_f64(4.0).unwrap();
+    let n5 = T::from_f64(5.0).unwrap();
+    let n12_6 = T::from_f64(12.6).unwrap();
+
+    let a = n5 * x1.powi(4) - n12_6 * x1.powi(2) + n4;
+    let b = n2;
+    let offdiag = n1;
+
+    [[a, offdiag], [offdiag, b]]
+}
+}
+
+// Source: argmin-rs/argmin: crates/argmin-testfunctions/src/zero.rs, fn zero
+#[rustfmt::skip]
+pub mod zero_094 {
+use autodiff_core::differentiate;
+use num_traits::{Float, FromPrimitive};
+
+#[differentiate]
+pub fn zero<T>(_param: &[T]) -> T
+where
+    T: Float + FromPrimitive,
+{
+    T::from_f64(0.0).unwrap()
+}
+}
+
 // Source: argmin-rs/argmin: crates/argmin-testfunctions/src/zero.rs, fn zero_derivative
 #[rustfmt::skip]
 pub mod zero_derivative_095 {
@@ -278,6 +2311,36 @@ where
     T: Float + FromPrimitive,
 {
     vec![T::from_f64(0.0).unwrap(); param.len()]
+}
+}
+
+// Source: argmin-rs/argmin: crates/argmin-testfunctions/src/zero.rs, fn zero_derivative_const
+#[rustfmt::skip]
+pub mod zero_derivative_const_096 {
+use autodiff_core::differentiate;
+use num_traits::{Float, FromPrimitive};
+
+#[differentiate]
+pub fn zero_derivative_const<const N: usize, T>(_param: &[T; N]) -> [T; N]
+where
+    T: Float + FromPrimitive,
+{
+    [T::from_f64(0.0).unwrap(); N]
+}
+}
+
+// Source: argmin-rs/argmin: crates/argmin-testfunctions/src/zero.rs, fn zero_hessian_const
+#[rustfmt::skip]
+pub mod zero_hessian_const_098 {
+use autodiff_core::differentiate;
+use num_traits::{Float, FromPrimitive};
+
+#[differentiate]
+pub fn zero_hessian_const<const N: usize, T>(_param: &[T; N]) -> [[T; N]; N]
+where
+    T: Float + FromPrimitive,
+{
+    [[T::from_f64(0.0).unwrap(); N]; N]
 }
 }
 
@@ -1014,8 +3077,9 @@ pub fn quart_half_v(x:f64) -> f64 {
 }
 }
 
-/// The source's own hand-written derivatives whose functions the macro refuses (so they
-/// are not in a module above), copied as written, without `#[differentiate]`.
+/// The source's own hand-written derivatives whose functions are not in a module above
+/// (the macro refuses them, or, for `picheny_hessian`, rustc overflows its stack on the
+/// generated code), copied as written, without `#[differentiate]`.
 mod source_derivatives {
     use num_traits::{Float, FromPrimitive};
     use std::f64::consts::PI;
@@ -1060,6 +3124,1057 @@ mod source_derivatives {
         T: Float + FromPrimitive,
     {
         vec![vec![T::from_f64(0.0).unwrap(); param.len()]; param.len()]
+    }
+    // Source: argmin-rs/argmin: crates/argmin-testfunctions/src/bukin.rs, fn bukin_n6_derivative
+    #[rustfmt::skip]
+    pub mod bukin_n6_derivative_018 {
+    use num_traits::{Float, FromPrimitive};
+
+    pub fn bukin_n6_derivative<T>(param: &[T; 2]) -> [T; 2]
+    where
+        T: Float + FromPrimitive,
+    {
+        let [x1, x2] = *param;
+
+        let n0 = T::from_f64(0.0).unwrap();
+        let n0_01 = T::from_f64(0.01).unwrap();
+        let n10 = T::from_f64(10.0).unwrap();
+        let n50 = T::from_f64(50.0).unwrap();
+        let eps = T::epsilon();
+
+        let denom = (x2 - n0_01 * x1.powi(2)).abs().powi(3).sqrt();
+        let tmp = x2 - n0_01 * x1.powi(2);
+
+        if denom.abs() <= eps {
+            // Deriviative is actually not defined at optimum. Therefore, as soon as we get close,
+            // we'll set the derivative to 0
+            [n0, n0]
+        } else {
+            [
+                n0_01 * (x1 + n10).signum() - x1 * tmp / denom,
+                n50 * tmp / denom,
+            ]
+        }
+    }
+    }
+
+    // Source: argmin-rs/argmin: crates/argmin-testfunctions/src/bukin.rs, fn bukin_n6_hessian
+    #[rustfmt::skip]
+    pub mod bukin_n6_hessian_019 {
+    use num_traits::{Float, FromPrimitive};
+
+    pub fn bukin_n6_hessian<T>(param: &[T; 2]) -> [[T; 2]; 2]
+    where
+        T: Float + FromPrimitive,
+    {
+        let [x1, x2] = *param;
+
+        let n0 = T::from_f64(0.0).unwrap();
+        let n0_01 = T::from_f64(0.01).unwrap();
+        let n0_02 = T::from_f64(0.02).unwrap();
+        let n0_0001 = T::from_f64(0.0001).unwrap();
+        let n0_5 = T::from_f64(0.5).unwrap();
+        let n25 = T::from_f64(25.0).unwrap();
+        let eps = T::epsilon() * T::from_f64(1e-4).unwrap();
+
+        let tmp = x2 - n0_01 * x1.powi(2);
+        let denom = tmp.abs().powi(7).sqrt();
+
+        if denom.abs() <= eps {
+            // Hessian is actually not defined at optimum. Therefore, as soon as we get close,
+            // we'll set the Hessian to 0
+            [[n0, n0], [n0, n0]]
+        } else {
+            let offdiag = n0_5 * x1 * tmp.powi(2) / denom;
+            [
+                [
+                    x2 * (-n0_0001 * x1.powi(4) + n0_02 * x2 * x1.powi(2) - x2.powi(2)) / denom,
+                    offdiag,
+                ],
+                [offdiag, -n25 * tmp.powi(2) / denom],
+            ]
+        }
+    }
+    }
+
+    // Source: argmin-rs/argmin: crates/argmin-testfunctions/src/holdertable.rs, fn holder_table_derivative
+    #[rustfmt::skip]
+    pub mod holder_table_derivative_036 {
+    use num_traits::{Float, FromPrimitive};
+    use std::f64::consts::PI;
+
+    pub fn holder_table_derivative<T>(param: &[T; 2]) -> [T; 2]
+    where
+        T: Float + FromPrimitive,
+    {
+        let [x1, x2] = *param;
+
+        let pi = T::from_f64(PI).unwrap();
+        let n0 = T::from_f64(0.0).unwrap();
+        let n1 = T::from_f64(1.0).unwrap();
+        let eps = T::epsilon();
+
+        let x1sin = x1.sin();
+        let x2sin = x2.sin();
+        let x1cos = x1.cos();
+        let x2cos = x2.cos();
+        let x1sinabs = x1sin.abs();
+        let x2cosabs = x2cos.abs();
+        let a = (x1.powi(2) + x2.powi(2)).sqrt();
+        let b = a / pi - n1;
+        let c = b.abs();
+        let d = c.exp();
+
+        if a <= eps {
+            [n0, n0]
+        } else {
+            [
+                -(x1 * x1sinabs * x2cosabs * b * d) / (pi * a * c)
+                    - if x1sinabs <= eps {
+                        n0
+                    } else {
+                        (x1sin * x1cos * x2cosabs * d) / (x1sinabs)
+                    },
+                -(x2 * x1sinabs * x2cosabs * b * d) / (pi * a * c)
+                    + if x2cosabs <= eps {
+                        n0
+                    } else {
+                        (x2sin * x2cos * x1sinabs * d) / (x2cosabs)
+                    },
+            ]
+        }
+    }
+    }
+
+    // Source: argmin-rs/argmin: crates/argmin-testfunctions/src/schaffer.rs, fn schaffer_n4_hessian
+    #[rustfmt::skip]
+    pub mod schaffer_n4_hessian_080 {
+    use num_traits::{Float, FromPrimitive};
+
+    pub fn schaffer_n4_hessian<T>(param: &[T; 2]) -> [[T; 2]; 2]
+    where
+        T: Float + FromPrimitive,
+    {
+        let [x1, x2] = *param;
+
+        let eps = T::epsilon();
+        let n0_5 = T::from_f64(0.5).unwrap();
+        let n0 = T::from_f64(0.0).unwrap();
+        let n1 = T::from_f64(1.0).unwrap();
+        let n0_001 = T::from_f64(0.001).unwrap();
+        let n0_004 = T::from_f64(0.004).unwrap();
+        let n0_006 = T::from_f64(0.006).unwrap();
+        let n0_016 = T::from_f64(0.016).unwrap();
+        let n0_032 = T::from_f64(0.032).unwrap();
+        let n4 = T::from_f64(4.0).unwrap();
+        let n8 = T::from_f64(8.0).unwrap();
+
+        let x1s = x1.powi(2);
+        let x2s = x2.powi(2);
+        let x1smx2s = x1s - x2s;
+        let x2smx1s = x2s - x1s;
+        let x1spx2s = x1s + x2s;
+        let x1smx2scos = x1smx2s.cos();
+        let x1smx2ssin = x1smx2s.sin();
+        let x2smx1ssin = x2smx1s.sin();
+        let x2smx1scos = x2smx1s.cos();
+        let x1smx2scos2 = x1smx2scos.powi(2);
+        let x2smx1scos2 = x2smx1scos.powi(2);
+        let x1smx2sabs = x1smx2s.abs();
+        let x1smx2sabssin = x1smx2sabs.sin();
+        let x2smx1sabssin = x1smx2sabs.sin();
+        let x1smx2sabssincos = x1smx2sabssin.cos();
+        let x1smx2sabssinsin = x1smx2sabssin.sin();
+        let x2smx1sabssinsin = x2smx1sabssin.sin();
+        let x1smx2sabssinsin2 = x1smx2sabssinsin.powi(2);
+        let x2smx1sabssinsin2 = x2smx1sabssinsin.powi(2);
+        let x1smx2sabssincos2 = x1smx2sabssin.cos().powi(2);
+        let x2smx1sabssincos = x2smx1sabssin.cos();
+        let x2smx1sabssinsin = x2smx1sabssin.sin();
+        let x2smx1sabssincos2 = x2smx1sabssin.cos().powi(2);
+        let denom_a = (n0_001 * x1spx2s + n1).powi(2);
+        let denom_b = (n0_001 * x1spx2s + n1).powi(3);
+        let denom_c = (n0_001 * x1spx2s + n1).powi(4);
+
+        if x1smx2sabs <= eps {
+            [[n0, n0], [n0, n0]]
+        } else {
+            let a = (n8 * x1s * x1smx2scos2 * x1smx2sabssinsin2
+                - n8 * x1s * x1smx2scos2 * x1smx2sabssincos2)
+                / denom_a
+                + ((n8 * x1s * x1smx2s * x1smx2ssin * x1smx2sabssincos * x1smx2sabssinsin)
+                    - (n4 * x1smx2s * x1smx2scos * x1smx2sabssincos * x1smx2sabssinsin))
+                    / (denom_a * x1smx2sabs)
+                + (n0_032 * x1s * x1smx2s * x1smx2scos * x1smx2sabssincos * x1smx2sabssinsin)
+                    / (denom_b * x1smx2sabs)
+                + (-n0_004 * (x1smx2sabssincos2 - n0_5)) / denom_b
+                + (n0_006 * n0_004 * x1s * (x1smx2sabssincos2 - n0_5)) / denom_c;
+
+            let b = (n8 * x2s * x2smx1scos2 * x2smx1sabssinsin2
+                - n8 * x2s * x2smx1scos2 * x2smx1sabssincos2)
+                / denom_a
+                + ((n8 * x2s * x2smx1s * x2smx1ssin * x2smx1sabssincos * x2smx1sabssinsin)
+                    - (n4 * x2smx1s * x2smx1scos * x2smx1sabssincos * x2smx1sabssinsin))
+                    / (denom_a * x1smx2sabs)
+                + (n0_032 * x2s * x2smx1s * x2smx1scos * x2smx1sabssincos * x2smx1sabssinsin)
+                    / (denom_b * x1smx2sabs)
+                + (-n0_004 * (x2smx1sabssincos2 - n0_5)) / denom_b
+                + (n0_006 * n0_004 * x2s * (x2smx1sabssincos2 - n0_5)) / denom_c;
+
+            let offdiag = (n8 * x1 * x2 * x1smx2s * x2smx1scos2 * x2smx1sabssinsin2)
+                / (x2smx1s * denom_a)
+                + (n8 * x1 * x2 * x1smx2s * x2smx1ssin * x2smx1sabssincos * x2smx1sabssinsin)
+                    / (x1smx2sabs * denom_a)
+                + (n8 * x1 * x2 * x1smx2s * x2smx1scos * x2smx1sabssincos * x2smx1sabssinsin)
+                    / (x2smx1s * denom_a * x1smx2sabs)
+                + (n8 * x1 * x2 * x2smx1scos * x2smx1sabssincos * x2smx1sabssinsin)
+                    / (denom_a * x1smx2sabs)
+                + (n0_016 * x1 * x2 * x2smx1s * x2smx1scos * x2smx1sabssincos * x2smx1sabssinsin)
+                    / (denom_b * x1smx2sabs)
+                + (n0_016 * x1 * x2 * x1smx2s * x2smx1scos * x2smx1sabssincos * x2smx1sabssinsin)
+                    / (denom_b * x1smx2sabs)
+                + (-n8 * x1 * x2 * x1smx2s * x2smx1scos2 * x2smx1sabssincos2) / (denom_a * x2smx1s)
+                + (n0_006 * n0_004 * x1 * x2 * (x2smx1sabssincos2 - n0_5)) / denom_c;
+
+            [[a, offdiag], [offdiag, b]]
+        }
+    }
+    }
+
+    // Source: argmin-rs/argmin: crates/argmin-testfunctions/src/ackley.rs, fn ackley_derivative (with the helpers it calls: ackley_abc_derivative)
+    #[rustfmt::skip]
+    pub mod ackley_derivative_003 {
+    use num_traits::{Float, FromPrimitive};
+    use std::f64::consts::PI;
+    use std::iter::Sum;
+
+    pub fn ackley_derivative<T>(param: &[T]) -> Vec<T>
+    where
+        T: Float + FromPrimitive + Sum,
+    {
+        ackley_abc_derivative(
+            param,
+            T::from_f64(20.0).unwrap(),
+            T::from_f64(0.2).unwrap(),
+            T::from_f64(2.0 * PI).unwrap(),
+        )
+    }
+
+    pub fn ackley_abc_derivative<T>(param: &[T], a: T, b: T, c: T) -> Vec<T>
+    where
+        T: Float + FromPrimitive + Sum,
+    {
+        let d = T::from_usize(param.len()).unwrap();
+        let n0 = T::from_f64(0.0).unwrap();
+        let eps = T::epsilon();
+
+        let norm = param.iter().map(|x| x.powi(2)).sum::<T>().sqrt();
+
+        let f1 = (c * (param.iter().map(|&x| (c * x).cos()).sum::<T>() / d).exp()) / d;
+        let f2 = if norm <= eps {
+            n0
+        } else {
+            (a * b * (-b * norm / d.sqrt()).exp()) / (d.sqrt() * norm)
+        };
+
+        param
+            .iter()
+            .map(|&x| ((c * x).sin() * f1) + x * f2)
+            .collect()
+    }
+    }
+
+    // Source: argmin-rs/argmin: crates/argmin-testfunctions/src/ackley.rs, fn ackley_abc_derivative
+    #[rustfmt::skip]
+    pub mod ackley_abc_derivative_004 {
+    use num_traits::{Float, FromPrimitive};
+    use std::f64::consts::PI;
+    use std::iter::Sum;
+
+    pub fn ackley_abc_derivative<T>(param: &[T], a: T, b: T, c: T) -> Vec<T>
+    where
+        T: Float + FromPrimitive + Sum,
+    {
+        let d = T::from_usize(param.len()).unwrap();
+        let n0 = T::from_f64(0.0).unwrap();
+        let eps = T::epsilon();
+
+        let norm = param.iter().map(|x| x.powi(2)).sum::<T>().sqrt();
+
+        let f1 = (c * (param.iter().map(|&x| (c * x).cos()).sum::<T>() / d).exp()) / d;
+        let f2 = if norm <= eps {
+            n0
+        } else {
+            (a * b * (-b * norm / d.sqrt()).exp()) / (d.sqrt() * norm)
+        };
+
+        param
+            .iter()
+            .map(|&x| ((c * x).sin() * f1) + x * f2)
+            .collect()
+    }
+    }
+
+    // Source: argmin-rs/argmin: crates/argmin-testfunctions/src/rastrigin.rs, fn rastrigin_derivative (with the helpers it calls: rastrigin_a_derivative)
+    #[rustfmt::skip]
+    pub mod rastrigin_derivative_058 {
+    use num_traits::{Float, FromPrimitive};
+    use std::f64::consts::PI;
+    use std::iter::Sum;
+
+    pub fn rastrigin_derivative<T>(param: &[T]) -> Vec<T>
+    where
+        T: Float + FromPrimitive + Sum + Into<f64>,
+    {
+        rastrigin_a_derivative(param, T::from_f64(10.0).unwrap())
+    }
+
+    pub fn rastrigin_a_derivative<T>(param: &[T], a: T) -> Vec<T>
+    where
+        T: Float + FromPrimitive + Sum + Into<f64>,
+    {
+        let npi2 = T::from_f64(2.0 * PI).unwrap();
+        let n2 = T::from_f64(2.0).unwrap();
+        param
+            .iter()
+            .map(|x| n2 * *x + npi2 * a * T::from_f64(f64::sin((npi2 * *x).into())).unwrap())
+            .collect()
+    }
+    }
+
+    // Source: argmin-rs/argmin: crates/argmin-testfunctions/src/rastrigin.rs, fn rastrigin_a_derivative
+    #[rustfmt::skip]
+    pub mod rastrigin_a_derivative_057 {
+    use num_traits::{Float, FromPrimitive};
+    use std::f64::consts::PI;
+    use std::iter::Sum;
+
+    pub fn rastrigin_a_derivative<T>(param: &[T], a: T) -> Vec<T>
+    where
+        T: Float + FromPrimitive + Sum + Into<f64>,
+    {
+        let npi2 = T::from_f64(2.0 * PI).unwrap();
+        let n2 = T::from_f64(2.0).unwrap();
+        param
+            .iter()
+            .map(|x| n2 * *x + npi2 * a * T::from_f64(f64::sin((npi2 * *x).into())).unwrap())
+            .collect()
+    }
+    }
+
+    // Source: argmin-rs/argmin: crates/argmin-testfunctions/src/sphere.rs, fn sphere_derivative
+    #[rustfmt::skip]
+    pub mod sphere_derivative_082 {
+    use num_traits::{Float, FromPrimitive};
+    use std::iter::Sum;
+
+    pub fn sphere_derivative<T>(param: &[T]) -> Vec<T>
+    where
+        T: Float + FromPrimitive,
+    {
+        let num2 = T::from_f64(2.0).unwrap();
+        param.iter().map(|x| num2 * *x).collect()
+    }
+    }
+
+    // Source: argmin-rs/argmin: crates/argmin-testfunctions/src/styblinskitang.rs, fn styblinski_tang_derivative
+    #[rustfmt::skip]
+    pub mod styblinski_tang_derivative_087 {
+    use num_traits::{Float, FromPrimitive};
+    use std::iter::Sum;
+
+    pub fn styblinski_tang_derivative<T>(param: &[T]) -> Vec<T>
+    where
+        T: Float + FromPrimitive + Sum,
+    {
+        let n2 = T::from_f64(2.0).unwrap();
+        let n2_5 = T::from_f64(2.5).unwrap();
+        let n16 = T::from_f64(16.0).unwrap();
+
+        param
+            .iter()
+            .map(|x| n2 * x.powi(3) - n16 * *x + n2_5)
+            .collect()
+    }
+    }
+
+    // Source: argmin-rs/argmin: crates/argmin-testfunctions/src/rosenbrock.rs, fn rosenbrock_ab_hessian
+    #[rustfmt::skip]
+    pub mod rosenbrock_ab_hessian_070 {
+    use num_traits::{Float, FromPrimitive};
+    use std::{iter::Sum, ops::AddAssign};
+
+    pub fn rosenbrock_ab_hessian<T>(param: &[T], a: T, b: T) -> Vec<Vec<T>>
+    where
+        T: Float + FromPrimitive + AddAssign,
+    {
+        let n0 = T::from_f64(0.0).unwrap();
+        let n2 = T::from_f64(2.0).unwrap();
+        let n4 = T::from_f64(4.0).unwrap();
+        let n12 = T::from_f64(12.0).unwrap();
+
+        let n = param.len();
+        let mut hessian = vec![vec![n0; n]; n];
+
+        for i in 0..n - 1 {
+            let xi = param[i];
+            let xi1 = param[i + 1];
+
+            hessian[i][i] += n12 * b * xi.powi(2) - n4 * b * xi1 + n2 * a;
+            hessian[i + 1][i + 1] = n2 * b;
+            hessian[i][i + 1] = -n4 * b * xi;
+            hessian[i + 1][i] = -n4 * b * xi;
+        }
+        hessian
+    }
+    }
+
+    // Source: argmin-rs/argmin: crates/argmin-testfunctions/src/rastrigin.rs, fn rastrigin_hessian_const (with the helpers it calls: rastrigin_a_hessian_const)
+    #[rustfmt::skip]
+    pub mod rastrigin_hessian_const_064 {
+    use num_traits::{Float, FromPrimitive};
+    use std::f64::consts::PI;
+    use std::iter::Sum;
+
+    pub fn rastrigin_hessian_const<const N: usize, T>(param: &[T; N]) -> [[T; N]; N]
+    where
+        T: Float + FromPrimitive + Sum + Into<f64>,
+    {
+        rastrigin_a_hessian_const(param, T::from_f64(10.0).unwrap())
+    }
+
+    pub fn rastrigin_a_hessian_const<const N: usize, T>(param: &[T], a: T) -> [[T; N]; N]
+    where
+        T: Float + FromPrimitive + Sum + Into<f64>,
+    {
+        let npi2 = T::from_f64(2.0 * PI).unwrap();
+        let n4pisq = T::from_f64(4.0 * PI.powi(2)).unwrap();
+        let n2 = T::from_f64(2.0).unwrap();
+        let n0 = T::from_f64(0.0).unwrap();
+
+        let mut hessian = [[n0; N]; N];
+
+        for i in 0..N {
+            hessian[i][i] = n2 + n4pisq * a * T::from_f64(f64::cos((npi2 * param[i]).into())).unwrap();
+        }
+        hessian
+    }
+    }
+
+    // Source: argmin-rs/argmin: crates/argmin-testfunctions/src/picheny.rs, fn picheny_hessian
+    #[rustfmt::skip]
+    pub mod picheny_hessian_054 {
+    use num_traits::{Float, FromPrimitive};
+
+    pub fn picheny_hessian<T>(param: &[T; 2]) -> [[T; 2]; 2]
+    where
+        T: Float + FromPrimitive,
+    {
+        // oh dear...
+        let n2 = T::from_f64(2.0).unwrap();
+        let n3 = T::from_f64(3.0).unwrap();
+        let n4 = T::from_f64(4.0).unwrap();
+        let n5 = T::from_f64(5.0).unwrap();
+        let n6 = T::from_f64(6.0).unwrap();
+        let n10 = T::from_f64(10.0).unwrap();
+        let n11 = T::from_f64(11.0).unwrap();
+        let n96 = T::from_f64(96.0).unwrap();
+        let n144 = T::from_f64(144.0).unwrap();
+        let n192 = T::from_f64(192.0).unwrap();
+        let n277 = T::from_f64(277.0).unwrap();
+        let n432 = T::from_f64(432.0).unwrap();
+        let n576 = T::from_f64(576.0).unwrap();
+        let n768 = T::from_f64(768.0).unwrap();
+        let n864 = T::from_f64(864.0).unwrap();
+        let n896 = T::from_f64(896.0).unwrap();
+        let n1080 = T::from_f64(1080.0).unwrap();
+        let n1152 = T::from_f64(1152.0).unwrap();
+        let n1167 = T::from_f64(1167.0).unwrap();
+        let n1512 = T::from_f64(1512.0).unwrap();
+        let n1603 = T::from_f64(1603.0).unwrap();
+        let n2048 = T::from_f64(2048.0).unwrap();
+        let n2304 = T::from_f64(2304.0).unwrap();
+        let n2688 = T::from_f64(2688.0).unwrap();
+        let n3024 = T::from_f64(3024.0).unwrap();
+        let n5376 = T::from_f64(5376.0).unwrap();
+        let n5594 = T::from_f64(5594.0).unwrap();
+        let n5874 = T::from_f64(5874.0).unwrap();
+        let n6144 = T::from_f64(6144.0).unwrap();
+        let n6912 = T::from_f64(6912.0).unwrap();
+        let n9216 = T::from_f64(9216.0).unwrap();
+        let n13824 = T::from_f64(13824.0).unwrap();
+        let n20736 = T::from_f64(20736.0).unwrap();
+        let n21546 = T::from_f64(21546.0).unwrap();
+        let n24576 = T::from_f64(24576.0).unwrap();
+        let n27648 = T::from_f64(27648.0).unwrap();
+        let n31104 = T::from_f64(31104.0).unwrap();
+        let n36864 = T::from_f64(36864.0).unwrap();
+        let n77456 = T::from_f64(77456.0).unwrap();
+        let n82944 = T::from_f64(82944.0).unwrap();
+        let n85088 = T::from_f64(85088.0).unwrap();
+        let n98304 = T::from_f64(98304.0).unwrap();
+        let n118688 = T::from_f64(118688.0).unwrap();
+        let n124416 = T::from_f64(124416.0).unwrap();
+        let n127904 = T::from_f64(127904.0).unwrap();
+        let n155024 = T::from_f64(155024.0).unwrap();
+        let n163936 = T::from_f64(163936.0).unwrap();
+        let n165888 = T::from_f64(165888.0).unwrap();
+        let n248832 = T::from_f64(248832.0).unwrap();
+        let n255264 = T::from_f64(255264.0).unwrap();
+        let n255808 = T::from_f64(255808.0).unwrap();
+        let n327872 = T::from_f64(327872.0).unwrap();
+        let n331776 = T::from_f64(331776.0).unwrap();
+        let n393216 = T::from_f64(393216.0).unwrap();
+        let n442368 = T::from_f64(442368.0).unwrap();
+        let n497664 = T::from_f64(497664.0).unwrap();
+        let n516096 = T::from_f64(516096.0).unwrap();
+        let n679936 = T::from_f64(679936.0).unwrap();
+        let n688128 = T::from_f64(688128.0).unwrap();
+        let n705280 = T::from_f64(705280.0).unwrap();
+        let n995328 = T::from_f64(995328.0).unwrap();
+        let n1057536 = T::from_f64(1057536.0).unwrap();
+        let n1057920 = T::from_f64(1057920.0).unwrap();
+        let n1136640 = T::from_f64(1136640.0).unwrap();
+        let n1253376 = T::from_f64(1253376.0).unwrap();
+        let n1290240 = T::from_f64(1290240.0).unwrap();
+        let n1298688 = T::from_f64(1298688.0).unwrap();
+        let n1327104 = T::from_f64(1327104.0).unwrap();
+        let n1435136 = T::from_f64(1435136.0).unwrap();
+        let n1441280 = T::from_f64(1441280.0).unwrap();
+        let n1490944 = T::from_f64(1490944.0).unwrap();
+        let n1515520 = T::from_f64(1515520.0).unwrap();
+        let n1556736 = T::from_f64(1556736.0).unwrap();
+        let n1781760 = T::from_f64(1781760.0).unwrap();
+        let n1854464 = T::from_f64(1854464.0).unwrap();
+        let n1880064 = T::from_f64(1880064.0).unwrap();
+        let n1990656 = T::from_f64(1990656.0).unwrap();
+        let n2088960 = T::from_f64(2088960.0).unwrap();
+        let n2161920 = T::from_f64(2161920.0).unwrap();
+        let n2322432 = T::from_f64(2322432.0).unwrap();
+        let n2363520 = T::from_f64(2363520.0).unwrap();
+        let n2520320 = T::from_f64(2520320.0).unwrap();
+        let n2550112 = T::from_f64(2550112.0).unwrap();
+        let n2580480 = T::from_f64(2580480.0).unwrap();
+        let n2654208 = T::from_f64(2654208.0).unwrap();
+        let n2752512 = T::from_f64(2752512.0).unwrap();
+        let n2985984 = T::from_f64(2985984.0).unwrap();
+        let n3113472 = T::from_f64(3113472.0).unwrap();
+        let n3133440 = T::from_f64(3133440.0).unwrap();
+        let n3896064 = T::from_f64(3896064.0).unwrap();
+        let n4079616 = T::from_f64(4079616.0).unwrap();
+        let n4231680 = T::from_f64(4231680.0).unwrap();
+        let n4323840 = T::from_f64(4323840.0).unwrap();
+        let n4523520 = T::from_f64(4523520.0).unwrap();
+        let n4546560 = T::from_f64(4546560.0).unwrap();
+        let n5040640 = T::from_f64(5040640.0).unwrap();
+        let n5287680 = T::from_f64(5287680.0).unwrap();
+        let n5492736 = T::from_f64(5492736.0).unwrap();
+        let n5971968 = T::from_f64(5971968.0).unwrap();
+        let n6266880 = T::from_f64(6266880.0).unwrap();
+        let n6785280 = T::from_f64(6785280.0).unwrap();
+        let n6850560 = T::from_f64(6850560.0).unwrap();
+        let n7127040 = T::from_f64(7127040.0).unwrap();
+        let n7175680 = T::from_f64(7175680.0).unwrap();
+        let n7399680 = T::from_f64(7399680.0).unwrap();
+        let n7728640 = T::from_f64(7728640.0).unwrap();
+        let n8515584 = T::from_f64(8515584.0).unwrap();
+        let n9089280 = T::from_f64(9089280.0).unwrap();
+        let n9134080 = T::from_f64(9134080.0).unwrap();
+        let n9400320 = T::from_f64(9400320.0).unwrap();
+        let n9454080 = T::from_f64(9454080.0).unwrap();
+        let n10081280 = T::from_f64(10081280.0).unwrap();
+        let n13284864 = T::from_f64(13284864.0).unwrap();
+        let n13570560 = T::from_f64(13570560.0).unwrap();
+        let n13731840 = T::from_f64(13731840.0).unwrap();
+        let n13934592 = T::from_f64(13934592.0).unwrap();
+        let n14799360 = T::from_f64(14799360.0).unwrap();
+        let n23185920 = T::from_f64(23185920.0).unwrap();
+        let n27463680 = T::from_f64(27463680.0).unwrap();
+        let n29598720 = T::from_f64(29598720.0).unwrap();
+        let n27402240 = T::from_f64(27402240.0).unwrap();
+
+        let factor = T::from_f64(9.88875154511743).unwrap();
+
+        let [x_1, x_2] = *param;
+
+        let offdiag = -(factor
+            * (n768 * x_2.powi(3) + x_1 * (n2304 * x_2.powi(2) - n5376 * x_2 + n3024)
+                - n2688 * x_2.powi(2)
+                + x_1.powi(2) * (n2304 * x_2 - n2688)
+                + n3024 * x_2
+                + n768 * x_1.powi(3)
+                - n1080)
+            * (n331776 * x_2.powi(7) - n497664 * x_2.powi(6)
+                + x_1
+                    * (-n995328 * x_2.powi(6) + n5492736 * x_2.powi(5) - n7399680 * x_2.powi(4)
+                        + n1441280 * x_2.powi(3)
+                        + n1556736 * x_2.powi(2)
+                        - n255808 * x_2
+                        + n5594)
+                - n1057536 * x_2.powi(5)
+                + x_1.powi(2)
+                    * (-n1880064 * x_2.powi(5) + n1136640 * x_2.powi(4) + n7728640 * x_2.powi(3)
+                        - n6785280 * x_2.powi(2)
+                        - n255264 * x_2
+                        + n77456)
+                + x_1.powi(3)
+                    * (n1781760 * x_2.powi(4) - n9134080 * x_2.powi(3)
+                        + n5040640 * x_2.powi(2)
+                        + n4231680 * x_2
+                        - n118688)
+                + n2363520 * x_2.powi(4)
+                + x_1.powi(4)
+                    * (n2088960 * x_2.powi(3) + n1290240 * x_2.powi(2) - n7175680 * x_2 - n705280)
+                - n1298688 * x_2.powi(3)
+                + n163936 * x_2.powi(2)
+                + x_1.powi(5) * (-n1327104 * x_2.powi(2) + n4079616 * x_2 + n1854464)
+                + n5874 * x_2
+                + x_1.powi(6) * (-n688128 * x_2 - n1490944)
+                + n393216 * x_1.powi(7)
+                - n1603))
+            / (n10.ln()
+                * (n192 * x_2.powi(4)
+                    + x_1 * (n768 * x_2.powi(3) - n2688 * x_2.powi(2) + n3024 * x_2 - n1080)
+                    - n896 * x_2.powi(3)
+                    + x_1.powi(2) * (n1152 * x_2.powi(2) - n2688 * x_2 + n1512)
+                    + n1512 * x_2.powi(2)
+                    + x_1.powi(3) * (n768 * x_2 - n896)
+                    - n1080 * x_2
+                    + n192 * x_1.powi(4)
+                    + n277)
+                    .powi(2)
+                * (n31104 * x_2.powi(4) - n6912 * x_2.powi(3)
+                    + x_1 * (-n82944 * x_2.powi(3) + n13824 * x_2.powi(2) + n576 * x_2 - n96)
+                    + x_1.powi(2) * (n82944 * x_2.powi(2) - n9216 * x_2 - n192)
+                    - n432 * x_2.powi(2)
+                    + n144 * x_2
+                    + x_1.powi(3) * (n2048 - n36864 * x_2)
+                    + n6144 * x_1.powi(4)
+                    + n11))
+            - (factor
+                * (n124416 * x_2.powi(3) - n20736 * x_2.powi(2)
+                    + x_1 * (-n248832 * x_2.powi(2) + n27648 * x_2 + n576)
+                    + x_1.powi(2) * (n165888 * x_2 - n9216)
+                    - n864 * x_2
+                    - n36864 * x_1.powi(3)
+                    + n144)
+                * (n331776 * x_2.powi(7) - n497664 * x_2.powi(6)
+                    + x_1
+                        * (-n995328 * x_2.powi(6) + n5492736 * x_2.powi(5) - n7399680 * x_2.powi(4)
+                            + n1441280 * x_2.powi(3)
+                            + n1556736 * x_2.powi(2)
+                            - n255808 * x_2
+                            + n5594)
+                    - n1057536 * x_2.powi(5)
+                    + x_1.powi(2)
+                        * (-n1880064 * x_2.powi(5) + n1136640 * x_2.powi(4) + n7728640 * x_2.powi(3)
+                            - n6785280 * x_2.powi(2)
+                            - n255264 * x_2
+                            + n77456)
+                    + x_1.powi(3)
+                        * (n1781760 * x_2.powi(4) - n9134080 * x_2.powi(3)
+                            + n5040640 * x_2.powi(2)
+                            + n4231680 * x_2
+                            - n118688)
+                    + n2363520 * x_2.powi(4)
+                    + x_1.powi(4)
+                        * (n2088960 * x_2.powi(3) + n1290240 * x_2.powi(2)
+                            - n7175680 * x_2
+                            - n705280)
+                    - n1298688 * x_2.powi(3)
+                    + n163936 * x_2.powi(2)
+                    + x_1.powi(5) * (-n1327104 * x_2.powi(2) + n4079616 * x_2 + n1854464)
+                    + n5874 * x_2
+                    + x_1.powi(6) * (-n688128 * x_2 - n1490944)
+                    + n393216 * x_1.powi(7)
+                    - n1603))
+                / (n10.ln()
+                    * (n192 * x_2.powi(4)
+                        + x_1 * (n768 * x_2.powi(3) - n2688 * x_2.powi(2) + n3024 * x_2 - n1080)
+                        - n896 * x_2.powi(3)
+                        + x_1.powi(2) * (n1152 * x_2.powi(2) - n2688 * x_2 + n1512)
+                        + n1512 * x_2.powi(2)
+                        + x_1.powi(3) * (n768 * x_2 - n896)
+                        - n1080 * x_2
+                        + n192 * x_1.powi(4)
+                        + n277)
+                    * (n31104 * x_2.powi(4) - n6912 * x_2.powi(3)
+                        + x_1 * (-n82944 * x_2.powi(3) + n13824 * x_2.powi(2) + n576 * x_2 - n96)
+                        + x_1.powi(2) * (n82944 * x_2.powi(2) - n9216 * x_2 - n192)
+                        - n432 * x_2.powi(2)
+                        + n144 * x_2
+                        + x_1.powi(3) * (n2048 - n36864 * x_2)
+                        + n6144 * x_1.powi(4)
+                        + n11)
+                        .powi(2))
+            + (factor
+                * (n2322432 * x_2.powi(6) - n2985984 * x_2.powi(5)
+                    + x_1
+                        * (-n5971968 * x_2.powi(5) + n27463680 * x_2.powi(4)
+                            - n29598720 * x_2.powi(3)
+                            + n4323840 * x_2.powi(2)
+                            + n3113472 * x_2
+                            - n255808)
+                    - n5287680 * x_2.powi(4)
+                    + x_1.powi(2)
+                        * (-n9400320 * x_2.powi(4)
+                            + n4546560 * x_2.powi(3)
+                            + n23185920 * x_2.powi(2)
+                            - n13570560 * x_2
+                            - n255264)
+                    + x_1.powi(3)
+                        * (n7127040 * x_2.powi(3) - n27402240 * x_2.powi(2)
+                            + n10081280 * x_2
+                            + n4231680)
+                    + n9454080 * x_2.powi(3)
+                    + x_1.powi(4) * (n6266880 * x_2.powi(2) + n2580480 * x_2 - n7175680)
+                    - n3896064 * x_2.powi(2)
+                    + n327872 * x_2
+                    + x_1.powi(5) * (n4079616 - n2654208 * x_2)
+                    - n688128 * x_1.powi(6)
+                    + n5874))
+                / (n10.ln()
+                    * (n192 * x_2.powi(4)
+                        + x_1 * (n768 * x_2.powi(3) - n2688 * x_2.powi(2) + n3024 * x_2 - n1080)
+                        - n896 * x_2.powi(3)
+                        + x_1.powi(2) * (n1152 * x_2.powi(2) - n2688 * x_2 + n1512)
+                        + n1512 * x_2.powi(2)
+                        + x_1.powi(3) * (n768 * x_2 - n896)
+                        - n1080 * x_2
+                        + n192 * x_1.powi(4)
+                        + n277)
+                    * (n31104 * x_2.powi(4) - n6912 * x_2.powi(3)
+                        + x_1 * (-n82944 * x_2.powi(3) + n13824 * x_2.powi(2) + n576 * x_2 - n96)
+                        + x_1.powi(2) * (n82944 * x_2.powi(2) - n9216 * x_2 - n192)
+                        - n432 * x_2.powi(2)
+                        + n144 * x_2
+                        + x_1.powi(3) * (n2048 - n36864 * x_2)
+                        + n6144 * x_1.powi(4)
+                        + n11));
+
+        let b = -(factor
+            * (n768 * x_2.powi(3)
+                + n3 * (n768 * x_1 - n896) * x_2.powi(2)
+                + n2 * (n1152 * x_1.powi(2) - n2688 * x_1 + n1512) * x_2
+                + n768 * x_1.powi(3)
+                - n2688 * x_1.powi(2)
+                + n3024 * x_1
+                - n1080)
+            * (n1990656 * x_2.powi(7)
+                + (n2322432 * x_1 - n8515584) * x_2.powi(6)
+                + (-n2985984 * x_1.powi(2) - n2985984 * x_1 + n13284864) * x_2.powi(5)
+                + (-n3133440 * x_1.powi(3) + n13731840 * x_1.powi(2) - n5287680 * x_1 - n9089280)
+                    * x_2.powi(4)
+                + (n1781760 * x_1.powi(4) + n1515520 * x_1.powi(3) - n14799360 * x_1.powi(2)
+                    + n9454080 * x_1
+                    + n2550112)
+                    * x_2.powi(3)
+                + (n1253376 * x_1.powi(5) - n6850560 * x_1.powi(4)
+                    + n7728640 * x_1.powi(3)
+                    + n2161920 * x_1.powi(2)
+                    - n3896064 * x_1
+                    - n155024)
+                    * x_2.powi(2)
+                + (-n442368 * x_1.powi(6) + n516096 * x_1.powi(5) + n2520320 * x_1.powi(4)
+                    - n4523520 * x_1.powi(3)
+                    + n1556736 * x_1.powi(2)
+                    + n327872 * x_1
+                    - n21546)
+                    * x_2
+                - n98304 * x_1.powi(7)
+                + n679936 * x_1.powi(6)
+                - n1435136 * x_1.powi(5)
+                + n1057920 * x_1.powi(4)
+                - n85088 * x_1.powi(3)
+                - n127904 * x_1.powi(2)
+                + n5874 * x_1
+                + n1167))
+            / (n10.ln()
+                * (n192 * x_2.powi(4)
+                    + (n768 * x_1 - n896) * x_2.powi(3)
+                    + (n1152 * x_1.powi(2) - n2688 * x_1 + n1512) * x_2.powi(2)
+                    + (n768 * x_1.powi(3) - n2688 * x_1.powi(2) + n3024 * x_1 - n1080) * x_2
+                    + n192 * x_1.powi(4)
+                    - n896 * x_1.powi(3)
+                    + n1512 * x_1.powi(2)
+                    - n1080 * x_1
+                    + n277)
+                    .powi(2)
+                * (n31104 * x_2.powi(4)
+                    + (-n82944 * x_1 - n6912) * x_2.powi(3)
+                    + (n82944 * x_1.powi(2) + n13824 * x_1 - n432) * x_2.powi(2)
+                    + (-n36864 * x_1.powi(3) - n9216 * x_1.powi(2) + n576 * x_1 + n144) * x_2
+                    + n6144 * x_1.powi(4)
+                    + n2048 * x_1.powi(3)
+                    - n192 * x_1.powi(2)
+                    - n96 * x_1
+                    + n11))
+            - (factor
+                * (n124416 * x_2.powi(3)
+                    + n3 * (-n82944 * x_1 - n6912) * x_2.powi(2)
+                    + n2 * (n82944 * x_1.powi(2) + n13824 * x_1 - n432) * x_2
+                    - n36864 * x_1.powi(3)
+                    - n9216 * x_1.powi(2)
+                    + n576 * x_1
+                    + n144)
+                * (n1990656 * x_2.powi(7)
+                    + (n2322432 * x_1 - n8515584) * x_2.powi(6)
+                    + (-n2985984 * x_1.powi(2) - n2985984 * x_1 + n13284864) * x_2.powi(5)
+                    + (-n3133440 * x_1.powi(3) + n13731840 * x_1.powi(2) - n5287680 * x_1 - n9089280)
+                        * x_2.powi(4)
+                    + (n1781760 * x_1.powi(4) + n1515520 * x_1.powi(3) - n14799360 * x_1.powi(2)
+                        + n9454080 * x_1
+                        + n2550112)
+                        * x_2.powi(3)
+                    + (n1253376 * x_1.powi(5) - n6850560 * x_1.powi(4)
+                        + n7728640 * x_1.powi(3)
+                        + n2161920 * x_1.powi(2)
+                        - n3896064 * x_1
+                        - n155024)
+                        * x_2.powi(2)
+                    + (-n442368 * x_1.powi(6) + n516096 * x_1.powi(5) + n2520320 * x_1.powi(4)
+                        - n4523520 * x_1.powi(3)
+                        + n1556736 * x_1.powi(2)
+                        + n327872 * x_1
+                        - n21546)
+                        * x_2
+                    - n98304 * x_1.powi(7)
+                    + n679936 * x_1.powi(6)
+                    - n1435136 * x_1.powi(5)
+                    + n1057920 * x_1.powi(4)
+                    - n85088 * x_1.powi(3)
+                    - n127904 * x_1.powi(2)
+                    + n5874 * x_1
+                    + n1167))
+                / (n10.ln()
+                    * (n192 * x_2.powi(4)
+                        + (n768 * x_1 - n896) * x_2.powi(3)
+                        + (n1152 * x_1.powi(2) - n2688 * x_1 + n1512) * x_2.powi(2)
+                        + (n768 * x_1.powi(3) - n2688 * x_1.powi(2) + n3024 * x_1 - n1080) * x_2
+                        + n192 * x_1.powi(4)
+                        - n896 * x_1.powi(3)
+                        + n1512 * x_1.powi(2)
+                        - n1080 * x_1
+                        + n277)
+                    * (n31104 * x_2.powi(4)
+                        + (-n82944 * x_1 - n6912) * x_2.powi(3)
+                        + (n82944 * x_1.powi(2) + n13824 * x_1 - n432) * x_2.powi(2)
+                        + (-n36864 * x_1.powi(3) - n9216 * x_1.powi(2) + n576 * x_1 + n144) * x_2
+                        + n6144 * x_1.powi(4)
+                        + n2048 * x_1.powi(3)
+                        - n192 * x_1.powi(2)
+                        - n96 * x_1
+                        + n11)
+                        .powi(2))
+            + (factor
+                * (n13934592 * x_2.powi(6)
+                    + n6 * (n2322432 * x_1 - n8515584) * x_2.powi(5)
+                    + n5 * (-n2985984 * x_1.powi(2) - n2985984 * x_1 + n13284864) * x_2.powi(4)
+                    + n4 * (-n3133440 * x_1.powi(3) + n13731840 * x_1.powi(2)
+                        - n5287680 * x_1
+                        - n9089280)
+                        * x_2.powi(3)
+                    + n3 * (n1781760 * x_1.powi(4) + n1515520 * x_1.powi(3)
+                        - n14799360 * x_1.powi(2)
+                        + n9454080 * x_1
+                        + n2550112)
+                        * x_2.powi(2)
+                    + n2 * (n1253376 * x_1.powi(5) - n6850560 * x_1.powi(4)
+                        + n7728640 * x_1.powi(3)
+                        + n2161920 * x_1.powi(2)
+                        - n3896064 * x_1
+                        - n155024)
+                        * x_2
+                    - n442368 * x_1.powi(6)
+                    + n516096 * x_1.powi(5)
+                    + n2520320 * x_1.powi(4)
+                    - n4523520 * x_1.powi(3)
+                    + n1556736 * x_1.powi(2)
+                    + n327872 * x_1
+                    - n21546))
+                / (n10.ln()
+                    * (n192 * x_2.powi(4)
+                        + (n768 * x_1 - n896) * x_2.powi(3)
+                        + (n1152 * x_1.powi(2) - n2688 * x_1 + n1512) * x_2.powi(2)
+                        + (n768 * x_1.powi(3) - n2688 * x_1.powi(2) + n3024 * x_1 - n1080) * x_2
+                        + n192 * x_1.powi(4)
+                        - n896 * x_1.powi(3)
+                        + n1512 * x_1.powi(2)
+                        - n1080 * x_1
+                        + n277)
+                    * (n31104 * x_2.powi(4)
+                        + (-n82944 * x_1 - n6912) * x_2.powi(3)
+                        + (n82944 * x_1.powi(2) + n13824 * x_1 - n432) * x_2.powi(2)
+                        + (-n36864 * x_1.powi(3) - n9216 * x_1.powi(2) + n576 * x_1 + n144) * x_2
+                        + n6144 * x_1.powi(4)
+                        + n2048 * x_1.powi(3)
+                        - n192 * x_1.powi(2)
+                        - n96 * x_1
+                        + n11));
+
+        let a = -(factor
+            * (n768 * x_1.powi(3)
+                + n3 * (n768 * x_2 - n896) * x_1.powi(2)
+                + n2 * (n1152 * x_2.powi(2) - n2688 * x_2 + n1512) * x_1
+                + n768 * x_2.powi(3)
+                - n2688 * x_2.powi(2)
+                + n3024 * x_2
+                - n1080)
+            * (n393216 * x_1.powi(7)
+                + (-n688128 * x_2 - n1490944) * x_1.powi(6)
+                + (-n1327104 * x_2.powi(2) + n4079616 * x_2 + n1854464) * x_1.powi(5)
+                + (n2088960 * x_2.powi(3) + n1290240 * x_2.powi(2) - n7175680 * x_2 - n705280)
+                    * x_1.powi(4)
+                + (n1781760 * x_2.powi(4) - n9134080 * x_2.powi(3)
+                    + n5040640 * x_2.powi(2)
+                    + n4231680 * x_2
+                    - n118688)
+                    * x_1.powi(3)
+                + (-n1880064 * x_2.powi(5) + n1136640 * x_2.powi(4) + n7728640 * x_2.powi(3)
+                    - n6785280 * x_2.powi(2)
+                    - n255264 * x_2
+                    + n77456)
+                    * x_1.powi(2)
+                + (-n995328 * x_2.powi(6) + n5492736 * x_2.powi(5) - n7399680 * x_2.powi(4)
+                    + n1441280 * x_2.powi(3)
+                    + n1556736 * x_2.powi(2)
+                    - n255808 * x_2
+                    + n5594)
+                    * x_1
+                + n331776 * x_2.powi(7)
+                - n497664 * x_2.powi(6)
+                - n1057536 * x_2.powi(5)
+                + n2363520 * x_2.powi(4)
+                - n1298688 * x_2.powi(3)
+                + n163936 * x_2.powi(2)
+                + n5874 * x_2
+                - n1603))
+            / (n10.ln()
+                * (n192 * x_1.powi(4)
+                    + (n768 * x_2 - n896) * x_1.powi(3)
+                    + (n1152 * x_2.powi(2) - n2688 * x_2 + n1512) * x_1.powi(2)
+                    + (n768 * x_2.powi(3) - n2688 * x_2.powi(2) + n3024 * x_2 - n1080) * x_1
+                    + n192 * x_2.powi(4)
+                    - n896 * x_2.powi(3)
+                    + n1512 * x_2.powi(2)
+                    - n1080 * x_2
+                    + n277)
+                    .powi(2)
+                * (n6144 * x_1.powi(4)
+                    + (n2048 - n36864 * x_2) * x_1.powi(3)
+                    + (n82944 * x_2.powi(2) - n9216 * x_2 - n192) * x_1.powi(2)
+                    + (-n82944 * x_2.powi(3) + n13824 * x_2.powi(2) + n576 * x_2 - n96) * x_1
+                    + n31104 * x_2.powi(4)
+                    - n6912 * x_2.powi(3)
+                    - n432 * x_2.powi(2)
+                    + n144 * x_2
+                    + n11))
+            - (factor
+                * (n24576 * x_1.powi(3)
+                    + n3 * (n2048 - n36864 * x_2) * x_1.powi(2)
+                    + n2 * (n82944 * x_2.powi(2) - n9216 * x_2 - n192) * x_1
+                    - n82944 * x_2.powi(3)
+                    + n13824 * x_2.powi(2)
+                    + n576 * x_2
+                    - n96)
+                * (n393216 * x_1.powi(7)
+                    + (-n688128 * x_2 - n1490944) * x_1.powi(6)
+                    + (-n1327104 * x_2.powi(2) + n4079616 * x_2 + n1854464) * x_1.powi(5)
+                    + (n2088960 * x_2.powi(3) + n1290240 * x_2.powi(2) - n7175680 * x_2 - n705280)
+                        * x_1.powi(4)
+                    + (n1781760 * x_2.powi(4) - n9134080 * x_2.powi(3)
+                        + n5040640 * x_2.powi(2)
+                        + n4231680 * x_2
+                        - n118688)
+                        * x_1.powi(3)
+                    + (-n1880064 * x_2.powi(5) + n1136640 * x_2.powi(4) + n7728640 * x_2.powi(3)
+                        - n6785280 * x_2.powi(2)
+                        - n255264 * x_2
+                        + n77456)
+                        * x_1.powi(2)
+                    + (-n995328 * x_2.powi(6) + n5492736 * x_2.powi(5) - n7399680 * x_2.powi(4)
+                        + n1441280 * x_2.powi(3)
+                        + n1556736 * x_2.powi(2)
+                        - n255808 * x_2
+                        + n5594)
+                        * x_1
+                    + n331776 * x_2.powi(7)
+                    - n497664 * x_2.powi(6)
+                    - n1057536 * x_2.powi(5)
+                    + n2363520 * x_2.powi(4)
+                    - n1298688 * x_2.powi(3)
+                    + n163936 * x_2.powi(2)
+                    + n5874 * x_2
+                    - n1603))
+                / (n10.ln()
+                    * (n192 * x_1.powi(4)
+                        + (n768 * x_2 - n896) * x_1.powi(3)
+                        + (n1152 * x_2.powi(2) - n2688 * x_2 + n1512) * x_1.powi(2)
+                        + (n768 * x_2.powi(3) - n2688 * x_2.powi(2) + n3024 * x_2 - n1080) * x_1
+                        + n192 * x_2.powi(4)
+                        - n896 * x_2.powi(3)
+                        + n1512 * x_2.powi(2)
+                        - n1080 * x_2
+                        + n277)
+                    * (n6144 * x_1.powi(4)
+                        + (n2048 - n36864 * x_2) * x_1.powi(3)
+                        + (n82944 * x_2.powi(2) - n9216 * x_2 - n192) * x_1.powi(2)
+                        + (-n82944 * x_2.powi(3) + n13824 * x_2.powi(2) + n576 * x_2 - n96) * x_1
+                        + n31104 * x_2.powi(4)
+                        - n6912 * x_2.powi(3)
+                        - n432 * x_2.powi(2)
+                        + n144 * x_2
+                        + n11)
+                        .powi(2))
+            + (factor
+                * (n2752512 * x_1.powi(6)
+                    + n6 * (-n688128 * x_2 - n1490944) * x_1.powi(5)
+                    + n5 * (-n1327104 * x_2.powi(2) + n4079616 * x_2 + n1854464) * x_1.powi(4)
+                    + n4 * (n2088960 * x_2.powi(3) + n1290240 * x_2.powi(2)
+                        - n7175680 * x_2
+                        - n705280)
+                        * x_1.powi(3)
+                    + n3 * (n1781760 * x_2.powi(4) - n9134080 * x_2.powi(3)
+                        + n5040640 * x_2.powi(2)
+                        + n4231680 * x_2
+                        - n118688)
+                        * x_1.powi(2)
+                    + n2 * (-n1880064 * x_2.powi(5)
+                        + n1136640 * x_2.powi(4)
+                        + n7728640 * x_2.powi(3)
+                        - n6785280 * x_2.powi(2)
+                        - n255264 * x_2
+                        + n77456)
+                        * x_1
+                    - n995328 * x_2.powi(6)
+                    + n5492736 * x_2.powi(5)
+                    - n7399680 * x_2.powi(4)
+                    + n1441280 * x_2.powi(3)
+                    + n1556736 * x_2.powi(2)
+                    - n255808 * x_2
+                    + n5594))
+                / (n10.ln()
+                    * (n192 * x_1.powi(4)
+                        + (n768 * x_2 - n896) * x_1.powi(3)
+                        + (n1152 * x_2.powi(2) - n2688 * x_2 + n1512) * x_1.powi(2)
+                        + (n768 * x_2.powi(3) - n2688 * x_2.powi(2) + n3024 * x_2 - n1080) * x_1
+                        + n192 * x_2.powi(4)
+                        - n896 * x_2.powi(3)
+                        + n1512 * x_2.powi(2)
+                        - n1080 * x_2
+                        + n277)
+                    * (n6144 * x_1.powi(4)
+                        + (n2048 - n36864 * x_2) * x_1.powi(3)
+                        + (n82944 * x_2.powi(2) - n9216 * x_2 - n192) * x_1.powi(2)
+                        + (-n82944 * x_2.powi(3) + n13824 * x_2.powi(2) + n576 * x_2 - n96) * x_1
+                        + n31104 * x_2.powi(4)
+                        - n6912 * x_2.powi(3)
+                        - n432 * x_2.powi(2)
+                        + n144 * x_2
+                        + n11));
+
+        [[a, offdiag], [offdiag, b]]
+    }
     }
 }
 
@@ -1143,6 +4258,167 @@ fn flat_2<const C: usize, const R: usize>(m: &[[f64; C]; R]) -> Vec<f64> {
     m.iter().flatten().copied().collect()
 }
 
+fn rows_2<const N: usize, const R: usize>(j: &[[f64; N]; R]) -> Vec<Vec<f64>> {
+    j.iter().map(|row| row.to_vec()).collect()
+}
+
+/// A Jacobian's rows with the columns of further scalar parameters appended, one entry
+/// of each column per row.
+fn with_columns(mut rows: Vec<Vec<f64>>, columns: &[Vec<f64>]) -> Vec<Vec<f64>> {
+    for (i, row) in rows.iter_mut().enumerate() {
+        row.extend(columns.iter().map(|c| c[i]));
+    }
+    rows
+}
+
+fn assert_close_all(ours: &[f64], theirs: &[f64], what: &str) {
+    assert_eq!(ours.len(), theirs.len(), "{what}");
+    for (i, (&o, &t)) in ours.iter().zip(theirs).enumerate() {
+        assert_close(o, t, &format!("{what}, entry {i}"));
+    }
+}
+
+#[test]
+fn ackley_001() {
+    use ackley_001::*;
+    for x in [[0.3, -1.1, 2.4], [1.7, 0.45, -0.2]] {
+        let (y, g) = ackley_grad(&x);
+        assert_eq!(y, ackley(&x));
+        assert_gradient(ackley, &x, &g);
+        // The source's own derivative.
+        assert_close_all(
+            &g,
+            &source_derivatives::ackley_derivative_003::ackley_derivative(&x),
+            "ackley_derivative",
+        );
+    }
+}
+
+#[test]
+fn ackley_abc_002() {
+    use ackley_abc_002::*;
+    let [a, b, c] = [20.0, 0.2, 2.0 * std::f64::consts::PI];
+    for x in [[0.3, -1.1, 2.4], [1.7, 0.45, -0.2]] {
+        let (y, (g, ga, gb, gc)) = ackley_abc_grad(&x, a, b, c);
+        assert_eq!(y, ackley_abc(&x, a, b, c));
+        let at = [&x[..], &[a, b, c]].concat();
+        assert_gradient(
+            |v| ackley_abc(&v[..3], v[3], v[4], v[5]),
+            &at,
+            &[&g[..], &[ga, gb, gc]].concat(),
+        );
+        // The source's own derivative in `param`.
+        assert_close_all(
+            &g,
+            &source_derivatives::ackley_abc_derivative_004::ackley_abc_derivative(&x, a, b, c),
+            "ackley_abc_derivative",
+        );
+    }
+}
+
+#[test]
+fn ackley_hessian_const_009() {
+    use ackley_hessian_const_009::*;
+    for x in [[0.3, -1.1, 2.4], [1.7, 0.45, -0.2]] {
+        let (o, jp) = ackley_hessian_const_jacobian(&x);
+        assert_eq!(o, ackley_hessian_const(&x));
+        assert_jacobian(|v| flat_2(&ackley_hessian_const(&[v[0], v[1], v[2]])), &x, &rows_3(&jp));
+    }
+}
+
+#[test]
+fn ackley_abc_hessian_const_010() {
+    use ackley_abc_hessian_const_010::*;
+    let [a, b, c] = [20.0, 0.2, 2.0 * std::f64::consts::PI];
+    for x in [[0.3, -1.1, 2.4], [1.7, 0.45, -0.2]] {
+        let (o, (jp, ja, jb, jc)) = ackley_abc_hessian_const_jacobian(&x, a, b, c);
+        assert_eq!(o, ackley_abc_hessian_const(&x, a, b, c));
+        assert_jacobian(
+            |v| flat_2(&ackley_abc_hessian_const(&[v[0], v[1], v[2]], v[3], v[4], v[5])),
+            &[&x[..], &[a, b, c]].concat(),
+            &with_columns(rows_3(&jp), &[flat_2(&ja), flat_2(&jb), flat_2(&jc)]),
+        );
+    }
+}
+
+#[test]
+fn beale_011() {
+    use beale_011::*;
+    for x in [[1.3, -0.7], [-2.1, 0.4]] {
+        let (y, g) = beale_grad(&x);
+        assert_eq!(y, beale(&x));
+        assert_gradient(|v| beale(&[v[0], v[1]]), &x, &g);
+        // The source's own derivative and Hessian.
+        assert_close_all(&g, &beale_derivative_012::beale_derivative(&x), "beale_derivative");
+        let (_, _, h) = beale_hessian(&x);
+        assert_close_all(
+            &flat_2(&h),
+            &flat_2(&beale_hessian_013::beale_hessian(&x)),
+            "beale_hessian",
+        );
+    }
+}
+
+#[test]
+fn beale_derivative_012() {
+    use beale_derivative_012::*;
+    for x in [[1.3, -0.7], [-2.1, 0.4]] {
+        let (d, j) = beale_derivative_jacobian(&x);
+        assert_eq!(d, beale_derivative(&x));
+        assert_jacobian(|v| beale_derivative(&[v[0], v[1]]).to_vec(), &x, &rows_2(&j));
+        // The source's own Hessian.
+        assert_close_all(
+            &flat_2(&j),
+            &flat_2(&beale_hessian_013::beale_hessian(&x)),
+            "beale_hessian",
+        );
+    }
+}
+
+#[test]
+fn beale_hessian_013() {
+    use beale_hessian_013::*;
+    for x in [[1.3, -0.7], [-2.1, 0.4]] {
+        let (h, j) = beale_hessian_jacobian(&x);
+        assert_eq!(h, beale_hessian(&x));
+        assert_jacobian(|v| flat_2(&beale_hessian(&[v[0], v[1]])), &x, &rows_3(&j));
+    }
+}
+
+#[test]
+fn booth_014() {
+    use booth_014::*;
+    for x in [[1.3, -0.7], [-2.1, 0.4]] {
+        let (y, g) = booth_grad(&x);
+        assert_eq!(y, booth(&x));
+        assert_gradient(|v| booth(&[v[0], v[1]]), &x, &g);
+        // The source's own derivative and Hessian.
+        assert_close_all(&g, &booth_derivative_015::booth_derivative(&x), "booth_derivative");
+        let (_, _, h) = booth_hessian(&x);
+        assert_close_all(
+            &flat_2(&h),
+            &flat_2(&booth_hessian_016::booth_hessian(&x)),
+            "booth_hessian",
+        );
+    }
+}
+
+#[test]
+fn booth_derivative_015() {
+    use booth_derivative_015::*;
+    for x in [[1.3, -0.7], [-2.1, 0.4]] {
+        let (d, j) = booth_derivative_jacobian(&x);
+        assert_eq!(d, booth_derivative(&x));
+        assert_jacobian(|v| booth_derivative(&[v[0], v[1]]).to_vec(), &x, &rows_2(&j));
+        // The source's own Hessian.
+        assert_close_all(
+            &flat_2(&j),
+            &flat_2(&booth_hessian_016::booth_hessian(&x)),
+            "booth_hessian",
+        );
+    }
+}
+
 #[test]
 fn booth_hessian_016() {
     use booth_hessian_016::*;
@@ -1150,6 +4426,28 @@ fn booth_hessian_016() {
         let (h, j) = booth_hessian_jacobian(&x);
         assert_eq!(h, booth_hessian(&x));
         assert_jacobian(|v| flat_2(&booth_hessian(&[v[0], v[1]])), &x, &rows_3(&j));
+    }
+}
+
+#[test]
+fn bukin_n6_017() {
+    use bukin_n6_017::*;
+    for x in [[1.3, -0.7], [-2.1, 0.4]] {
+        let (y, g) = bukin_n6_grad(&x);
+        assert_eq!(y, bukin_n6(&x));
+        assert_gradient(|v| bukin_n6(&[v[0], v[1]]), &x, &g);
+        // The source's own derivative and Hessian.
+        assert_close_all(
+            &g,
+            &source_derivatives::bukin_n6_derivative_018::bukin_n6_derivative(&x),
+            "bukin_n6_derivative",
+        );
+        let (_, _, h) = bukin_n6_hessian(&x);
+        assert_close_all(
+            &flat_2(&h),
+            &flat_2(&source_derivatives::bukin_n6_hessian_019::bukin_n6_hessian(&x)),
+            "bukin_n6_hessian",
+        );
     }
 }
 
@@ -1204,12 +4502,422 @@ fn cross_in_tray_hessian_022() {
 }
 
 #[test]
+fn easom_023() {
+    use easom_023::*;
+    for x in [[1.3, -0.7], [-2.1, 0.4]] {
+        let (y, g) = easom_grad(&x);
+        assert_eq!(y, easom(&x));
+        assert_gradient(|v| easom(&[v[0], v[1]]), &x, &g);
+        // The source's own derivative and Hessian.
+        assert_close_all(&g, &easom_derivative_024::easom_derivative(&x), "easom_derivative");
+        let (_, _, h) = easom_hessian(&x);
+        assert_close_all(
+            &flat_2(&h),
+            &flat_2(&easom_hessian_025::easom_hessian(&x)),
+            "easom_hessian",
+        );
+    }
+}
+
+#[test]
+fn easom_derivative_024() {
+    use easom_derivative_024::*;
+    for x in [[1.3, -0.7], [-2.1, 0.4]] {
+        let (d, j) = easom_derivative_jacobian(&x);
+        assert_eq!(d, easom_derivative(&x));
+        assert_jacobian(|v| easom_derivative(&[v[0], v[1]]).to_vec(), &x, &rows_2(&j));
+        // The source's own Hessian.
+        assert_close_all(
+            &flat_2(&j),
+            &flat_2(&easom_hessian_025::easom_hessian(&x)),
+            "easom_hessian",
+        );
+    }
+}
+
+#[test]
+fn easom_hessian_025() {
+    use easom_hessian_025::*;
+    for x in [[1.3, -0.7], [-2.1, 0.4]] {
+        let (h, j) = easom_hessian_jacobian(&x);
+        assert_eq!(h, easom_hessian(&x));
+        assert_jacobian(|v| flat_2(&easom_hessian(&[v[0], v[1]])), &x, &rows_3(&j));
+    }
+}
+
+#[test]
+fn eggholder_026() {
+    use eggholder_026::*;
+    for x in [[1.3, -0.7], [-2.1, 0.4]] {
+        let (y, g) = eggholder_grad(&x);
+        assert_eq!(y, eggholder(&x));
+        assert_gradient(|v| eggholder(&[v[0], v[1]]), &x, &g);
+        // The source's own derivative and Hessian.
+        assert_close_all(
+            &g,
+            &eggholder_derivative_027::eggholder_derivative(&x),
+            "eggholder_derivative",
+        );
+        let (_, _, h) = eggholder_hessian(&x);
+        assert_close_all(
+            &flat_2(&h),
+            &flat_2(&eggholder_hessian_028::eggholder_hessian(&x)),
+            "eggholder_hessian",
+        );
+    }
+}
+
+#[test]
+fn eggholder_derivative_027() {
+    use eggholder_derivative_027::*;
+    for x in [[1.3, -0.7], [-2.1, 0.4]] {
+        let (d, j) = eggholder_derivative_jacobian(&x);
+        assert_eq!(d, eggholder_derivative(&x));
+        assert_jacobian(|v| eggholder_derivative(&[v[0], v[1]]).to_vec(), &x, &rows_2(&j));
+        // The source's own Hessian.
+        assert_close_all(
+            &flat_2(&j),
+            &flat_2(&eggholder_hessian_028::eggholder_hessian(&x)),
+            "eggholder_hessian",
+        );
+    }
+}
+
+#[test]
+fn eggholder_hessian_028() {
+    use eggholder_hessian_028::*;
+    for x in [[1.3, -0.7], [-2.1, 0.4]] {
+        let (h, j) = eggholder_hessian_jacobian(&x);
+        assert_eq!(h, eggholder_hessian(&x));
+        assert_jacobian(|v| flat_2(&eggholder_hessian(&[v[0], v[1]])), &x, &rows_3(&j));
+    }
+}
+
+#[test]
+fn goldsteinprice_029() {
+    use goldsteinprice_029::*;
+    for x in [[1.3, -0.7], [-2.1, 0.4]] {
+        let (y, g) = goldsteinprice_grad(&x);
+        assert_eq!(y, goldsteinprice(&x));
+        assert_gradient(|v| goldsteinprice(&[v[0], v[1]]), &x, &g);
+        // The source's own derivative and Hessian.
+        assert_close_all(
+            &g,
+            &goldsteinprice_derivative_030::goldsteinprice_derivative(&x),
+            "goldsteinprice_derivative",
+        );
+        let (_, _, h) = goldsteinprice_hessian(&x);
+        assert_close_all(
+            &flat_2(&h),
+            &flat_2(&goldsteinprice_hessian_031::goldsteinprice_hessian(&x)),
+            "goldsteinprice_hessian",
+        );
+    }
+}
+
+#[test]
+fn goldsteinprice_derivative_030() {
+    use goldsteinprice_derivative_030::*;
+    for x in [[1.3, -0.7], [-2.1, 0.4]] {
+        let (d, j) = goldsteinprice_derivative_jacobian(&x);
+        assert_eq!(d, goldsteinprice_derivative(&x));
+        assert_jacobian(|v| goldsteinprice_derivative(&[v[0], v[1]]).to_vec(), &x, &rows_2(&j));
+        // The source's own Hessian.
+        assert_close_all(
+            &flat_2(&j),
+            &flat_2(&goldsteinprice_hessian_031::goldsteinprice_hessian(&x)),
+            "goldsteinprice_hessian",
+        );
+    }
+}
+
+#[test]
+fn goldsteinprice_hessian_031() {
+    use goldsteinprice_hessian_031::*;
+    for x in [[1.3, -0.7], [-2.1, 0.4]] {
+        let (h, j) = goldsteinprice_hessian_jacobian(&x);
+        assert_eq!(h, goldsteinprice_hessian(&x));
+        assert_jacobian(|v| flat_2(&goldsteinprice_hessian(&[v[0], v[1]])), &x, &rows_3(&j));
+    }
+}
+
+#[test]
+fn himmelblau_032() {
+    use himmelblau_032::*;
+    for x in [[1.3, -0.7], [-2.1, 0.4]] {
+        let (y, g) = himmelblau_grad(&x);
+        assert_eq!(y, himmelblau(&x));
+        assert_gradient(|v| himmelblau(&[v[0], v[1]]), &x, &g);
+        // The source's own derivative and Hessian.
+        assert_close_all(
+            &g,
+            &himmelblau_derivative_033::himmelblau_derivative(&x),
+            "himmelblau_derivative",
+        );
+        let (_, _, h) = himmelblau_hessian(&x);
+        assert_close_all(
+            &flat_2(&h),
+            &flat_2(&himmelblau_hessian_034::himmelblau_hessian(&x)),
+            "himmelblau_hessian",
+        );
+    }
+}
+
+#[test]
+fn himmelblau_derivative_033() {
+    use himmelblau_derivative_033::*;
+    for x in [[1.3, -0.7], [-2.1, 0.4]] {
+        let (d, j) = himmelblau_derivative_jacobian(&x);
+        assert_eq!(d, himmelblau_derivative(&x));
+        assert_jacobian(|v| himmelblau_derivative(&[v[0], v[1]]).to_vec(), &x, &rows_2(&j));
+        // The source's own Hessian.
+        assert_close_all(
+            &flat_2(&j),
+            &flat_2(&himmelblau_hessian_034::himmelblau_hessian(&x)),
+            "himmelblau_hessian",
+        );
+    }
+}
+
+#[test]
+fn himmelblau_hessian_034() {
+    use himmelblau_hessian_034::*;
+    for x in [[1.3, -0.7], [-2.1, 0.4]] {
+        let (h, j) = himmelblau_hessian_jacobian(&x);
+        assert_eq!(h, himmelblau_hessian(&x));
+        assert_jacobian(|v| flat_2(&himmelblau_hessian(&[v[0], v[1]])), &x, &rows_3(&j));
+    }
+}
+
+#[test]
+fn holder_table_035() {
+    use holder_table_035::*;
+    for x in [[1.3, -0.7], [-2.1, 0.4]] {
+        let (y, g) = holder_table_grad(&x);
+        assert_eq!(y, holder_table(&x));
+        assert_gradient(|v| holder_table(&[v[0], v[1]]), &x, &g);
+        // The source's own derivative and Hessian.
+        assert_close_all(
+            &g,
+            &source_derivatives::holder_table_derivative_036::holder_table_derivative(&x),
+            "holder_table_derivative",
+        );
+        let (_, _, h) = holder_table_hessian(&x);
+        assert_close_all(
+            &flat_2(&h),
+            &flat_2(&holder_table_hessian_037::holder_table_hessian(&x)),
+            "holder_table_hessian",
+        );
+    }
+}
+
+#[test]
+fn holder_table_hessian_037() {
+    use holder_table_hessian_037::*;
+    for x in [[1.3, -0.7], [-2.1, 0.4]] {
+        let (h, j) = holder_table_hessian_jacobian(&x);
+        assert_eq!(h, holder_table_hessian(&x));
+        assert_jacobian(|v| flat_2(&holder_table_hessian(&[v[0], v[1]])), &x, &rows_3(&j));
+    }
+}
+
+#[test]
+fn levy_hessian_const_042() {
+    use levy_hessian_const_042::*;
+    for x in [[0.3, -1.1, 2.4], [1.7, 0.45, -0.2]] {
+        let (o, jp) = levy_hessian_const_jacobian(&x);
+        assert_eq!(o, levy_hessian_const(&x));
+        assert_jacobian(|v| flat_2(&levy_hessian_const(&[v[0], v[1], v[2]])), &x, &rows_3(&jp));
+    }
+}
+
+#[test]
+fn levy_n13_043() {
+    use levy_n13_043::*;
+    for x in [[1.3, -0.7], [-2.1, 0.4]] {
+        let (y, g) = levy_n13_grad(&x);
+        assert_eq!(y, levy_n13(&x));
+        assert_gradient(|v| levy_n13(&[v[0], v[1]]), &x, &g);
+        // The source's own derivative and Hessian.
+        assert_close_all(
+            &g,
+            &levy_n13_derivative_044::levy_n13_derivative(&x),
+            "levy_n13_derivative",
+        );
+        let (_, _, h) = levy_n13_hessian(&x);
+        assert_close_all(
+            &flat_2(&h),
+            &flat_2(&levy_n13_hessian_045::levy_n13_hessian(&x)),
+            "levy_n13_hessian",
+        );
+    }
+}
+
+#[test]
+fn levy_n13_derivative_044() {
+    use levy_n13_derivative_044::*;
+    for x in [[1.3, -0.7], [-2.1, 0.4]] {
+        let (d, j) = levy_n13_derivative_jacobian(&x);
+        assert_eq!(d, levy_n13_derivative(&x));
+        assert_jacobian(|v| levy_n13_derivative(&[v[0], v[1]]).to_vec(), &x, &rows_2(&j));
+        // The source's own Hessian.
+        assert_close_all(
+            &flat_2(&j),
+            &flat_2(&levy_n13_hessian_045::levy_n13_hessian(&x)),
+            "levy_n13_hessian",
+        );
+    }
+}
+
+#[test]
+fn levy_n13_hessian_045() {
+    use levy_n13_hessian_045::*;
+    for x in [[1.3, -0.7], [-2.1, 0.4]] {
+        let (h, j) = levy_n13_hessian_jacobian(&x);
+        assert_eq!(h, levy_n13_hessian(&x));
+        assert_jacobian(|v| flat_2(&levy_n13_hessian(&[v[0], v[1]])), &x, &rows_3(&j));
+    }
+}
+
+#[test]
+fn matyas_046() {
+    use matyas_046::*;
+    for x in [[1.3, -0.7], [-2.1, 0.4]] {
+        let (y, g) = matyas_grad(&x);
+        assert_eq!(y, matyas(&x));
+        assert_gradient(|v| matyas(&[v[0], v[1]]), &x, &g);
+        // The source's own derivative and Hessian.
+        assert_close_all(&g, &matyas_derivative_047::matyas_derivative(&x), "matyas_derivative");
+        let (_, _, h) = matyas_hessian(&x);
+        assert_close_all(
+            &flat_2(&h),
+            &flat_2(&matyas_hessian_048::matyas_hessian(&x)),
+            "matyas_hessian",
+        );
+    }
+}
+
+#[test]
+fn matyas_derivative_047() {
+    use matyas_derivative_047::*;
+    for x in [[1.3, -0.7], [-2.1, 0.4]] {
+        let (d, j) = matyas_derivative_jacobian(&x);
+        assert_eq!(d, matyas_derivative(&x));
+        assert_jacobian(|v| matyas_derivative(&[v[0], v[1]]).to_vec(), &x, &rows_2(&j));
+        // The source's own Hessian.
+        assert_close_all(
+            &flat_2(&j),
+            &flat_2(&matyas_hessian_048::matyas_hessian(&x)),
+            "matyas_hessian",
+        );
+    }
+}
+
+#[test]
 fn matyas_hessian_048() {
     use matyas_hessian_048::*;
     for x in [[0.5, -1.5], [2.0, 1.0]] {
         let (h, j) = matyas_hessian_jacobian(&x);
         assert_eq!(h, matyas_hessian(&x));
         assert_jacobian(|v| flat_2(&matyas_hessian(&[v[0], v[1]])), &x, &rows_3(&j));
+    }
+}
+
+#[test]
+fn mccormick_049() {
+    use mccormick_049::*;
+    for x in [[1.3, -0.7], [-2.1, 0.4]] {
+        let (y, g) = mccormick_grad(&x);
+        assert_eq!(y, mccormick(&x));
+        assert_gradient(|v| mccormick(&[v[0], v[1]]), &x, &g);
+        // The source's own derivative and Hessian.
+        assert_close_all(
+            &g,
+            &mccormick_derivative_050::mccormick_derivative(&x),
+            "mccormick_derivative",
+        );
+        let (_, _, h) = mccormick_hessian(&x);
+        assert_close_all(
+            &flat_2(&h),
+            &flat_2(&mccormick_hessian_051::mccormick_hessian(&x)),
+            "mccormick_hessian",
+        );
+    }
+}
+
+#[test]
+fn mccormick_derivative_050() {
+    use mccormick_derivative_050::*;
+    for x in [[1.3, -0.7], [-2.1, 0.4]] {
+        let (d, j) = mccormick_derivative_jacobian(&x);
+        assert_eq!(d, mccormick_derivative(&x));
+        assert_jacobian(|v| mccormick_derivative(&[v[0], v[1]]).to_vec(), &x, &rows_2(&j));
+        // The source's own Hessian.
+        assert_close_all(
+            &flat_2(&j),
+            &flat_2(&mccormick_hessian_051::mccormick_hessian(&x)),
+            "mccormick_hessian",
+        );
+    }
+}
+
+#[test]
+fn mccormick_hessian_051() {
+    use mccormick_hessian_051::*;
+    for x in [[1.3, -0.7], [-2.1, 0.4]] {
+        let (h, j) = mccormick_hessian_jacobian(&x);
+        assert_eq!(h, mccormick_hessian(&x));
+        assert_jacobian(|v| flat_2(&mccormick_hessian(&[v[0], v[1]])), &x, &rows_3(&j));
+    }
+}
+
+#[test]
+fn picheny_derivative_053() {
+    use picheny_derivative_053::*;
+    for x in [[1.3, -0.7], [-2.1, 0.4]] {
+        let (d, j) = picheny_derivative_jacobian(&x);
+        assert_eq!(d, picheny_derivative(&x));
+        assert_jacobian(|v| picheny_derivative(&[v[0], v[1]]).to_vec(), &x, &rows_2(&j));
+        // The source's own Hessian.
+        assert_close_all(
+            &flat_2(&j),
+            &flat_2(&source_derivatives::picheny_hessian_054::picheny_hessian(&x)),
+            "picheny_hessian",
+        );
+    }
+}
+
+#[test]
+fn rastrigin_055() {
+    use rastrigin_055::*;
+    for x in [[0.3, -1.1, 2.4], [1.7, 0.45, -0.2]] {
+        let (y, g) = rastrigin_grad(&x);
+        assert_eq!(y, rastrigin(&x));
+        assert_gradient(rastrigin, &x, &g);
+        // The source's own derivative.
+        assert_close_all(
+            &g,
+            &source_derivatives::rastrigin_derivative_058::rastrigin_derivative(&x),
+            "rastrigin_derivative",
+        );
+    }
+}
+
+#[test]
+fn rastrigin_a_056() {
+    use rastrigin_a_056::*;
+    let [a] = [10.0];
+    for x in [[0.3, -1.1, 2.4], [1.7, 0.45, -0.2]] {
+        let (y, (g, ga)) = rastrigin_a_grad(&x, a);
+        assert_eq!(y, rastrigin_a(&x, a));
+        let at = [&x[..], &[a]].concat();
+        assert_gradient(|v| rastrigin_a(&v[..3], v[3]), &at, &[&g[..], &[ga]].concat());
+        // The source's own derivative in `param`.
+        assert_close_all(
+            &g,
+            &source_derivatives::rastrigin_a_derivative_057::rastrigin_a_derivative(&x, a),
+            "rastrigin_a_derivative",
+        );
     }
 }
 
@@ -1238,6 +4946,221 @@ fn rastrigin_a_derivative_const_059() {
 }
 
 #[test]
+fn rastrigin_derivative_const_060() {
+    use rastrigin_derivative_const_060::*;
+    for x in [[0.3, -1.1, 2.4], [1.7, 0.45, -0.2]] {
+        let (o, jp) = rastrigin_derivative_const_jacobian(&x);
+        assert_eq!(o, rastrigin_derivative_const(&x));
+        assert_jacobian(
+            |v| (rastrigin_derivative_const(&[v[0], v[1], v[2]])).to_vec(),
+            &x,
+            &rows_2(&jp),
+        );
+        // The source's own Hessian.
+        assert_close_all(
+            &flat_2(&jp),
+            &flat_2(&source_derivatives::rastrigin_hessian_const_064::rastrigin_hessian_const(&x)),
+            "rastrigin_hessian_const",
+        );
+    }
+}
+
+#[test]
+fn rosenbrock_ab_derivative_068() {
+    use rosenbrock_ab_derivative_068::*;
+    let [a, b] = [1.0, 100.0];
+    for x in [[0.3, -1.1, 2.4], [1.7, 0.45, -0.2]] {
+        let (d, (jp, ja, jb)) = rosenbrock_ab_derivative_jacobian(&x, a, b);
+        assert_eq!(d, rosenbrock_ab_derivative(&x, a, b));
+        let at = [&x[..], &[a, b]].concat();
+        assert_jacobian(
+            |v| rosenbrock_ab_derivative(&v[..3], v[3], v[4]),
+            &at,
+            &with_columns(jp.clone(), &[ja, jb]),
+        );
+        // The source's own Hessian.
+        assert_close_all(
+            &jp.concat(),
+            &source_derivatives::rosenbrock_ab_hessian_070::rosenbrock_ab_hessian(&x, a, b)
+                .concat(),
+            "rosenbrock_ab_hessian",
+        );
+    }
+}
+
+#[test]
+fn rosenbrock_derivative_const_071() {
+    use rosenbrock_derivative_const_071::*;
+    for x in [[0.3, -1.1, 2.4], [1.7, 0.45, -0.2]] {
+        let (o, jp) = rosenbrock_derivative_const_jacobian(&x);
+        assert_eq!(o, rosenbrock_derivative_const(&x));
+        assert_jacobian(
+            |v| (rosenbrock_derivative_const(&[v[0], v[1], v[2]])).to_vec(),
+            &x,
+            &rows_2(&jp),
+        );
+        // The source's own Hessian.
+        assert_close_all(
+            &flat_2(&jp),
+            &flat_2(&rosenbrock_hessian_const_073::rosenbrock_hessian_const(&x)),
+            "rosenbrock_hessian_const",
+        );
+    }
+}
+
+#[test]
+fn rosenbrock_ab_derivative_const_072() {
+    use rosenbrock_ab_derivative_const_072::*;
+    let [a, b] = [1.0, 100.0];
+    for x in [[0.3, -1.1, 2.4], [1.7, 0.45, -0.2]] {
+        let (o, (jp, ja, jb)) = rosenbrock_ab_derivative_const_jacobian(&x, a, b);
+        assert_eq!(o, rosenbrock_ab_derivative_const(&x, a, b));
+        assert_jacobian(
+            |v| (rosenbrock_ab_derivative_const(&[v[0], v[1], v[2]], v[3], v[4])).to_vec(),
+            &[&x[..], &[a, b]].concat(),
+            &with_columns(rows_2(&jp), &[ja.to_vec(), jb.to_vec()]),
+        );
+        // The source's own Hessian.
+        assert_close_all(
+            &flat_2(&jp),
+            &flat_2(&rosenbrock_ab_hessian_const_074::rosenbrock_ab_hessian_const(&x, a, b)),
+            "rosenbrock_ab_hessian_const",
+        );
+    }
+}
+
+#[test]
+fn rosenbrock_hessian_const_073() {
+    use rosenbrock_hessian_const_073::*;
+    for x in [[0.3, -1.1, 2.4], [1.7, 0.45, -0.2]] {
+        let (o, jp) = rosenbrock_hessian_const_jacobian(&x);
+        assert_eq!(o, rosenbrock_hessian_const(&x));
+        assert_jacobian(
+            |v| flat_2(&rosenbrock_hessian_const(&[v[0], v[1], v[2]])),
+            &x,
+            &rows_3(&jp),
+        );
+    }
+}
+
+#[test]
+fn rosenbrock_ab_hessian_const_074() {
+    use rosenbrock_ab_hessian_const_074::*;
+    let [a, b] = [1.0, 100.0];
+    for x in [[0.3, -1.1, 2.4], [1.7, 0.45, -0.2]] {
+        let (o, (jp, ja, jb)) = rosenbrock_ab_hessian_const_jacobian(&x, a, b);
+        assert_eq!(o, rosenbrock_ab_hessian_const(&x, a, b));
+        assert_jacobian(
+            |v| flat_2(&rosenbrock_ab_hessian_const(&[v[0], v[1], v[2]], v[3], v[4])),
+            &[&x[..], &[a, b]].concat(),
+            &with_columns(rows_3(&jp), &[flat_2(&ja), flat_2(&jb)]),
+        );
+    }
+}
+
+#[test]
+fn schaffer_n2_075() {
+    use schaffer_n2_075::*;
+    for x in [[1.3, -0.7], [-2.1, 0.4]] {
+        let (y, g) = schaffer_n2_grad(&x);
+        assert_eq!(y, schaffer_n2(&x));
+        assert_gradient(|v| schaffer_n2(&[v[0], v[1]]), &x, &g);
+        // The source's own derivative and Hessian.
+        assert_close_all(
+            &g,
+            &schaffer_n2_derivative_076::schaffer_n2_derivative(&x),
+            "schaffer_n2_derivative",
+        );
+        let (_, _, h) = schaffer_n2_hessian(&x);
+        assert_close_all(
+            &flat_2(&h),
+            &flat_2(&schaffer_n2_hessian_077::schaffer_n2_hessian(&x)),
+            "schaffer_n2_hessian",
+        );
+    }
+}
+
+#[test]
+fn schaffer_n2_derivative_076() {
+    use schaffer_n2_derivative_076::*;
+    for x in [[1.3, -0.7], [-2.1, 0.4]] {
+        let (d, j) = schaffer_n2_derivative_jacobian(&x);
+        assert_eq!(d, schaffer_n2_derivative(&x));
+        assert_jacobian(|v| schaffer_n2_derivative(&[v[0], v[1]]).to_vec(), &x, &rows_2(&j));
+        // The source's own Hessian.
+        assert_close_all(
+            &flat_2(&j),
+            &flat_2(&schaffer_n2_hessian_077::schaffer_n2_hessian(&x)),
+            "schaffer_n2_hessian",
+        );
+    }
+}
+
+#[test]
+fn schaffer_n2_hessian_077() {
+    use schaffer_n2_hessian_077::*;
+    for x in [[1.3, -0.7], [-2.1, 0.4]] {
+        let (h, j) = schaffer_n2_hessian_jacobian(&x);
+        assert_eq!(h, schaffer_n2_hessian(&x));
+        assert_jacobian(|v| flat_2(&schaffer_n2_hessian(&[v[0], v[1]])), &x, &rows_3(&j));
+    }
+}
+
+#[test]
+fn schaffer_n4_078() {
+    use schaffer_n4_078::*;
+    for x in [[1.3, -0.7], [-2.1, 0.4]] {
+        let (y, g) = schaffer_n4_grad(&x);
+        assert_eq!(y, schaffer_n4(&x));
+        assert_gradient(|v| schaffer_n4(&[v[0], v[1]]), &x, &g);
+        // The source's own derivative and Hessian.
+        assert_close_all(
+            &g,
+            &schaffer_n4_derivative_079::schaffer_n4_derivative(&x),
+            "schaffer_n4_derivative",
+        );
+        let (_, _, h) = schaffer_n4_hessian(&x);
+        assert_close_all(
+            &flat_2(&h),
+            &flat_2(&source_derivatives::schaffer_n4_hessian_080::schaffer_n4_hessian(&x)),
+            "schaffer_n4_hessian",
+        );
+    }
+}
+
+#[test]
+fn schaffer_n4_derivative_079() {
+    use schaffer_n4_derivative_079::*;
+    for x in [[1.3, -0.7], [-2.1, 0.4]] {
+        let (d, j) = schaffer_n4_derivative_jacobian(&x);
+        assert_eq!(d, schaffer_n4_derivative(&x));
+        assert_jacobian(|v| schaffer_n4_derivative(&[v[0], v[1]]).to_vec(), &x, &rows_2(&j));
+        // The source's own Hessian.
+        assert_close_all(
+            &flat_2(&j),
+            &flat_2(&source_derivatives::schaffer_n4_hessian_080::schaffer_n4_hessian(&x)),
+            "schaffer_n4_hessian",
+        );
+    }
+}
+
+#[test]
+fn sphere_081() {
+    use sphere_081::*;
+    for x in [[0.3, -1.1, 2.4], [1.7, 0.45, -0.2]] {
+        let (y, g) = sphere_grad(&x);
+        assert_eq!(y, sphere(&x));
+        assert_gradient(sphere, &x, &g);
+        // The source's own derivative.
+        assert_close_all(
+            &g,
+            &source_derivatives::sphere_derivative_082::sphere_derivative(&x),
+            "sphere_derivative",
+        );
+    }
+}
+
+#[test]
 fn sphere_derivative_const_083() {
     use sphere_derivative_const_083::*;
     for x in [[0.3, -1.1, 2.4, 5.0], [1.0, 0.0, -2.0, 0.5]] {
@@ -1250,6 +5173,82 @@ fn sphere_derivative_const_083() {
 }
 
 #[test]
+fn styblinski_tang_086() {
+    use styblinski_tang_086::*;
+    for x in [[0.3, -1.1, 2.4], [1.7, 0.45, -0.2]] {
+        let (y, g) = styblinski_tang_grad(&x);
+        assert_eq!(y, styblinski_tang(&x));
+        assert_gradient(styblinski_tang, &x, &g);
+        // The source's own derivative.
+        assert_close_all(
+            &g,
+            &source_derivatives::styblinski_tang_derivative_087::styblinski_tang_derivative(&x),
+            "styblinski_tang_derivative",
+        );
+    }
+}
+
+#[test]
+fn threehumpcamel_091() {
+    use threehumpcamel_091::*;
+    for x in [[1.3, -0.7], [-2.1, 0.4]] {
+        let (y, g) = threehumpcamel_grad(&x);
+        assert_eq!(y, threehumpcamel(&x));
+        assert_gradient(|v| threehumpcamel(&[v[0], v[1]]), &x, &g);
+        // The source's own derivative and Hessian.
+        assert_close_all(
+            &g,
+            &threehumpcamel_derivative_092::threehumpcamel_derivative(&x),
+            "threehumpcamel_derivative",
+        );
+        let (_, _, h) = threehumpcamel_hessian(&x);
+        assert_close_all(
+            &flat_2(&h),
+            &flat_2(&threehumpcamel_hessian_093::threehumpcamel_hessian(&x)),
+            "threehumpcamel_hessian",
+        );
+    }
+}
+
+#[test]
+fn threehumpcamel_derivative_092() {
+    use threehumpcamel_derivative_092::*;
+    for x in [[1.3, -0.7], [-2.1, 0.4]] {
+        let (d, j) = threehumpcamel_derivative_jacobian(&x);
+        assert_eq!(d, threehumpcamel_derivative(&x));
+        assert_jacobian(|v| threehumpcamel_derivative(&[v[0], v[1]]).to_vec(), &x, &rows_2(&j));
+        // The source's own Hessian.
+        assert_close_all(
+            &flat_2(&j),
+            &flat_2(&threehumpcamel_hessian_093::threehumpcamel_hessian(&x)),
+            "threehumpcamel_hessian",
+        );
+    }
+}
+
+#[test]
+fn threehumpcamel_hessian_093() {
+    use threehumpcamel_hessian_093::*;
+    for x in [[1.3, -0.7], [-2.1, 0.4]] {
+        let (h, j) = threehumpcamel_hessian_jacobian(&x);
+        assert_eq!(h, threehumpcamel_hessian(&x));
+        assert_jacobian(|v| flat_2(&threehumpcamel_hessian(&[v[0], v[1]])), &x, &rows_3(&j));
+    }
+}
+
+#[test]
+fn zero_094() {
+    use zero_094::*;
+    for x in [[0.3, -1.1, 2.4], [1.7, 0.45, -0.2]] {
+        let (y, g) = zero_grad(&x);
+        assert_eq!(y, zero(&x));
+        assert_gradient(zero, &x, &g);
+        // The source's own derivative.
+        assert_close_all(&g, &zero_derivative_095::zero_derivative(&x), "zero_derivative");
+    }
+}
+
+#[test]
 fn zero_derivative_095() {
     use zero_derivative_095::*;
     let x = vec![0.3, -1.1, 2.4];
@@ -1257,6 +5256,30 @@ fn zero_derivative_095() {
     assert_eq!(d, zero_derivative(&x));
     assert_jacobian(zero_derivative, &x, &j);
     assert_eq!(j, source_derivatives::zero_hessian(&x));
+}
+
+#[test]
+fn zero_derivative_const_096() {
+    use zero_derivative_const_096::*;
+    for x in [[0.3, -1.1, 2.4], [1.7, 0.45, -0.2]] {
+        let (o, jp) = zero_derivative_const_jacobian(&x);
+        assert_eq!(o, zero_derivative_const(&x));
+        assert_jacobian(
+            |v| (zero_derivative_const(&[v[0], v[1], v[2]])).to_vec(),
+            &x,
+            &rows_2(&jp),
+        );
+    }
+}
+
+#[test]
+fn zero_hessian_const_098() {
+    use zero_hessian_const_098::*;
+    for x in [[0.3, -1.1, 2.4], [1.7, 0.45, -0.2]] {
+        let (o, jp) = zero_hessian_const_jacobian(&x);
+        assert_eq!(o, zero_hessian_const(&x));
+        assert_jacobian(|v| flat_2(&zero_hessian_const(&[v[0], v[1], v[2]])), &x, &rows_3(&jp));
+    }
 }
 
 #[test]
