@@ -1195,7 +1195,15 @@ impl Lower<'_> {
                         self.bind_typed(Expr::Atom(a), &name, shape, ty.clone(), span)
                     }
                     Value::Atom(Atom::Var(v)) if ty.is_some() => {
-                        if self.just_bound(v) {
+                        // A fresh local, or a local array or `Vec` not yet typed (the
+                        // result of a block, `let v: Vec<f64> = x.iter().map(..).collect();`):
+                        // the type goes on its own `let`, since a typed copy would move a
+                        // `Vec` that the reverse sweep still reads.
+                        let untyped_local = matches!(self.func.info(v).shape, Shape::Tensor { .. })
+                            && !matches!(ty, Some(syn::Type::Reference(_)))
+                            && self.func.vars[v.0].ty.is_none()
+                            && !self.func.params.iter().any(|p| p.var == v);
+                        if self.just_bound(v) || untyped_local {
                             self.func.vars[v.0].ty = ty.clone();
                             Value::Atom(Atom::Var(v))
                         } else {

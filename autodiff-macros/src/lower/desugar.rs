@@ -9,7 +9,10 @@
 //!   a `for` loop into an accumulator:
 //!   `x.iter().zip(y).map(|(a, b)| a * b).sum::<f64>()` becomes
 //!   `{ let mut acc = -0.0; for (a, b) in x.iter().zip(y) { acc += a * b; } acc }`
-//!   (`-0.0` is where `Iterator::sum` of floats starts, too).
+//!   (`-0.0` is where `Iterator::sum` of floats starts, too). A chain ending in
+//!   `collect()` pushes its items onto a new `Vec` the same way:
+//!   `x.iter().map(|v| v * v).collect()` becomes
+//!   `{ let mut acc = Vec::new(); for v in x.iter() { acc.push(v * v); } acc }`.
 //!
 //! Guarantees: the rewritten expression computes what the original did, in the same
 //! order; anything not recognised is returned as `Err` with the node to report.
@@ -132,6 +135,10 @@ pub fn chain_to_loop(
         ("product", None) if m.args.is_empty() => (syn::parse_quote!(1.0), Combine::Mul),
         ("product", Some(t)) if m.args.is_empty() => (syn::parse_quote!(<#t>::one()), Combine::Mul),
         ("fold", _) if m.args.len() == 2 => (m.args[0].clone(), Combine::Fold(m.args[1].clone())),
+        // `collect()` into a `Vec`: the items pushed onto a new one.
+        ("collect", _) if m.args.is_empty() => {
+            (syn::parse_quote!(::std::vec::Vec::new()), Combine::Push)
+        }
         _ => return None,
     };
     // The `map`s between the source and the end, innermost first.
@@ -152,6 +159,7 @@ pub fn chain_to_loop(
 enum Combine {
     Add,
     Mul,
+    Push,
     Fold(syn::Expr),
 }
 
@@ -199,6 +207,7 @@ fn build_loop(
     let step: syn::Stmt = match combine {
         Combine::Add => syn::parse_quote!(#acc += #item;),
         Combine::Mul => syn::parse_quote!(#acc *= #item;),
+        Combine::Push => syn::parse_quote!(#acc.push(#item);),
         Combine::Fold(f) => match &f {
             syn::Expr::Closure(c) => {
                 let ps: Vec<&syn::Pat> = c.inputs.iter().collect();
