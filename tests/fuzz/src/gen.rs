@@ -24,7 +24,7 @@
 //! forms) with arguments kept in their domain (`(e * e + 1.0).ln()`,
 //! `(e * e + 0.5).sqrt()`, `e.tanh().exp()`); calls of the helpers `h_sq`, `h_mix` and
 //! `h_sum` (see [`HELPERS_SOURCE`]); conversions between float types through num-traits,
-//! `From` and `Into` (`e.to_f64().unwrap()`, `<f64 as NumCast>::from(e).unwrap()`,
+//! `From` and `Into` (`e.to_f64().unwrap()`, `<f64 as num_traits::NumCast>::from(e).unwrap()`,
 //! `f64::from_f64(e).expect(..)`, `num_traits::cast`, `f64::from(e)`, `.into()`).
 // Each user of this file uses part of it.
 #![allow(dead_code)]
@@ -714,7 +714,7 @@ impl Gen<'_> {
                 let a = self.expr(d);
                 let s = match self.pick(6) {
                     0 => format!("{}.to_f64().unwrap()", a.op()),
-                    1 => format!("<f64 as NumCast>::from({}).unwrap()", a.s),
+                    1 => format!("<f64 as num_traits::NumCast>::from({}).unwrap()", a.s),
                     2 => format!("f64::from_f64({}).expect(\"a float\")", a.s),
                     3 => format!("num_traits::cast::<f64, f64>({}).unwrap()", a.s),
                     4 => format!("f64::from({})", a.s),

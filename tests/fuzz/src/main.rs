@@ -185,13 +185,16 @@ enum Mode {
 fn module(case: &Case, mode: Mode) -> String {
     let p = &case.program;
     let mut m = format!("mod p{} {{\n    use crate::helpers::*;\n", case.id);
+    // The traits of the conversions the generator writes (`NumCast::from` is written
+    // qualified: imported, it would make `f64::from` ambiguous).
+    m.push_str("    #[allow(unused_imports)]\n    use num_traits::{FromPrimitive, ToPrimitive};\n");
     if mode == Mode::Plain {
         let _ = write!(m, "{}", indent(&p.source()));
         m.push_str("}\n");
         return m;
     }
     m.push_str("    use autodiff_core::differentiate;\n    use crate::rt::{flat, rows};\n");
-    m.push_str("    #[allow(unused_imports)]\n    use num_traits::{FromPrimitive, NumCast, ToPrimitive};\n\n");
+    m.push('\n');
     let attr = if mode == Mode::FirstOrder { "" } else { "(order = 2)" };
     let _ = write!(m, "    #[differentiate{attr}]\n{}", indent(&p.source()));
     let (ql, qa) = unpack(&p.params, false);
