@@ -216,7 +216,7 @@ impl<'a, E> TangentArg<'a, Vec<E>> for &'a [E] {
     }
 }
 
-/// See [`TangentArg`].
+/// The argument for a tangent passed by reference (see `TangentArg`).
 #[inline]
 pub fn tangent_arg<'a, T: ?Sized, A: TangentArg<'a, T>>(tangent: &'a T) -> A {
     A::tangent_arg(tangent)
