@@ -334,3 +334,40 @@ fn arrays_local_to_a_block_are_read_as_written() {
     let want = (3.0 * y + 4.0 * x * y + 1.0, 3.0 * x + 2.0 * x * x);
     assert!((g.0 - want.0).abs() < 1e-12 && (g.1 - want.1).abs() < 1e-12, "{g:?} vs {want:?}");
 }
+
+/// A block that shadows a local and holds a loop with an early `return`: after the block,
+/// the outer local is read again. The scopes of the block's loop were left one too many,
+/// so the inner `v0` was read instead (the value and derivative of the fuzzer's seed 29,
+/// program 130, were those of the inner local).
+#[differentiate(order = 2)]
+fn shadowed_through_a_returning_loop(x: &[f64; 2], y: f64) -> f64 {
+    let v0 = y * 3.0;
+    if x[1] <= 1.0 {
+        let mut v0 = y;
+        for i in 0..3 {
+            v0 = v0 * 2.0 + x[0];
+            if i as f64 > x[0] + 5.0 {
+                return v0;
+            }
+        }
+    }
+    v0 * y
+}
+
+#[test]
+fn a_shadowed_local_after_a_block_whose_loop_returns() {
+    // The loop runs to its end (no return): f = 3 y^2.
+    let (x, y) = ([0.5, -0.5], 1.5);
+    let v = shadowed_through_a_returning_loop(&x, y);
+    assert_eq!(v, 3.0 * y * y);
+    let (gv, (gx, gy)) = shadowed_through_a_returning_loop_grad(&x, y);
+    assert_eq!((gv, gx, gy), (v, [0.0, 0.0], 6.0 * y));
+    assert_eq!(shadowed_through_a_returning_loop_jvp(&x, y, [1.0, 1.0], 1.0), (v, 6.0 * y));
+    let (_, _, h) = shadowed_through_a_returning_loop_hessian(&x, y);
+    assert_eq!(h, vec![vec![0.0, 0.0, 0.0], vec![0.0, 0.0, 0.0], vec![0.0, 0.0, 6.0]]);
+    // The loop returns at its first iteration: f = 2 y + x0.
+    let x = [-5.5, -0.5];
+    let (v, (gx, gy)) = shadowed_through_a_returning_loop_grad(&x, y);
+    assert_eq!(v, shadowed_through_a_returning_loop(&x, y));
+    assert_eq!((v, gx, gy), (2.0 * y + x[0], [1.0, 0.0], 2.0));
+}

@@ -1069,6 +1069,11 @@ impl Lower<'_> {
             syn::Expr::If(ifx) => {
                 let cond = self.lower_cond(&ifx.cond);
                 let snapshot = self.scopes.clone();
+                // Both branches lower the rest of `frames` to their end, which pops the
+                // frames' scopes; `branch` restores the scopes it started with, so they
+                // are popped here again. (Inside a loop body the sequence ends at the
+                // body's end, and the loop's scopes below must be the ones left.)
+                let remaining = self.scopes.len().saturating_sub(frames.len());
                 let then_stmts = ifx.then_branch.stmts.clone();
                 let else_stmts: Option<Vec<syn::Stmt>> =
                     ifx.else_branch.as_ref().map(|(_, e)| match &**e {
@@ -1091,7 +1096,7 @@ impl Lower<'_> {
                     f
                 };
                 let span = ifx.span();
-                self.branch(
+                let value = self.branch(
                     cond,
                     |l| {
                         l.scopes.push(Vec::new());
@@ -1105,7 +1110,9 @@ impl Lower<'_> {
                     None,
                     span,
                     false,
-                )
+                );
+                self.scopes.truncate(remaining);
+                value
             }
             // An exit inside some other expression: reported at the exit.
             _ => {
