@@ -87,6 +87,39 @@ where
 }
 }
 
+// Source: argmin-rs/argmin: crates/argmin-testfunctions/src/ackley.rs, fn ackley_abc_derivative
+#[rustfmt::skip]
+pub mod ackley_abc_derivative_004 {
+use autodiff_core::differentiate;
+use num_traits::{Float, FromPrimitive};
+use std::f64::consts::PI;
+use std::iter::Sum;
+
+#[differentiate]
+pub fn ackley_abc_derivative<T>(param: &[T], a: T, b: T, c: T) -> Vec<T>
+where
+    T: Float + FromPrimitive + Sum,
+{
+    let d = T::from_usize(param.len()).unwrap();
+    let n0 = T::from_f64(0.0).unwrap();
+    let eps = T::epsilon();
+
+    let norm = param.iter().map(|x| x.powi(2)).sum::<T>().sqrt();
+
+    let f1 = (c * (param.iter().map(|&x| (c * x).cos()).sum::<T>() / d).exp()) / d;
+    let f2 = if norm <= eps {
+        n0
+    } else {
+        (a * b * (-b * norm / d.sqrt()).exp()) / (d.sqrt() * norm)
+    };
+
+    param
+        .iter()
+        .map(|&x| ((c * x).sin() * f1) + x * f2)
+        .collect()
+}
+}
+
 // Source: argmin-rs/argmin: crates/argmin-testfunctions/src/ackley.rs, fn ackley_hessian_const (with the helpers it calls: ackley_abc_hessian_const)
 #[rustfmt::skip]
 pub mod ackley_hessian_const_009 {
@@ -1239,6 +1272,50 @@ where
 }
 }
 
+// Source: argmin-rs/argmin: crates/argmin-testfunctions/src/levy.rs, fn levy_derivative
+#[rustfmt::skip]
+pub mod levy_derivative_039 {
+use autodiff_core::differentiate;
+use num_traits::{Float, FromPrimitive};
+use std::f64::consts::PI;
+use std::iter::Sum;
+
+#[differentiate]
+pub fn levy_derivative<T>(param: &[T]) -> Vec<T>
+where
+    T: Float + FromPrimitive + Sum,
+{
+    let d = param.len();
+    assert!(d >= 2);
+
+    let n1 = T::from_f64(1.0).unwrap();
+    let n2 = T::from_f64(2.0).unwrap();
+    let n4 = T::from_f64(4.0).unwrap();
+    let n5 = T::from_f64(5.0).unwrap();
+    let n8 = T::from_f64(8.0).unwrap();
+    let n10 = T::from_f64(10.0).unwrap();
+    let n16 = T::from_f64(16.0).unwrap();
+    let pi = T::from_f64(PI).unwrap();
+
+    param
+        .iter()
+        .enumerate()
+        .map(|(i, x)| (i, x, pi * ((*x - n1) / n4 + n1)))
+        .map(|(i, &x, wp)| {
+            if i == 0 {
+                pi / n2 * wp.cos() * wp.sin()
+            } else if i == d - 1 {
+                ((n2 * wp).sin().powi(2) + n1) * (x - n1) / n8
+                    + pi / n16 * (n2 * wp).cos() * (n2 * wp).sin() * (x - n1).powi(2)
+            } else {
+                (n10 * (wp + n1).sin().powi(2) + n1) * (x - n1) / n8
+                    + n5 / n16 * pi * (wp + n1).cos() * (wp + n1).sin() * (x - n1).powi(2)
+            }
+        })
+        .collect()
+}
+}
+
 // Source: argmin-rs/argmin: crates/argmin-testfunctions/src/levy.rs, fn levy_hessian_const
 #[rustfmt::skip]
 pub mod levy_hessian_const_042 {
@@ -1732,6 +1809,28 @@ where
 }
 }
 
+// Source: argmin-rs/argmin: crates/argmin-testfunctions/src/rastrigin.rs, fn rastrigin_a_derivative
+#[rustfmt::skip]
+pub mod rastrigin_a_derivative_057 {
+use autodiff_core::differentiate;
+use num_traits::{Float, FromPrimitive};
+use std::f64::consts::PI;
+use std::iter::Sum;
+
+#[differentiate]
+pub fn rastrigin_a_derivative<T>(param: &[T], a: T) -> Vec<T>
+where
+    T: Float + FromPrimitive + Sum + Into<f64>,
+{
+    let npi2 = T::from_f64(2.0 * PI).unwrap();
+    let n2 = T::from_f64(2.0).unwrap();
+    param
+        .iter()
+        .map(|x| n2 * *x + npi2 * a * T::from_f64(f64::sin((npi2 * *x).into())).unwrap())
+        .collect()
+}
+}
+
 // Source: argmin-rs/argmin: crates/argmin-testfunctions/src/rastrigin.rs, fn rastrigin_a_derivative_const
 #[rustfmt::skip]
 pub mod rastrigin_a_derivative_const_059 {
@@ -2173,6 +2272,23 @@ where
 }
 }
 
+// Source: argmin-rs/argmin: crates/argmin-testfunctions/src/sphere.rs, fn sphere_derivative
+#[rustfmt::skip]
+pub mod sphere_derivative_082 {
+use autodiff_core::differentiate;
+use num_traits::{Float, FromPrimitive};
+use std::iter::Sum;
+
+#[differentiate]
+pub fn sphere_derivative<T>(param: &[T]) -> Vec<T>
+where
+    T: Float + FromPrimitive,
+{
+    let num2 = T::from_f64(2.0).unwrap();
+    param.iter().map(|x| num2 * *x).collect()
+}
+}
+
 // Source: argmin-rs/argmin: crates/argmin-testfunctions/src/sphere.rs, fn sphere_derivative_const
 #[rustfmt::skip]
 pub mod sphere_derivative_const_083 {
@@ -2213,6 +2329,29 @@ where
                 x.powi(4) - T::from_f64(16.0).unwrap() * x.powi(2) + T::from_f64(5.0).unwrap() * *x
             })
             .sum()
+}
+}
+
+// Source: argmin-rs/argmin: crates/argmin-testfunctions/src/styblinskitang.rs, fn styblinski_tang_derivative
+#[rustfmt::skip]
+pub mod styblinski_tang_derivative_087 {
+use autodiff_core::differentiate;
+use num_traits::{Float, FromPrimitive};
+use std::iter::Sum;
+
+#[differentiate]
+pub fn styblinski_tang_derivative<T>(param: &[T]) -> Vec<T>
+where
+    T: Float + FromPrimitive + Sum,
+{
+    let n2 = T::from_f64(2.0).unwrap();
+    let n2_5 = T::from_f64(2.5).unwrap();
+    let n16 = T::from_f64(16.0).unwrap();
+
+    param
+        .iter()
+        .map(|x| n2 * x.powi(3) - n16 * *x + n2_5)
+        .collect()
 }
 }
 
@@ -2846,6 +2985,25 @@ pub fn mae_loss(predicted: &[f64], actual: &[f64]) -> f64 {
         total_loss += absolute_diff;
     }
     total_loss / (predicted.len() as f64)
+}
+}
+
+// Source: naatebarber/jeanjacket: manifold/src/arch/f/loss.rs, fn mean_squared_error
+#[rustfmt::skip]
+pub mod mean_squared_error_153 {
+use autodiff_core::differentiate;
+
+#[differentiate]
+pub fn mean_squared_error(pred: &[f64], actual: &[f64]) -> f64 {
+    let diff = actual
+        .iter()
+        .enumerate()
+        .map(|(i, e)| (e - pred[i]).powi(2))
+        .collect::<Vec<f64>>();
+
+    let loss = diff.into_iter().fold(0. as f64, |a, e| a + e) / pred.len() as f64;
+    // println!("LOSS {}", loss);
+    loss
 }
 }
 
@@ -4176,6 +4334,186 @@ mod source_derivatives {
         [[a, offdiag], [offdiag, b]]
     }
     }
+
+    // Source: argmin-rs/argmin: crates/argmin-testfunctions/src/ackley.rs, fn ackley_abc_hessian
+    #[rustfmt::skip]
+    pub mod ackley_abc_hessian_008 {
+    use num_traits::{Float, FromPrimitive};
+    use std::f64::consts::PI;
+    use std::iter::Sum;
+
+    pub fn ackley_abc_hessian<T>(param: &[T], a: T, b: T, c: T) -> Vec<Vec<T>>
+    where
+        T: Float + FromPrimitive + Sum,
+    {
+        let du = param.len();
+        assert!(du >= 1);
+        let d = T::from_usize(du).unwrap();
+        let n0 = T::from_f64(0.0).unwrap();
+        let eps = T::epsilon();
+
+        // rename for convenience
+        let x = param;
+
+        let sqsum = param.iter().map(|x| x.powi(2)).sum::<T>();
+        let norm = sqsum.sqrt();
+        let nexp = (-b * norm / d.sqrt()).exp();
+
+        let f1 = -c.powi(2) * (x.iter().map(|&x| (c * x).cos()).sum::<T>() / d).exp();
+        let f2 = (a * b.powi(2) * nexp) / (d * sqsum);
+        let f3 = (a * b * nexp) / (d.sqrt() * norm.powi(3));
+        let f4 = (a * b * nexp) / (d.sqrt() * norm);
+        let f5 = (a * b.powi(2) * nexp) / (d * sqsum);
+        let f6 = (a * b * nexp) / (d.sqrt() * norm.powi(3));
+
+        let mut out = vec![vec![n0; du]; du];
+        for i in 0..du {
+            for j in 0..du {
+                if i == j {
+                    out[i][j] = (c * x[i]).sin().powi(2) * f1 / d.powi(2)
+                        - (c * x[i]).cos() * f1 / d
+                        - if norm <= eps {
+                            n0
+                        } else {
+                            x[i].powi(2) * (f2 + f3) - f4
+                        };
+                } else {
+                    let tmp = (c * x[i]).sin() * (c * x[j]).sin() * f1 / d.powi(2)
+                        + x[i] * x[j] * if norm <= eps { n0 } else { -f5 - f6 };
+                    out[i][j] = tmp;
+                    out[j][i] = tmp;
+                };
+            }
+        }
+
+        out
+    }
+    }
+
+    // Source: argmin-rs/argmin: crates/argmin-testfunctions/src/levy.rs, fn levy_hessian
+    #[rustfmt::skip]
+    pub mod levy_hessian_041 {
+    use num_traits::{Float, FromPrimitive};
+    use std::f64::consts::PI;
+    use std::iter::Sum;
+
+    pub fn levy_hessian<T>(param: &[T]) -> Vec<Vec<T>>
+    where
+        T: Float + FromPrimitive + Sum,
+    {
+        let d = param.len();
+        assert!(d >= 2);
+
+        let x = param;
+
+        let n0 = T::from_f64(0.0).unwrap();
+        let n1 = T::from_f64(1.0).unwrap();
+        let n2 = T::from_f64(2.0).unwrap();
+        let n4 = T::from_f64(4.0).unwrap();
+        let n5 = T::from_f64(5.0).unwrap();
+        let n6 = T::from_f64(6.0).unwrap();
+        let n8 = T::from_f64(8.0).unwrap();
+        let n10 = T::from_f64(10.0).unwrap();
+        let n32 = T::from_f64(32.0).unwrap();
+        let n64 = T::from_f64(64.0).unwrap();
+        let pi = T::from_f64(PI).unwrap();
+        let pi2 = T::from_f64(PI.powi(2)).unwrap();
+
+        let mut out = vec![vec![n0; d]; d];
+
+        for i in 0..d {
+            let xin1 = x[i] - n1;
+            let wp = pi * (xin1 / n4 + n1);
+            out[i][i] = if i == 0 {
+                pi2 / n8 * (wp.cos().powi(2) - wp.sin().powi(2))
+            } else if i == d - 1 {
+                -(n4 * pi * xin1 * (pi * x[i]).sin() + (pi2 * xin1.powi(2) - n2) * (pi * x[i]).cos()
+                    - n6)
+                    / n32
+            } else {
+                let wp1cos = (wp + n1).cos();
+                let wp1sin = (wp + n1).sin();
+                n5 / n4 * pi * wp1cos * wp1sin * xin1
+                    + n5 / n64 * pi2 * xin1.powi(2) * (wp1cos.powi(2) - wp1sin.powi(2))
+                    + (n10 * wp1sin.powi(2) + n1) / n8
+            }
+        }
+
+        out
+    }
+    }
+
+    // Source: argmin-rs/argmin: crates/argmin-testfunctions/src/rastrigin.rs, fn rastrigin_a_hessian
+    #[rustfmt::skip]
+    pub mod rastrigin_a_hessian_061 {
+    use num_traits::{Float, FromPrimitive};
+    use std::f64::consts::PI;
+    use std::iter::Sum;
+
+    pub fn rastrigin_a_hessian<T>(param: &[T], a: T) -> Vec<Vec<T>>
+    where
+        T: Float + FromPrimitive + Sum + Into<f64>,
+    {
+        let npi2 = T::from_f64(2.0 * PI).unwrap();
+        let n4pisq = T::from_f64(4.0 * PI.powi(2)).unwrap();
+        let n2 = T::from_f64(2.0).unwrap();
+        let n0 = T::from_f64(0.0).unwrap();
+
+        let n = param.len();
+        let mut hessian = vec![vec![n0; n]; n];
+
+        for i in 0..n {
+            hessian[i][i] = n2 + n4pisq * a * T::from_f64(f64::cos((npi2 * param[i]).into())).unwrap();
+        }
+        hessian
+    }
+    }
+
+    // Source: argmin-rs/argmin: crates/argmin-testfunctions/src/sphere.rs, fn sphere_hessian
+    #[rustfmt::skip]
+    pub mod sphere_hessian_084 {
+    use num_traits::{Float, FromPrimitive};
+    use std::iter::Sum;
+
+    pub fn sphere_hessian<T>(param: &[T]) -> Vec<Vec<T>>
+    where
+        T: Float + FromPrimitive,
+    {
+        let n = param.len();
+        let mut hessian = vec![vec![T::from_f64(0.0).unwrap(); n]; n];
+        for (i, row) in hessian.iter_mut().enumerate().take(n) {
+            row[i] = T::from_f64(2.0).unwrap();
+        }
+        hessian
+    }
+    }
+
+    // Source: argmin-rs/argmin: crates/argmin-testfunctions/src/styblinskitang.rs, fn styblinski_tang_hessian
+    #[rustfmt::skip]
+    pub mod styblinski_tang_hessian_089 {
+    use num_traits::{Float, FromPrimitive};
+    use std::iter::Sum;
+
+    pub fn styblinski_tang_hessian<T>(param: &[T]) -> Vec<Vec<T>>
+    where
+        T: Float + FromPrimitive + Sum,
+    {
+        let n0 = T::from_f64(0.0).unwrap();
+        let n6 = T::from_f64(6.0).unwrap();
+        let n16 = T::from_f64(16.0).unwrap();
+
+        let n = param.len();
+        let mut out = vec![vec![n0; n]; n];
+
+        param
+            .iter()
+            .enumerate()
+            .map(|(i, x)| out[i][i] = n6 * x.powi(2) - n16)
+            .count();
+
+        out
+    }
+    }
 }
 
 /// Against central differences: see `autodiff_core::check`.
@@ -4312,6 +4650,28 @@ fn ackley_abc_002() {
             &g,
             &source_derivatives::ackley_abc_derivative_004::ackley_abc_derivative(&x, a, b, c),
             "ackley_abc_derivative",
+        );
+    }
+}
+
+#[test]
+fn ackley_abc_derivative_004() {
+    use ackley_abc_derivative_004::*;
+    let [a, b, c] = [20.0, 0.2, 2.0 * std::f64::consts::PI];
+    for x in [[0.3, -1.1, 2.4], [1.7, 0.45, -0.2]] {
+        let (d, (jp, ja, jb, jc)) = ackley_abc_derivative_jacobian(&x, a, b, c);
+        assert_eq!(d, ackley_abc_derivative(&x, a, b, c));
+        let at = [&x[..], &[a, b, c]].concat();
+        assert_jacobian(
+            |v| ackley_abc_derivative(&v[..3], v[3], v[4], v[5]),
+            &at,
+            &with_columns(jp.clone(), &[ja, jb, jc]),
+        );
+        // The source's own Hessian.
+        assert_close_all(
+            &jp.concat(),
+            &source_derivatives::ackley_abc_hessian_008::ackley_abc_hessian(&x, a, b, c).concat(),
+            "ackley_abc_hessian",
         );
     }
 }
@@ -4722,6 +5082,22 @@ fn holder_table_hessian_037() {
 }
 
 #[test]
+fn levy_derivative_039() {
+    use levy_derivative_039::*;
+    for x in [[0.3, -1.1, 2.4], [1.7, 0.45, -0.2]] {
+        let (d, j) = levy_derivative_jacobian(&x);
+        assert_eq!(d, levy_derivative(&x));
+        assert_jacobian(levy_derivative, &x, &j);
+        // The source's own Hessian.
+        assert_close_all(
+            &j.concat(),
+            &source_derivatives::levy_hessian_041::levy_hessian(&x).concat(),
+            "levy_hessian",
+        );
+    }
+}
+
+#[test]
 fn levy_hessian_const_042() {
     use levy_hessian_const_042::*;
     for x in [[0.3, -1.1, 2.4], [1.7, 0.45, -0.2]] {
@@ -4917,6 +5293,28 @@ fn rastrigin_a_056() {
             &g,
             &source_derivatives::rastrigin_a_derivative_057::rastrigin_a_derivative(&x, a),
             "rastrigin_a_derivative",
+        );
+    }
+}
+
+#[test]
+fn rastrigin_a_derivative_057() {
+    use rastrigin_a_derivative_057::*;
+    let a = 10.0;
+    for x in [[0.3, -1.1, 2.4], [1.7, 0.45, -0.2]] {
+        let (d, (jp, ja)) = rastrigin_a_derivative_jacobian(&x, a);
+        assert_eq!(d, rastrigin_a_derivative(&x, a));
+        let at = [&x[..], &[a]].concat();
+        assert_jacobian(
+            |v| rastrigin_a_derivative(&v[..3], v[3]),
+            &at,
+            &with_columns(jp.clone(), &[ja]),
+        );
+        // The source's own Hessian.
+        assert_close_all(
+            &jp.concat(),
+            &source_derivatives::rastrigin_a_hessian_061::rastrigin_a_hessian(&x, a).concat(),
+            "rastrigin_a_hessian",
         );
     }
 }
@@ -5161,6 +5559,22 @@ fn sphere_081() {
 }
 
 #[test]
+fn sphere_derivative_082() {
+    use sphere_derivative_082::*;
+    for x in [[0.3, -1.1, 2.4], [1.7, 0.45, -0.2]] {
+        let (d, j) = sphere_derivative_jacobian(&x);
+        assert_eq!(d, sphere_derivative(&x));
+        assert_jacobian(sphere_derivative, &x, &j);
+        // The source's own Hessian.
+        assert_close_all(
+            &j.concat(),
+            &source_derivatives::sphere_hessian_084::sphere_hessian(&x).concat(),
+            "sphere_hessian",
+        );
+    }
+}
+
+#[test]
 fn sphere_derivative_const_083() {
     use sphere_derivative_const_083::*;
     for x in [[0.3, -1.1, 2.4, 5.0], [1.0, 0.0, -2.0, 0.5]] {
@@ -5184,6 +5598,22 @@ fn styblinski_tang_086() {
             &g,
             &source_derivatives::styblinski_tang_derivative_087::styblinski_tang_derivative(&x),
             "styblinski_tang_derivative",
+        );
+    }
+}
+
+#[test]
+fn styblinski_tang_derivative_087() {
+    use styblinski_tang_derivative_087::*;
+    for x in [[0.3, -1.1, 2.4], [1.7, 0.45, -0.2]] {
+        let (d, j) = styblinski_tang_derivative_jacobian(&x);
+        assert_eq!(d, styblinski_tang_derivative(&x));
+        assert_jacobian(styblinski_tang_derivative, &x, &j);
+        // The source's own Hessian.
+        assert_close_all(
+            &j.concat(),
+            &source_derivatives::styblinski_tang_hessian_089::styblinski_tang_hessian(&x).concat(),
+            "styblinski_tang_hessian",
         );
     }
 }
@@ -5569,6 +5999,19 @@ fn mae_loss_151() {
     let (y, g) = mae_loss_grad(&p, &a);
     assert_eq!(y, mae_loss(&p, &a));
     assert_gradient_2(mae_loss, &p, &a, &g);
+}
+
+#[test]
+fn mean_squared_error_153() {
+    use mean_squared_error_153::*;
+    for (p, a) in [
+        (vec![1.0, 2.0, 3.0, 4.0], vec![1.0, 3.0, 3.5, 4.5]),
+        (vec![0.3, -1.2, 2.5], vec![0.1, 0.4, -0.7]),
+    ] {
+        let (y, g) = mean_squared_error_grad(&p, &a);
+        assert_eq!(y, mean_squared_error(&p, &a));
+        assert_gradient_2(mean_squared_error, &p, &a, &g);
+    }
 }
 
 #[test]
