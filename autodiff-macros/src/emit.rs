@@ -544,7 +544,7 @@ fn call_args(func: &Func, scratch: &syn::Ident) -> CallArgs {
         CallArgs { has_self: false, out_ident: None, args_f: Vec::new(), args: Vec::new() };
     for p in &func.params {
         match &p.pat {
-            syn::Pat::Ident(pi) if pi.ident == "self" => ca.has_self = true,
+            pat if is_self(pat) => ca.has_self = true,
             syn::Pat::Ident(pi) if p.out => {
                 let id = &pi.ident;
                 ca.out_ident = Some(id.clone());
@@ -595,9 +595,7 @@ pub fn grad_through_vjp(shared: &Shared, func: &Func) -> TokenStream {
     let ret = return_type(func, Sibling::Grad);
     let vis = &item.vis;
     let out_ty = &func.output_ty;
-    let primitive =
-        matches!(out_ty, syn::Type::Path(p) if p.path.is_ident("f64") || p.path.is_ident("f32"));
-    let seed = if primitive {
+    let seed = if crate::ir::is_primitive_float(out_ty) {
         quote!(1.0)
     } else {
         quote!(<#out_ty as #krate::__private::num_traits::One>::one())

@@ -414,6 +414,11 @@ impl Expr {
     }
 }
 
+/// Whether `ty` is written `f64` or `f32`.
+pub fn is_primitive_float(ty: &syn::Type) -> bool {
+    matches!(ty, syn::Type::Path(p) if p.path.is_ident("f64") || p.path.is_ident("f32"))
+}
+
 /// How a cast is written.
 #[derive(Clone)]
 pub enum CastTo {

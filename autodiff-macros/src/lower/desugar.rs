@@ -122,9 +122,8 @@ pub fn chain_to_loop(
         Some(syn::GenericArgument::Type(ty)) => Some(ty.clone()),
         _ => None,
     });
-    let primitive = |t: &syn::Type| matches!(t, syn::Type::Path(p) if p.path.is_ident("f64") || p.path.is_ident("f32"));
     let generic: Option<syn::Type> = match (&ty, float) {
-        (Some(t), _) if primitive(t) => None,
+        (Some(t), _) if crate::ir::is_primitive_float(t) => None,
         (Some(t), _) => Some(t.clone()),
         (None, Some(t)) => Some(syn::parse_quote!(#t)),
         (None, None) => None,
