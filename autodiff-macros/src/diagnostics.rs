@@ -176,6 +176,24 @@ pub fn stub_body(name: &syn::Ident) -> String {
     format!("`{name}` was not generated: `#[differentiate]` reported an error")
 }
 
+pub const CLOSURE_EXIT: &str = "a closure with `return` or `?` inside is not supported in a differentiated function; give the closure a single value (`if`/`else` for the cases)";
+
+pub const CLOSURE_VALUE: &str = "a closure is used here as a value, which is not supported in a differentiated function; call it (`f(x)`), or pass it to `map` or `fold` of an iterator chain";
+
+pub fn closure_writes_capture(name: &str) -> String {
+    format!("this closure assigns to `{name}`, a variable it captures, which is not supported in a differentiated function; return the new value from the closure and assign it where the closure is called")
+}
+
+pub fn closure_arity(expected: usize, got: usize) -> String {
+    format!("this closure takes {expected} argument(s) but {got} are given")
+}
+
+pub fn iterator_adaptor(name: &str) -> String {
+    format!("a loop over `{name}` is not supported in a differentiated function; loop over a range or over the elements of arrays, slices and `Vec`s with `iter`, `iter_mut`, `enumerate`, `zip`, `skip`, `take`, `step_by`, `rev`, `windows`, `chunks` or `chunks_exact` (and compute inside the loop what `{name}` would)")
+}
+
+pub const VIEW_VALUE: &str = "a sub-slice, window or chunk is read here as a whole value, which is not supported; index it (`w[0]`), iterate it (`w.iter()`) or take its `len()`, or copy it into a `Vec` with a loop";
+
 pub const TENSOR_BRANCH: &str = "an `if` that chooses between whole arrays, slices or `Vec`s is not supported (nor an early `return` of an array or `Vec` output, which makes one); index inside the branches so that they give floats, and return the output at the end";
 
 pub fn branch_kinds(name: &str) -> String {

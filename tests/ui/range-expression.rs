@@ -1,10 +1,14 @@
-// A range (here a slice of a slice) is refused at the range.
+// A range as a value (here stored in a local) is refused at the range.
 use autodiff_core::differentiate;
 
 #[differentiate]
 fn f(v: &[f64]) -> f64 {
-    let w = &v[1..];
-    w[0] * v[0]
+    let r = 1..3;
+    let mut s = 0.0;
+    for i in r {
+        s += v[i];
+    }
+    s
 }
 
 fn main() {}

@@ -34,7 +34,11 @@ use proc_macro2::Span;
 use std::collections::HashSet;
 use syn::spanned::Spanned;
 
+mod closures;
+mod iterate;
 mod macros;
+
+use iterate::Item;
 
 /// A value in the lowering environment: tuples exist only here, never in the IR.
 #[derive(Clone)]
@@ -42,6 +46,19 @@ enum Value {
     Atom(Atom),
     Tuple(Vec<Value>),
     Unit,
+    /// `len` elements of the tensor (or constant) `base` from `start`: a sub-slice, a
+    /// window or a chunk (see `iterate`), read only by index, by iteration and by
+    /// `len()`.
+    View {
+        base: Atom,
+        start: Atom,
+        len: Atom,
+    },
+    /// An item of `iter_mut()`: a place of a local tensor, read where `*v` is read and
+    /// written by `*v = ..`.
+    MutRef(Atom),
+    /// A closure bound to a local, called by inlining its body (see `closures`).
+    Closure(std::rc::Rc<closures::Closure>),
 }
 
 #[derive(Clone)]
@@ -111,7 +128,9 @@ fn flatten(v: Value, out: &mut Vec<Atom>) {
     match v {
         Value::Atom(a) => out.push(a),
         Value::Tuple(parts) => parts.into_iter().for_each(|p| flatten(p, out)),
-        Value::Unit => {}
+        Value::MutRef(a) => out.push(a),
+        // Refused where it is used as a value (`Lower::atom`).
+        Value::Unit | Value::View { .. } | Value::Closure(_) => {}
     }
 }
 
@@ -217,6 +236,9 @@ pub fn lower_body(
                 ),
             ),
             Value::Tuple(_) => l.errors.at_span(block.span(), diag::TUPLE_OUTPUT),
+            Value::MutRef(a) => atoms.push(a),
+            Value::View { .. } => l.errors.at_span(block.span(), diag::VIEW_VALUE),
+            Value::Closure(_) => l.errors.at_span(block.span(), diag::CLOSURE_VALUE),
         }
     }
     if atoms.len() != l.func.outputs.len() && l.errors.is_empty() {
@@ -488,15 +510,6 @@ fn as_loop(stmt: &syn::Stmt) -> Option<&syn::Expr> {
     }
 }
 
-/// What one iteration over arrays binds (see [`Lower::elements`]).
-enum Item {
-    /// The element of a tensor at the loop index.
-    Elem(Atom),
-    /// The loop index itself (`enumerate`).
-    Index,
-    Pair(Box<Item>, Box<Item>),
-}
-
 impl Lower<'_> {
     // ---- environment -------------------------------------------------------------
 
@@ -547,6 +560,22 @@ impl Lower<'_> {
                 Atom::Const(syn::parse_quote!(()))
             }
             Value::Unit => Atom::Const(syn::parse_quote!(())),
+            Value::View { .. } => {
+                self.errors.at_span(span, diag::VIEW_VALUE);
+                Atom::Const(syn::parse_quote!(()))
+            }
+            Value::Closure(_) => {
+                self.errors.at_span(span, diag::CLOSURE_VALUE);
+                Atom::Const(syn::parse_quote!(()))
+            }
+            // Read now: a later `*v = ..` must not change what was read.
+            Value::MutRef(place) => {
+                let shape = self.shape_of(&place);
+                match self.bind(Expr::Atom(place), None, shape, span) {
+                    Value::Atom(a) => a,
+                    _ => Atom::Const(syn::parse_quote!(())),
+                }
+            }
         }
     }
 
@@ -633,10 +662,24 @@ impl Lower<'_> {
         let mut binds: Vec<(syn::Pat, Item)> = Vec::new();
         let mut stmts = body.stmts.clone();
         let header = match e {
-            syn::Expr::ForLoop(f) => match self.for_header(&f.pat, &f.expr, &mut binds) {
-                Some(h) => h,
-                None => return Vec::new(),
-            },
+            syn::Expr::ForLoop(f) => {
+                let item = || self.fresh("item", f.expr.span());
+                let (pat, expr) = match super::desugar::maps_in_for(&f.pat, &f.expr, item) {
+                    None => (f.pat.as_ref().clone(), f.expr.as_ref().clone()),
+                    Some(Ok((pat, expr, prelude))) => {
+                        stmts.splice(0..0, prelude);
+                        (pat, expr)
+                    }
+                    Some(Err((span, msg))) => {
+                        self.errors.at_span(span, msg);
+                        return Vec::new();
+                    }
+                };
+                match self.for_header(&pat, &expr, &mut binds) {
+                    Some(h) => h,
+                    None => return Vec::new(),
+                }
+            }
             syn::Expr::While(w) => {
                 if let syn::Expr::Let(l) = &*w.cond {
                     self.unsupported(
@@ -777,53 +820,6 @@ impl Lower<'_> {
             .collect()
     }
 
-    /// The header of `for pat in expr`: a range, or the elements of arrays (with
-    /// `iter`, `enumerate`, `zip`), which become a range over indices and bindings of
-    /// `pat` to the elements, pushed to `binds`.
-    fn for_header(
-        &mut self,
-        pat: &syn::Pat,
-        expr: &syn::Expr,
-        binds: &mut Vec<(syn::Pat, Item)>,
-    ) -> Option<Header> {
-        let span = expr.span();
-        if let Some(iter) = self.range_iter(expr) {
-            let name = match pat {
-                syn::Pat::Ident(p) => p.ident.to_string(),
-                _ => "i".to_string(),
-            };
-            let index = self.func.new_var(name.as_str(), Shape::Other);
-            match pat {
-                syn::Pat::Ident(p) => self.declare_in_body(p.ident.to_string(), index),
-                syn::Pat::Wild(_) => {}
-                other => {
-                    self.unsupported(other, "this loop pattern", "bind the index to a name");
-                }
-            }
-            return Some(Header::Range { index, iter });
-        }
-        let (item, lens) = self.elements(expr)?;
-        let mut len = lens.first().cloned()?;
-        for other in lens.iter().skip(1) {
-            let m = Expr::Method {
-                recv: Box::new(Expr::Atom(len)),
-                method: syn::Ident::new("min", span),
-                turbofish: None,
-                args: vec![Expr::Atom(other.clone())],
-            };
-            let v = self.bind_other(m, span);
-            len = self.atom(v, span);
-        }
-        let index = self.func.new_var("i", Shape::Other);
-        let iter = Expr::Range {
-            start: Box::new(Expr::Atom(Atom::Const(syn::parse_quote!(0)))),
-            end: Box::new(Expr::Atom(len)),
-            inclusive: false,
-        };
-        binds.push((pat.clone(), item));
-        Some(Header::Range { index, iter })
-    }
-
     /// A name for a local that the rewrites in `desugar` introduce; no user's name can
     /// be equal to it.
     fn fresh(&mut self, what: &str, span: Span) -> syn::Ident {
@@ -839,105 +835,6 @@ impl Lower<'_> {
     /// the header: remember it in a scope of its own that the body sees.
     fn declare_in_body(&mut self, name: String, index: Var) {
         self.pending_index = Some((name, index));
-    }
-
-    /// `a..b`, `a..=b`, with `.rev()` and `.step_by(k)`: the iterator expression.
-    fn range_iter(&mut self, e: &syn::Expr) -> Option<Expr> {
-        match e {
-            syn::Expr::Paren(p) => self.range_iter(&p.expr),
-            syn::Expr::Group(g) => self.range_iter(&g.expr),
-            syn::Expr::Range(r) => {
-                let (Some(start), Some(end)) = (&r.start, &r.end) else {
-                    self.unsupported(r, "an open range", "give both bounds");
-                    // Reported: iterate over nothing rather than report again.
-                    let zero: syn::Expr = syn::parse_quote!(0);
-                    return Some(Expr::Range {
-                        start: Box::new(Expr::Atom(Atom::Const(zero.clone()))),
-                        end: Box::new(Expr::Atom(Atom::Const(zero))),
-                        inclusive: false,
-                    });
-                };
-                let start = self.operand(start);
-                let end = self.operand(end);
-                let inclusive = matches!(r.limits, syn::RangeLimits::Closed(_));
-                Some(Expr::Range {
-                    start: Box::new(Expr::Atom(start)),
-                    end: Box::new(Expr::Atom(end)),
-                    inclusive,
-                })
-            }
-            syn::Expr::MethodCall(m)
-                if (m.method == "rev" && m.args.is_empty())
-                    || (m.method == "step_by" && m.args.len() == 1) =>
-            {
-                let inner = self.range_iter(&m.receiver)?;
-                let args = m.args.iter().map(|a| Expr::Atom(self.operand(a))).collect();
-                Some(Expr::Method {
-                    recv: Box::new(inner),
-                    method: m.method.clone(),
-                    turbofish: None,
-                    args,
-                })
-            }
-            _ => None,
-        }
-    }
-
-    /// The elements of `x`, `&x`, `x.iter()` (and `copied`, `cloned`, `into_iter`),
-    /// `.enumerate()` and `.zip(..)` of those, with the length of each array read.
-    fn elements(&mut self, e: &syn::Expr) -> Option<(Item, Vec<Atom>)> {
-        let span = e.span();
-        match e {
-            syn::Expr::Paren(p) => self.elements(&p.expr),
-            syn::Expr::Reference(r) if r.mutability.is_none() => self.elements(&r.expr),
-            syn::Expr::MethodCall(m)
-                if m.args.is_empty()
-                    && ["iter", "into_iter", "copied", "cloned"].iter().any(|n| m.method == n) =>
-            {
-                self.elements(&m.receiver)
-            }
-            syn::Expr::MethodCall(m) if m.args.is_empty() && m.method == "enumerate" => {
-                let (item, lens) = self.elements(&m.receiver)?;
-                Some((Item::Pair(Box::new(Item::Index), Box::new(item)), lens))
-            }
-            syn::Expr::MethodCall(m) if m.args.len() == 1 && m.method == "zip" => {
-                let (a, mut lens) = self.elements(&m.receiver)?;
-                let (b, more) = self.elements(&m.args[0])?;
-                lens.extend(more);
-                Some((Item::Pair(Box::new(a), Box::new(b)), lens))
-            }
-            other => {
-                let a = self.operand(other);
-                if let Some((_, 2)) = self.linalg_of(&a) {
-                    self.errors.at(other, diag::MATRIX_ITERATION);
-                    return None;
-                }
-                if !matches!(self.shape_of(&a), Shape::Tensor { .. }) {
-                    self.unsupported(other, "iterating over this expression", "iterate over a range (`0..n`) or over an array, slice or `Vec` (`x.iter()`, `.enumerate()`, `.zip(..)`)");
-                    return None;
-                }
-                let len = Expr::Method {
-                    recv: Box::new(Expr::Atom(a.clone())),
-                    method: syn::Ident::new("len", span),
-                    turbofish: None,
-                    args: Vec::new(),
-                };
-                let len = self.bind_other(len, span);
-                let len = self.atom(len, span);
-                Some((Item::Elem(a), vec![len]))
-            }
-        }
-    }
-
-    /// The value of one iteration's item at `index`.
-    fn item_value(&mut self, item: &Item, index: Var, span: Span) -> Value {
-        match item {
-            Item::Index => Value::Atom(Atom::Var(index)),
-            Item::Elem(a) => self.project(a.clone(), Proj::Index(Atom::Var(index)), span, None),
-            Item::Pair(a, b) => {
-                Value::Tuple(vec![self.item_value(a, index, span), self.item_value(b, index, span)])
-            }
-        }
     }
 
     /// The value of a sequence that ran to its end: the function's value, or in a loop
@@ -1267,7 +1164,9 @@ impl Lower<'_> {
                 Value::Tuple(parts) => {
                     self.errors.at(t, diag::tuple_arity(t.elems.len(), parts.len()));
                 }
-                Value::Atom(a) => self.bind_fields(t, a, span),
+                Value::Atom(a) | Value::MutRef(a) => self.bind_fields(t, a, span),
+                Value::View { .. } => self.errors.at(t, diag::VIEW_VALUE),
+                Value::Closure(_) => self.errors.at(t, diag::CLOSURE_VALUE),
                 Value::Unit => {
                     self.unsupported(
                         t,
@@ -1336,7 +1235,15 @@ impl Lower<'_> {
     /// user's function, which the siblings are only ever compiled beside.
     fn bind_array(&mut self, s: &syn::PatSlice, value: Value, ty: Option<syn::Type>, span: Span) {
         let base = match value {
-            Value::Atom(a) => a,
+            Value::Atom(a) | Value::MutRef(a) => a,
+            Value::View { .. } => {
+                self.errors.at(s, diag::ARRAY_PATTERN_ON_SLICE);
+                return;
+            }
+            Value::Closure(_) => {
+                self.errors.at(s, diag::CLOSURE_VALUE);
+                return;
+            }
             Value::Tuple(_) => {
                 self.errors.at(s, diag::ARRAY_PATTERN_VALUE);
                 return;
@@ -1446,6 +1353,12 @@ impl Lower<'_> {
                 p.path.segments[0].ident.to_string()
             }
             syn::Expr::Index(_) => return self.lower_store(target, op, rhs),
+            // `*v = e` of an `iter_mut()` item.
+            syn::Expr::Unary(syn::ExprUnary { op: syn::UnOp::Deref(_), expr, .. })
+                if matches!(self.root_of(expr), Some(Value::MutRef(_))) =>
+            {
+                return self.lower_store(expr, op, rhs);
+            }
             other => {
                 self.errors.at(other, diag::ASSIGN_TARGET);
                 return Value::Unit;
@@ -1494,23 +1407,20 @@ impl Lower<'_> {
             base = &ix.expr;
         }
         indices.reverse();
-        let root = match base {
-            syn::Expr::Path(p) => p
-                .path
-                .get_ident()
-                .and_then(|id| self.lookup(&id.to_string()))
-                .map(|b| b.value.clone()),
-            _ => None,
-        };
-        let Some(Value::Atom(Atom::Var(y))) = root.filter(|_| true) else {
-            self.errors.at(target, diag::ASSIGN_TARGET);
-            return Value::Unit;
+        // A local tensor, or an `iter_mut()` item (a place in one, `row[j] = ..`).
+        let (y, mut proj) = match self.root_of(base) {
+            Some(Value::Atom(Atom::Var(y))) => (y, Vec::new()),
+            Some(Value::MutRef(Atom::Place(y, proj))) => (y, proj),
+            _ => {
+                self.errors.at(target, diag::ASSIGN_TARGET);
+                return Value::Unit;
+            }
         };
         if !self.mutable_tensors.contains(&y) {
             self.errors.at(target, diag::STORE_TARGET);
             return Value::Unit;
         }
-        let proj: Vec<Proj> = indices.into_iter().map(|i| Proj::Index(self.operand(i))).collect();
+        proj.extend(indices.into_iter().map(|i| Proj::Index(self.operand(i))));
         let place = Atom::Place(y, proj);
         let value = match op {
             None => self.operand(rhs),
@@ -1527,6 +1437,19 @@ impl Lower<'_> {
         };
         self.push(Stmt::Assign { target: place, value: Expr::Atom(value), span });
         Value::Unit
+    }
+
+    /// The value a local's name is bound to, for a store through it.
+    fn root_of(&self, e: &syn::Expr) -> Option<Value> {
+        match e {
+            syn::Expr::Path(p) => p
+                .path
+                .get_ident()
+                .and_then(|id| self.lookup(&id.to_string()))
+                .map(|b| b.value.clone()),
+            syn::Expr::Paren(p) => self.root_of(&p.expr),
+            _ => None,
+        }
     }
 
     /// `y.push(v)`: a store at the index `y.len()` had before.
@@ -1768,7 +1691,16 @@ impl Lower<'_> {
             E::Call(c) => self.lower_call(c, hint),
             E::MethodCall(m) => self.lower_method(m, hint),
             E::Index(ix) => {
-                let base = self.operand(&ix.expr);
+                if let E::Range(r) = &*ix.index {
+                    return self.lower_subslice(&ix.expr, r, span);
+                }
+                let base = match self.lower_expr(&ix.expr, None) {
+                    Value::View { base, start, len } => {
+                        let j = self.operand(&ix.index);
+                        return self.view_element(base, start, len, j, span, hint);
+                    }
+                    v => self.atom(v, ix.expr.span()),
+                };
                 let index = match (&*ix.index, self.linalg_of(&base)) {
                     // `m[(i, j)]` (nalgebra), `a[[i, j]]` (ndarray): the pair is bound to a
                     // local, `(i, j)`, which both libraries take as an index. (A tuple
@@ -1824,7 +1756,11 @@ impl Lower<'_> {
             }
             E::Tuple(t) => Value::Tuple(t.elems.iter().map(|e| self.lower_expr(e, None)).collect()),
             E::Reference(r) if r.mutability.is_none() => {
-                let a = self.operand(&r.expr);
+                let a = match self.lower_expr(&r.expr, hint) {
+                    // `&x[1..]`: the view is already a borrow.
+                    v @ Value::View { .. } => return v,
+                    v => self.atom(v, r.expr.span()),
+                };
                 // `&x` of a float or an array reads the same values: the identity for
                 // derivatives (a call's argument keeps its `&`, see `argument`).
                 if self.shape_of(&a).is_float() {
@@ -1851,7 +1787,7 @@ impl Lower<'_> {
                     Value::Unit
                 }
             },
-            E::Closure(c) => self.unsupported(c, "a closure", "write the computation inline"),
+            E::Closure(c) => self.lower_closure(c),
             E::Macro(m) => self.lower_macro(&m.mac, hint),
             E::Array(a) => self.lower_array(a, hint, false),
             E::Repeat(r) => self.lower_fill(&r.expr, &r.len, false, r.span(), hint),
@@ -2027,6 +1963,9 @@ impl Lower<'_> {
     /// `f64::sin(x)`-style paths name a primitive; other calls are opaque.
     fn lower_call(&mut self, c: &syn::ExprCall, hint: Option<&str>) -> Value {
         let span = c.span();
+        if let Some(Value::Closure(closure)) = self.root_of(&c.func) {
+            return self.call_closure(&closure, c, hint);
+        }
         if let syn::Expr::Path(p) = &*c.func {
             let segs = &p.path.segments;
             if p.qself.is_none() && segs.len() >= 2 && !c.args.is_empty() {
@@ -2192,6 +2131,22 @@ impl Lower<'_> {
             };
             return self.bind(expr, hint, Shape::Other, span);
         }
+        // The length of a view is known; of anything else, it is read.
+        if m.method == "len" && m.args.is_empty() {
+            return match self.lower_expr(&m.receiver, None) {
+                Value::View { len, .. } => Value::Atom(len),
+                v => {
+                    let recv = self.atom(v, m.receiver.span());
+                    let expr = Expr::Method {
+                        recv: Box::new(Expr::Atom(recv)),
+                        method: m.method.clone(),
+                        turbofish: m.turbofish.clone(),
+                        args: Vec::new(),
+                    };
+                    self.bind(expr, hint, Shape::Other, span)
+                }
+            };
+        }
         if m.method == "push" && m.args.len() == 1 {
             if let syn::Expr::Path(p) = &*m.receiver {
                 let target = p
@@ -2224,6 +2179,13 @@ impl Lower<'_> {
             };
         }
         let recv = self.operand(&m.receiver);
+        if m.method == "map"
+            && m.args.len() == 1
+            && matches!(self.shape_of(&recv), Shape::Tensor { .. })
+            && self.linalg_of(&recv).is_none()
+        {
+            return self.lower_array_map(recv, &m.args[0], span);
+        }
         if let (true, Some(lin)) = (m.method == "dot" && m.args.len() == 1, self.linalg_of(&recv)) {
             return self.lower_dot(m, recv, lin, hint);
         }
@@ -2252,6 +2214,35 @@ impl Lower<'_> {
                 .collect(),
         };
         self.bind(expr, hint, Shape::Other, span)
+    }
+
+    /// `a.map(f)` of an array: a copy of `a` with each element replaced by `f` of it,
+    /// as `for o in b.iter_mut() { *o = f(*o) }` on the copy `b` computes it.
+    fn lower_array_map(&mut self, recv: Atom, f: &syn::Expr, span: Span) -> Value {
+        let shape = self.shape_of(&recv);
+        let copy = self.bind(Expr::CopyOf(recv), Some("mapped"), shape, span);
+        if let Value::Atom(Atom::Var(c)) = &copy {
+            self.mutable_tensors.insert(*c);
+        }
+        let out = self.fresh("mapped", span);
+        self.declare(out.to_string(), copy, true, None);
+        // A closure is bound to a name and called; a path (`f64::sin`) is called as is.
+        let func: syn::Expr = match f {
+            syn::Expr::Closure(_) => {
+                let name = self.fresh("f", span);
+                let closure = self.lower_expr(f, None);
+                self.declare(name.to_string(), closure, false, None);
+                syn::parse_quote!(#name)
+            }
+            path => path.clone(),
+        };
+        let o = self.fresh("o", span);
+        self.lower_stmt(&syn::parse_quote_spanned!(span=>
+            for #o in #out.iter_mut() {
+                *#o = #func(*#o);
+            }
+        ));
+        self.lookup(&out.to_string()).map(|b| b.value.clone()).unwrap_or(Value::Unit)
     }
 
     /// An argument of an opaque call or method: `&x` stays a reference.
@@ -2412,6 +2403,12 @@ fn same(a: &Value, b: &Value) -> bool {
         (Value::Tuple(xs), Value::Tuple(ys)) => {
             xs.len() == ys.len() && xs.iter().zip(ys).all(|(x, y)| same(x, y))
         }
+        (Value::MutRef(x), Value::MutRef(y)) => x.same(y),
+        (Value::Closure(x), Value::Closure(y)) => std::rc::Rc::ptr_eq(x, y),
+        (
+            Value::View { base: b1, start: s1, len: l1 },
+            Value::View { base: b2, start: s2, len: l2 },
+        ) => b1.same(b2) && s1.same(s2) && l1.same(l2),
         _ => false,
     }
 }

@@ -13,6 +13,9 @@
 //!   `collect()` pushes its items onto a new `Vec` the same way:
 //!   `x.iter().map(|v| v * v).collect()` becomes
 //!   `{ let mut acc = Vec::new(); for v in x.iter() { acc.push(v * v); } acc }`.
+//!   A chain ending in `count()` or `for_each(f)` runs for the effects of its closures
+//!   (`x.iter().zip(y.iter_mut()).map(|(a, o)| *o = 2.0 * a).count()`): a loop of
+//!   them, counting the items for `count`.
 //!
 //! Guarantees: the rewritten expression computes what the original did, in the same
 //! order; anything not recognised is returned as `Err` with the node to report.
@@ -138,6 +141,9 @@ pub fn chain_to_loop(
         ("collect", _) if m.args.is_empty() => {
             (syn::parse_quote!(::std::vec::Vec::new()), Combine::Push)
         }
+        // Run for the effects of the closures (`.map(|(x, o)| *o = ..).count()`).
+        ("count", _) if m.args.is_empty() => (syn::parse_quote!(0usize), Combine::Count),
+        ("for_each", _) if m.args.len() == 1 => (syn::parse_quote!(()), Combine::Effect),
         _ => return None,
     };
     // The `map`s between the source and the end, innermost first.
@@ -152,7 +158,52 @@ pub fn chain_to_loop(
         }
     }
     maps.reverse();
+    if let Combine::Effect = combine {
+        maps.push(m.args[0].clone());
+    }
     Some(build_loop(source, maps, init, combine, acc, ty))
+}
+
+/// `for pat in src.map(f).map(g) { body }` as
+/// `for item in src { let item = f(item); let pat = g(item); body }`: the loop over the
+/// source, with the maps applied first in the body. `None` if `expr` ends in no `map`.
+pub fn maps_in_for(
+    pat: &syn::Pat,
+    expr: &syn::Expr,
+    item: impl FnOnce() -> syn::Ident,
+) -> Option<Result<(syn::Pat, syn::Expr, Vec<syn::Stmt>), (proc_macro2::Span, String)>> {
+    let mut maps = Vec::new();
+    let mut source = expr;
+    while let syn::Expr::MethodCall(call) = source {
+        if call.method == "map" && call.args.len() == 1 {
+            maps.push(&call.args[0]);
+            source = &call.receiver;
+        } else {
+            break;
+        }
+    }
+    if maps.is_empty() {
+        return None;
+    }
+    let item = item();
+    let mut stmts: Vec<syn::Stmt> = Vec::new();
+    for m in maps.into_iter().rev() {
+        match m {
+            syn::Expr::Closure(c) => {
+                let [p] = c.inputs.iter().collect::<Vec<_>>()[..] else {
+                    return Some(Err((
+                        c.span(),
+                        "a `map` closure takes one parameter".to_string(),
+                    )));
+                };
+                let b = &c.body;
+                stmts.push(syn::parse_quote!(let #item = { let #p = #item; #b };));
+            }
+            path => stmts.push(syn::parse_quote!(let #item = #path(#item);)),
+        }
+    }
+    stmts.push(syn::parse_quote!(let #pat = #item;));
+    Some(Ok((syn::parse_quote!(#item), source.clone(), stmts)))
 }
 
 enum Combine {
@@ -160,6 +211,10 @@ enum Combine {
     Mul,
     Push,
     Fold(syn::Expr),
+    /// `count()`: how many items there were.
+    Count,
+    /// `for_each(f)`: nothing but the closures' effects (the last one is `f`).
+    Effect,
 }
 
 fn closure_of(e: &syn::Expr) -> Result<&syn::ExprClosure, (proc_macro2::Span, String)> {
@@ -184,6 +239,7 @@ fn build_loop(
     let mut body: Vec<syn::Stmt> = Vec::new();
     // The loop binds the first closure's parameter directly when there is one.
     let (pat, rest): (syn::Pat, &[syn::Expr]) = match maps.first() {
+        Some(first) if !matches!(first, syn::Expr::Closure(_)) => (syn::parse_quote!(#item), &maps),
         Some(first) => {
             let c = closure_of(first)?;
             let [p] = c.inputs.iter().collect::<Vec<_>>()[..] else {
@@ -196,6 +252,11 @@ fn build_loop(
         None => (syn::parse_quote!(#item), &[]),
     };
     for m in rest {
+        // `map(f64::sqrt)`, `map(sq)` of a local closure: a call of it.
+        if !matches!(m, syn::Expr::Closure(_)) {
+            body.push(syn::parse_quote!(let #item = #m(#item);));
+            continue;
+        }
         let c = closure_of(m)?;
         let [p] = c.inputs.iter().collect::<Vec<_>>()[..] else {
             return Err((c.span(), "a `map` closure takes one parameter".to_string()));
@@ -207,6 +268,14 @@ fn build_loop(
         Combine::Add => syn::parse_quote!(#acc += #item;),
         Combine::Mul => syn::parse_quote!(#acc *= #item;),
         Combine::Push => syn::parse_quote!(#acc.push(#item);),
+        Combine::Count => syn::parse_quote!(#acc += 1;),
+        Combine::Effect => {
+            return Ok(syn::parse_quote!({
+                for #pat in #source {
+                    #(#body)*
+                }
+            }))
+        }
         Combine::Fold(f) => match &f {
             syn::Expr::Closure(c) => {
                 let ps: Vec<&syn::Pat> = c.inputs.iter().collect();
