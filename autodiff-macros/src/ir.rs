@@ -490,6 +490,7 @@ pub fn suffixed(func: &syn::Expr, suffix: &str) -> Option<syn::Expr> {
 pub fn argument_atom(e: &Expr) -> Option<(&Atom, bool)> {
     match e {
         Expr::Atom(a) => Some((a, false)),
+        Expr::TangentArg(inner) => argument_atom(inner),
         Expr::Unary(UnOp::Ref, inner) => match &**inner {
             Expr::Atom(a) => Some((a, true)),
             _ => None,

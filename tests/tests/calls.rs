@@ -212,3 +212,64 @@ fn callees_with_reference_parameters() {
         assert!((hw[i] - want_hw[i]).abs() < 1e-12, "d2y/dx dw{i}");
     }
 }
+
+/// A generic callee returning a `Vec`, called with the caller's slice and a constant of
+/// the float type (`T::one()`), as argmin's `ackley_derivative` calls
+/// `ackley_abc_derivative`: its cotangent goes to `squares_vjp` as `&[T]`, and the
+/// constant gets a zero tangent. `squares(x, a)_i = a x_i^2`.
+#[differentiate(order = 2)]
+fn squares<T: num_traits::Float>(x: &[T], a: T) -> Vec<T> {
+    let mut out = vec![T::zero(); x.len()];
+    for i in 0..x.len() {
+        out[i] = a * x[i] * x[i];
+    }
+    out
+}
+
+#[differentiate(order = 2)]
+fn unit_squares<T: num_traits::Float>(x: &[T]) -> Vec<T> {
+    squares(x, T::one())
+}
+
+/// The `Vec` result read by index: `f = squares(x, 2)_0 * squares(x, 2)_1 = 4 x_0^2 x_1^2`.
+#[differentiate(order = 2)]
+fn product_of_squares<T: num_traits::Float>(x: &[T]) -> T {
+    let two = T::one() + T::one();
+    let v = squares(x, two);
+    v[0] * v[1]
+}
+
+#[test]
+fn a_vec_returning_generic_callee() {
+    let x = [1.5_f64, -0.5, 2.0];
+    let (y, j) = unit_squares_jacobian(&x);
+    assert_eq!(y, unit_squares(&x));
+    for i in 0..3 {
+        for k in 0..3 {
+            let want = if i == k { 2.0 * x[i] } else { 0.0 };
+            assert_eq!(j[i][k], want, "d y_{i} / d x_{k}");
+        }
+    }
+    let (_, g) = unit_squares_vjp(&x, &[1.0, 0.0, -1.0]);
+    assert_eq!(g, vec![2.0 * x[0], 0.0, -2.0 * x[2]]);
+    let (v, g) = product_of_squares_grad(&x);
+    assert_eq!(v, 4.0 * x[0] * x[0] * x[1] * x[1]);
+    assert_eq!(g, vec![8.0 * x[0] * x[1] * x[1], 8.0 * x[0] * x[0] * x[1], 0.0]);
+    let (_, _, h) = product_of_squares_hessian(&x);
+    let want = [
+        [8.0 * x[1] * x[1], 16.0 * x[0] * x[1], 0.0],
+        [16.0 * x[0] * x[1], 8.0 * x[0] * x[0], 0.0],
+        [0.0, 0.0, 0.0],
+    ];
+    for i in 0..3 {
+        for k in 0..3 {
+            assert!(
+                (h[i][k] - want[i][k]).abs() < 1e-12,
+                "H[{i}][{k}] = {} not {}",
+                h[i][k],
+                want[i][k]
+            );
+        }
+    }
+    check::check_gradient(product_of_squares::<f64>, &x, &g, 1e-6).unwrap();
+}
