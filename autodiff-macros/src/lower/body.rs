@@ -1197,6 +1197,21 @@ impl Lower<'_> {
                     {
                         Value::Atom(a)
                     }
+                    // A row (`for row in x.iter()`, `let r = x[i];`) of an array the
+                    // function never writes names the row in place: a row of a `Vec` of
+                    // `Vec`s cannot be moved out, and there is no later store to keep it
+                    // from. A row of one it writes, or one bound `let mut`, is a copy of
+                    // the row as it is now.
+                    Value::Atom(a @ Atom::Place(v, _))
+                        if matches!(self.shape_of(&a), Shape::Tensor { .. }) =>
+                    {
+                        if self.mutable_tensors.contains(&v) || p.mutability.is_some() {
+                            let shape = self.shape_of(&a);
+                            self.bind_typed(Expr::CopyOf(a), &name, shape, ty.clone(), span)
+                        } else {
+                            Value::Atom(a)
+                        }
+                    }
                     Value::Atom(a @ (Atom::Const(_) | Atom::Place(..))) => {
                         let shape = self.shape_of(&a);
                         self.bind_typed(Expr::Atom(a), &name, shape, ty.clone(), span)
@@ -1920,10 +1935,15 @@ impl Lower<'_> {
     }
 
     /// `base[index]`: the element as a place, or, of an array the function writes, read
-    /// now into a local (a later store must not change it).
+    /// now into a local (a later store must not change it). A row of such an array stays
+    /// a place until it is indexed further (`y[i][j]` reads one float) or bound to a name
+    /// (a copy: see `bind_pattern`), since a row of a `Vec` of `Vec`s cannot be moved out.
     fn element(&mut self, base: Atom, index: Atom, span: Span, hint: Option<&str>) -> Value {
         match self.project(base, Proj::Index(index), span, hint) {
-            Value::Atom(a @ Atom::Place(v, _)) if self.mutable_tensors.contains(&v) => {
+            Value::Atom(a @ Atom::Place(v, _))
+                if self.mutable_tensors.contains(&v)
+                    && !matches!(self.shape_of(&a), Shape::Tensor { .. }) =>
+            {
                 let shape = self.shape_of(&a);
                 self.bind(Expr::Atom(a), hint, shape, span)
             }
