@@ -1236,12 +1236,13 @@ impl Lower<'_> {
                     other => other,
                 };
                 let value = match value {
-                    // `let mut y = x;` of an array or `Vec` that is not a fresh local of
-                    // this `let`: writes to `y` must not reach `x`, so `y` is a copy.
+                    // `let mut y = x;` of an array or `Vec` that a name in scope holds
+                    // (not a value made for this `let`): writes to `y` must not reach
+                    // `x`, so `y` is a copy.
                     Value::Atom(Atom::Var(v))
                         if p.mutability.is_some()
                             && matches!(self.func.info(v).shape, Shape::Tensor { .. })
-                            && !self.just_bound(v) =>
+                            && self.named(v) =>
                     {
                         let shape = self.func.info(v).shape;
                         let copy = self.bind(Expr::CopyOf(Atom::Var(v)), Some(&name), shape, span);
@@ -1431,6 +1432,19 @@ impl Lower<'_> {
             let v = self.element(base.clone(), index, span, hint.as_deref());
             self.bind_pattern(p, v, elem_ty.clone(), span);
         }
+    }
+
+    /// Whether a binding in scope holds `v` or a place in it (`let a = [0.0; 2];` makes
+    /// `a` hold its array; a block's local that is its value holds it no more after it).
+    fn named(&self, v: Var) -> bool {
+        fn holds(value: &Value, v: Var) -> bool {
+            match value {
+                Value::Atom(a) => a.var() == Some(v),
+                Value::Tuple(parts) => parts.iter().any(|p| holds(p, v)),
+                Value::Unit => false,
+            }
+        }
+        self.scopes.iter().flatten().any(|b| holds(&b.value, v))
     }
 
     /// Was `v` bound by the statement just lowered (so it is the `let`'s own value)?
