@@ -1375,7 +1375,7 @@ impl Cx<'_> {
             {
                 let base = Atom::Place(*y, proj[..proj.len() - 1].to_vec());
                 let b = self.atom(&base, *span);
-                let v = self.expr(value, *span);
+                let v = self.row_copy(value, self.expr(value, *span), *span);
                 quote_spanned!(*span=> #b.push(#v);)
             }
             Stmt::Assign { target, value, span } => {
@@ -1384,6 +1384,7 @@ impl Cx<'_> {
                     Some(base) => self.stored(base, value, *span),
                     None => self.expr(value, *span),
                 };
+                let v = self.row_copy(value, v, *span);
                 quote_spanned!(*span=> #t = #v;)
             }
             Stmt::Push { tape, value, reserved, span } => {
@@ -1484,6 +1485,20 @@ impl Cx<'_> {
             _ => TokenStream::new(),
         };
         quote_spanned!(span=> #pre #head { #count_up #stmts #update #exit })
+    }
+
+    /// A whole row stored into an array or pushed onto a `Vec` (`y[i] = row`,
+    /// `y.push(row)`), cloned: the row's local is still read after (by its derivatives,
+    /// or by the reverse sweep), and a `Vec` row would be moved.
+    fn row_copy(&self, value: &Expr, v: TokenStream, span: Span) -> TokenStream {
+        match value {
+            Expr::Atom(a @ (Atom::Var(_) | Atom::Place(..)))
+                if matches!(self.shape_of(a), crate::ir::Shape::Tensor { .. }) =>
+            {
+                quote_spanned!(span=> ::core::clone::Clone::clone(&#v))
+            }
+            _ => v,
+        }
     }
 
     fn shape_of(&self, a: &Atom) -> crate::ir::Shape {

@@ -15,7 +15,7 @@ use autodiff_core::check::check_jacobian;
 use autodiff_core::differentiate;
 use common::{assert_all_close, assert_close, dot, flatten, hessian_flat, Case, EXACT, FD};
 use num_dual::{Dual64, DualNum};
-use num_traits::Float;
+use num_traits::{Float, FromPrimitive};
 
 // ---- flat points and nested shapes ---------------------------------------------------
 
@@ -41,9 +41,29 @@ fn arrays<T: Copy, const N: usize>(flat: &mut &[T], count: usize) -> Vec<[T; N]>
         .collect()
 }
 
-/// `J t` of a dense row-major Jacobian.
+/// The Jacobian of a function of a flat point by num-dual: one pass per input.
+fn dual_jacobian(f: impl Fn(&[Dual64]) -> Vec<Dual64>, x: &[f64]) -> Vec<Vec<f64>> {
+    let columns: Vec<Vec<f64>> = (0..x.len())
+        .map(|j| {
+            let p: Vec<Dual64> = x
+                .iter()
+                .enumerate()
+                .map(|(i, &v)| Dual64::new(v, if i == j { 1.0 } else { 0.0 }))
+                .collect();
+            f(&p).iter().map(|d| d.eps).collect()
+        })
+        .collect();
+    let m = columns.first().map_or(0, Vec::len);
+    (0..m).map(|i| columns.iter().map(|c| c[i]).collect()).collect()
+}
+
+/// `J t` and `Jᵀ d` of a dense row-major Jacobian.
 fn mat_vec(j: &[Vec<f64>], t: &[f64]) -> Vec<f64> {
     j.iter().map(|row| dot(row, t)).collect()
+}
+
+fn mat_t_vec(j: &[Vec<f64>], d: &[f64]) -> Vec<f64> {
+    (0..j[0].len()).map(|k| j.iter().zip(d).map(|(row, di)| row[k] * di).sum()).collect()
 }
 
 /// A tangent or cotangent of `n` floats, deterministic and unremarkable.
@@ -283,4 +303,292 @@ fn slices_of_arrays_and_nested_arrays() {
             vec![1.0, 0.0, 0.0, 0.0]
         ]
     );
+}
+
+// ---- outputs `Vec<Vec<T>>`: `vec![vec![..; m]; n]` written element by element ---------
+
+/// The Gram matrix of rows of different lengths (over the shorter of each pair), with
+/// `exp` of each row's first entry added on the diagonal: `+=` into a fill of zeros.
+#[differentiate]
+fn gram(x: &[Vec<f64>]) -> Vec<Vec<f64>> {
+    let n = x.len();
+    let mut out = vec![vec![0.0; n]; n];
+    for i in 0..n {
+        for j in 0..n {
+            for k in 0..x[i].len().min(x[j].len()) {
+                out[i][j] += x[i][k] * x[j][k];
+            }
+        }
+        out[i][i] += x[i][0].exp();
+    }
+    out
+}
+
+fn gram_dual(x: &[Vec<Dual64>]) -> Vec<Dual64> {
+    let n = x.len();
+    let mut out = vec![Dual64::from(0.0); n * n];
+    for i in 0..n {
+        for j in 0..n {
+            for k in 0..x[i].len().min(x[j].len()) {
+                out[i * n + j] += x[i][k] * x[j][k];
+            }
+        }
+        out[i * n + i] += x[i][0].exp();
+    }
+    out
+}
+
+/// The flat Jacobian of a block `J[i][j][k][l] = ∂y_ij/∂x_kl`: row-major over the
+/// output, each row row-major over the parameter.
+fn flat_block(j: &[Vec<Vec<Vec<f64>>>]) -> Vec<Vec<f64>> {
+    j.iter().flatten().map(|entry| entry.iter().flatten().copied().collect()).collect()
+}
+
+#[test]
+fn a_vec_of_vecs_output_in_every_sibling() {
+    // Two points: 4 outputs of 6 inputs (swept by rows), 9 outputs of 6 inputs (columns).
+    for lens in [&[2usize, 4][..], &[3, 1, 2]] {
+        let p: Vec<f64> = (0..6).map(|k| 0.3 * k as f64 - 0.7).collect();
+        let x = rows(&mut &p[..], lens);
+        let (y, j) = gram_jacobian(&x);
+        assert_eq!(y, gram(&x));
+        let n = lens.len();
+        assert_eq!((j.len(), j[0].len(), j[0][0].len()), (n, n, n));
+        assert_eq!(j[0][0].iter().map(Vec::len).collect::<Vec<_>>(), lens);
+        // ∂y_01/∂x_00 = x_10 (a product of rows 0 and 1).
+        assert_eq!(j[0][1][0][0], x[1][0]);
+        let flat = flat_block(&j);
+        let primal = |q: &[f64]| flatten(&gram(&rows(&mut &q[..], lens)));
+        check_jacobian(primal, &p, &flat, FD).unwrap();
+        let dual = dual_jacobian(|q| gram_dual(&rows(&mut &q[..], lens)), &p);
+        for (got, want) in flat.iter().zip(&dual) {
+            assert_all_close(got, want, EXACT, "gram Jacobian vs num-dual");
+        }
+        // The tangent has the output's shape, and is J t; the gradient of the cotangent
+        // (a `&[Vec<f64>]`) has the parameter's, and is Jᵀ d.
+        let t = direction(6, 0);
+        let (yt, dy) = gram_jvp(&x, &rows(&mut &t[..], lens));
+        assert_eq!(yt, y);
+        assert_all_close(&flatten(&dy), &mat_vec(&flat, &t), EXACT, "gram_jvp = J t");
+        let d = direction(n * n, 1);
+        let (yv, g) = gram_vjp(&x, &rows(&mut &d[..], &vec![n; n]));
+        assert_eq!(yv, y);
+        assert_all_close(&flatten(&g), &mat_t_vec(&flat, &d), EXACT, "gram_vjp = Jᵀ d");
+    }
+}
+
+/// The Hessian of `Σ b (x_i+1 - x_i²)² + (a - x_i)²`, written as argmin writes its test
+/// functions' Hessians: generic, constants through `T::from_f64`, a fill of zeros, `+=`
+/// and `=` into elements. Its Jacobian is the third derivative of that function.
+#[differentiate]
+fn rosenbrock_hessian<T>(param: &[T], a: T, b: T) -> Vec<Vec<T>>
+where
+    T: Float + FromPrimitive,
+{
+    let n0 = T::from_f64(0.0).unwrap();
+    let n2 = T::from_f64(2.0).unwrap();
+    let n4 = T::from_f64(4.0).unwrap();
+    let n12 = T::from_f64(12.0).unwrap();
+    let n = param.len();
+    let mut hessian = vec![vec![n0; n]; n];
+    for i in 0..n - 1 {
+        let xi = param[i];
+        let xi1 = param[i + 1];
+        hessian[i][i] = hessian[i][i] + n12 * b * xi.powi(2) - n4 * b * xi1 + n2 * a;
+        hessian[i + 1][i + 1] = n2 * b;
+        hessian[i][i + 1] = -n4 * b * xi;
+        hessian[i + 1][i] = -n4 * b * xi;
+    }
+    hessian
+}
+
+#[test]
+fn a_generic_hessian_written_into_a_fill_of_zeros() {
+    let x = [0.5, -1.25, 2.0, 0.75];
+    let (a, b) = (1.0, 100.0);
+    let (h, (jx, ja, jb)) = rosenbrock_hessian_jacobian(&x, a, b);
+    assert_eq!(h, rosenbrock_hessian(&x, a, b));
+    // Third derivatives: ∂H_ii/∂x_i = 24 b x_i (i < n - 1), ∂H_ii/∂x_i+1 = -4 b,
+    // ∂H_i,i+1/∂x_i = ∂H_i+1,i/∂x_i = -4 b; nothing else. H is linear in `a` and `b`.
+    for i in 0..4 {
+        for j in 0..4 {
+            for k in 0..4 {
+                let want = match (i, j, k) {
+                    (i, j, k) if i == j && k == i && i < 3 => 24.0 * b * x[i],
+                    (i, j, k) if i == j && k == i + 1 => -4.0 * b,
+                    (i, j, k) if j == i + 1 && k == i => -4.0 * b,
+                    (i, j, k) if i == j + 1 && k == j => -4.0 * b,
+                    _ => 0.0,
+                };
+                assert_close(jx[i][j][k], want, EXACT, &format!("∂H_{i}{j}/∂x_{k}"));
+            }
+            assert_close(ja[i][j], if i == j && i < 3 { 2.0 } else { 0.0 }, EXACT, "∂H/∂a");
+            assert_close(jb[i][j] * b, h[i][j] - ja[i][j] * a, EXACT, "H = a ∂H/∂a + b ∂H/∂b");
+        }
+    }
+    let primal = |q: &[f64]| flatten(&rosenbrock_hessian(q, a, b));
+    let flat: Vec<Vec<f64>> = jx.iter().flatten().cloned().collect();
+    check_jacobian(primal, &x, &flat, FD).unwrap();
+    let (_, dh) = rosenbrock_hessian_jvp(&x, a, b, &[1.0, 0.0, 0.0, 0.0], 0.0, 0.0);
+    assert_eq!(dh[0][0], 24.0 * b * x[0]);
+    let mut dout = vec![vec![0.0; 4]; 4];
+    dout[1][1] = 1.0;
+    let (_, (gx, ga, gb)) = rosenbrock_hessian_vjp(&x, a, b, &dout);
+    assert_eq!((gx, ga, gb), (jx[1][1].clone(), ja[1][1], jb[1][1]));
+
+    // At f32, the same shapes.
+    let x32 = x.map(|v| v as f32);
+    let (h32, (jx32, _, _)) = rosenbrock_hessian_jacobian(&x32, 1.0, 100.0);
+    assert_eq!(h32.len(), 4);
+    assert_close(f64::from(jx32[2][2][2]), 24.0 * 100.0 * 2.0, 1e-6, "f32 third derivative");
+}
+
+// ---- rows built whole: literals of rows, fills of a computed row, pushes, stores -------
+
+/// Rows computed elsewhere, stacked: `vec![a, b]` of `Vec`s, a row pushed, a row stored
+/// over another, `Vec::from` of rows, `vec![r; n]` of a computed row.
+#[differentiate]
+fn stacked(x: &[f64]) -> Vec<Vec<f64>> {
+    let a = x.to_vec();
+    let b = vec![x[0] * x[1], 3.0, x[2].sin()];
+    let mut m = vec![a, b];
+    m.push(vec![x[1] * x[2]; 3]);
+    let sq: Vec<f64> = x.iter().map(|v| v * v).collect();
+    m[0] = sq;
+    let filled = vec![m[1].clone(); 2];
+    let pair = Vec::from([filled[1].clone(), m[2].clone()]);
+    m.push(vec![pair[0][0] + pair[1][2], m[0][1]]);
+    m
+}
+
+fn stacked_dual(x: &[Dual64]) -> Vec<Dual64> {
+    let b = [x[0] * x[1], Dual64::from(3.0), x[2].sin()];
+    let c = x[1] * x[2];
+    let mut out: Vec<Dual64> = x.iter().map(|v| v * v).collect();
+    out.extend(b);
+    out.extend([c; 3]);
+    out.extend([b[0] + c, x[1] * x[1]]);
+    out
+}
+
+#[test]
+fn rows_stored_pushed_and_filled_whole() {
+    let x = [0.5, -1.5, 2.0];
+    let (y, j) = stacked_jacobian(&x);
+    assert_eq!(y, stacked(&x));
+    assert_eq!(y.iter().map(Vec::len).collect::<Vec<_>>(), [3, 3, 3, 2]);
+    let flat: Vec<Vec<f64>> = j.iter().flatten().cloned().collect();
+    check_jacobian(|q| flatten(&stacked(q)), &x, &flat, FD).unwrap();
+    let dual = dual_jacobian(stacked_dual, &x);
+    for (got, want) in flat.iter().zip(&dual) {
+        assert_all_close(got, want, EXACT, "stacked Jacobian vs num-dual");
+    }
+    let t = [1.0, -0.5, 0.25];
+    let (_, dy) = stacked_jvp(&x, &t);
+    assert_all_close(&flatten(&dy), &mat_vec(&flat, &t), EXACT, "jvp");
+    let d = direction(11, 2);
+    let (_, g) = stacked_vjp(&x, &rows(&mut &d[..], &[3, 3, 3, 2]));
+    assert_all_close(&g, &mat_t_vec(&flat, &d), EXACT, "vjp");
+}
+
+// ---- a local `Vec` of `Vec`s overwritten in loops, its rows iterated ---------------------
+
+/// Two rows updated in turn for `steps` rounds (each read of a written element is saved
+/// or recomputed by the reverse sweep), then every row iterated: `Σ v²`.
+#[differentiate(order = 2)]
+fn smooth(x: &[f64], steps: usize) -> f64 {
+    let n = x.len();
+    let mut m = vec![vec![0.0; n]; 2];
+    for j in 0..n {
+        m[0][j] = x[j];
+    }
+    for _ in 0..steps {
+        for j in 0..n {
+            m[1][j] = (m[0][j] * m[0][(j + 1) % n]).sin();
+        }
+        let prev = m[1].clone();
+        for j in 0..n {
+            m[0][j] = prev[j] + 0.5 * m[0][j];
+            m[1][j] = m[1][j] * m[0][j];
+        }
+    }
+    let mut s = 0.0;
+    for row in m.iter() {
+        for v in row.iter() {
+            s += v * v;
+        }
+    }
+    s
+}
+
+fn smooth_dual(x: &[Dual64], steps: usize) -> Dual64 {
+    let n = x.len();
+    let mut m = vec![x.to_vec(), vec![Dual64::from(0.0); n]];
+    for _ in 0..steps {
+        for j in 0..n {
+            m[1][j] = (m[0][j] * m[0][(j + 1) % n]).sin();
+        }
+        let prev = m[1].clone();
+        for j in 0..n {
+            m[0][j] = prev[j] + m[0][j] * 0.5;
+            m[1][j] = m[1][j] * m[0][j];
+        }
+    }
+    m.iter().flatten().fold(Dual64::from(0.0), |s, v| s + v * v)
+}
+
+#[test]
+fn a_local_vec_of_vecs_overwritten_in_loops() {
+    let x = [0.4, -0.8, 1.1, 0.3];
+    let case = Case {
+        name: "smooth",
+        primal: &|p| smooth(p, 3),
+        grad: &|p| smooth_grad(p, 3),
+        vjp: &|p, d| smooth_vjp(p, 3, d),
+        jvp: &|p, t| smooth_jvp(p, 3, t),
+        dual: &|p| smooth_dual(p, 3),
+    };
+    let g = case.verify(&x, FD);
+    let (_, g2, h) = hessian_flat(smooth_hessian(&x, 3));
+    assert_eq!(g2, g);
+    check_jacobian(|q| smooth_grad(q, 3).1, &x, &h, FD).unwrap();
+    let v = direction(4, 3);
+    let (_, _, hv) = smooth_hvp(&x, 3, &v);
+    assert_all_close(&hv, &mat_vec(&h, &v), EXACT, "H v");
+}
+
+// ---- an out-parameter `&mut [Vec<T>]` ----------------------------------------------------
+
+/// Writes `[x_i², x_0 x_i]` into row `i` of `r`.
+#[differentiate]
+fn pairs_into(x: &[f64], r: &mut [Vec<f64>]) {
+    for i in 0..x.len() {
+        r[i][0] = x[i] * x[i];
+        r[i][1] = x[0] * x[i];
+    }
+}
+
+#[test]
+fn an_out_parameter_of_rows() {
+    let x = [1.5, -2.0, 0.5];
+    let mut r = vec![vec![0.0; 2]; 3];
+    let j = pairs_into_jacobian(&x, &mut r);
+    let mut want = vec![vec![0.0; 2]; 3];
+    pairs_into(&x, &mut want);
+    assert_eq!(r, want);
+    let flat: Vec<Vec<f64>> = j.iter().flatten().cloned().collect();
+    let primal = |q: &[f64]| {
+        let mut r = vec![vec![0.0; 2]; 3];
+        pairs_into(q, &mut r);
+        flatten(&r)
+    };
+    check_jacobian(primal, &x, &flat, FD).unwrap();
+    // ∂(x_0 x_2)/∂x = (x_2, 0, x_0).
+    assert_eq!(j[2][1], [0.5, 0.0, 1.5]);
+    let t = [0.5, 1.0, -1.0];
+    let dr = pairs_into_jvp(&x, &mut r, &t);
+    assert_all_close(&flatten(&dr), &mat_vec(&flat, &t), EXACT, "jvp");
+    let d = direction(6, 4);
+    let g = pairs_into_vjp(&x, &mut r, &rows(&mut &d[..], &[2, 2, 2]));
+    assert_all_close(&g, &mat_t_vec(&flat, &d), EXACT, "vjp");
 }
