@@ -451,7 +451,11 @@ impl Rev<'_> {
                         let skip = self.new_var("_".into(), Shape::Other);
                         let grads = self.new_var(format!("d{}", self.vars[v.0].name), Shape::Other);
                         let mut all = args.clone();
-                        all.push(Expr::var(bar));
+                        // The cotangent as the callee's signature takes it: a float or
+                        // an array by value, a `Vec`'s as a slice (the macro cannot see
+                        // which the callee returns; rustc picks it).
+                        let by_ref = Expr::Unary(crate::ir::UnOp::Ref, Box::new(Expr::var(bar)));
+                        all.push(Expr::TangentArg(Box::new(by_ref)));
                         // The call of `g_vjp` is itself differentiated (for Hessians)
                         // through `g_vjp_jvp`, its cotangent a float argument too.
                         let mut all_floats = floats.clone();

@@ -55,7 +55,7 @@ fn outer_vjp(x: f64, k: f64, dout: f64) -> (f64, (f64, f64)) {
     let t_1_bar = dout;
     let y_bar = t_1_bar * x;
     let mut x_bar = t_1_bar * y;
-    let (_, dy) = helper_vjp(t, 2.0, y_bar);
+    let (_, dy) = helper_vjp(t, 2.0, ::autodiff_core::__private::tangent_arg(&y_bar));
     let t_bar = dy.0;
     x_bar += t_bar * k;
     let k_bar = t_bar * x;

@@ -592,3 +592,109 @@ fn an_out_parameter_of_rows() {
     let g = pairs_into_vjp(&x, &mut r, &rows(&mut &d[..], &[2, 2, 2]));
     assert_all_close(&g, &mat_t_vec(&flat, &d), EXACT, "vjp");
 }
+
+// ---- calls: rows passed to a callee, a callee returning rows -----------------------------
+
+/// `Σ_i x_i0 · x_i,last` of rows: the callee.
+#[differentiate(order = 2)]
+fn ends_product(x: &[Vec<f64>]) -> f64 {
+    let mut s = 0.0;
+    for row in x {
+        s += row[0] * row[row.len() - 1];
+    }
+    s
+}
+
+/// `x xᵀ` of a vector, as rows: the callee whose cotangent is a `&[Vec<f64>]`.
+#[differentiate(order = 2)]
+fn outer_product(x: &[f64]) -> Vec<Vec<f64>> {
+    let n = x.len();
+    let mut out = vec![vec![0.0; n]; n];
+    for i in 0..n {
+        for j in 0..n {
+            out[i][j] = x[i] * x[j];
+        }
+    }
+    out
+}
+
+/// `ends_product(x) · sin(x_00) + Σ_ij (x_0 x_0ᵀ)_ij x_1j`: rows passed on whole, and the
+/// rows a callee returns read by index.
+#[differentiate(order = 2)]
+fn through_calls(x: &[Vec<f64>]) -> f64 {
+    let e = ends_product(x);
+    let m = outer_product(&x[0]);
+    let mut s = e * x[0][0].sin();
+    for i in 0..m.len() {
+        for j in 0..m[i].len() {
+            s += m[i][j] * x[1][j];
+        }
+    }
+    s
+}
+
+fn through_calls_dual(x: &[Vec<Dual64>]) -> Dual64 {
+    let e = x.iter().fold(Dual64::from(0.0), |s, row| s + row[0] * row[row.len() - 1]);
+    let mut s = e * x[0][0].sin();
+    for i in 0..x[0].len() {
+        for j in 0..x[0].len() {
+            s += x[0][i] * x[0][j] * x[1][j];
+        }
+    }
+    s
+}
+
+#[test]
+fn rows_through_differentiated_callees() {
+    let lens = [3, 3, 1];
+    let p = [0.5, -1.0, 1.5, 2.0, 0.25, -0.75, 1.25];
+    let case = Case {
+        name: "through_calls",
+        primal: &|p| through_calls(&rows(&mut &p[..], &lens)),
+        grad: &|p| {
+            let (y, g) = through_calls_grad(&rows(&mut &p[..], &lens));
+            (y, flatten(&g))
+        },
+        vjp: &|p, d| {
+            let (y, g) = through_calls_vjp(&rows(&mut &p[..], &lens), d);
+            (y, flatten(&g))
+        },
+        jvp: &|p, t| through_calls_jvp(&rows(&mut &p[..], &lens), &rows(&mut &t[..], &lens)),
+        dual: &|p| through_calls_dual(&rows(&mut &p[..], &lens)),
+    };
+    let g = case.verify(&p, FD);
+    let x = rows(&mut &p[..], &lens);
+    let (_, g2, h) = hessian_flat(through_calls_hessian(&x));
+    assert_eq!(g2, g);
+    check_jacobian(|q| (case.grad)(q).1, &p, &h, FD).unwrap();
+    let v = direction(p.len(), 5);
+    let (_, _, hv) = through_calls_hvp(&x, &rows(&mut &v[..], &lens));
+    assert_all_close(&flatten(&hv), &mat_vec(&h, &v), EXACT, "H v through calls");
+}
+
+/// argmin's `rosenbrock_hessian`: the generic wrapper that calls the generic Hessian with
+/// its default constants, the rows it returns passed on as its own output.
+#[differentiate]
+fn rosenbrock_default_hessian<T>(param: &[T]) -> Vec<Vec<T>>
+where
+    T: Float + FromPrimitive,
+{
+    rosenbrock_hessian(param, T::from_f64(1.0).unwrap(), T::from_f64(100.0).unwrap())
+}
+
+#[test]
+fn a_generic_callee_returning_rows() {
+    let x = [0.5, -1.25, 2.0];
+    let (h, j) = rosenbrock_default_hessian_jacobian(&x);
+    let (h2, (jx, _, _)) = rosenbrock_hessian_jacobian(&x, 1.0, 100.0);
+    assert_eq!((h, j), (h2, jx));
+    let t = [0.25, 1.0, -0.5];
+    let (_, dh) = rosenbrock_default_hessian_jvp(&x, &t);
+    assert_eq!(dh[0][0], 2400.0 * x[0] * t[0] - 400.0 * t[1]);
+    let dout = vec![vec![1.0, 0.0, 0.0], vec![1.0, 0.0, 0.0], vec![0.0; 3]];
+    let (_, g) = rosenbrock_default_hessian_vjp(&x, &dout);
+    // ∂(H_00 + H_10)/∂x = (2400 x_0 - 400, -400, 0).
+    assert_eq!(g, vec![2400.0 * x[0] - 400.0, -400.0, 0.0]);
+    let (h32, _) = rosenbrock_default_hessian_jacobian(&x.map(|v| v as f32));
+    assert_eq!(h32[1][1], 1200.0 * 1.25 * 1.25 - 400.0 * 2.0 + 2.0 + 200.0);
+}

@@ -410,3 +410,29 @@ fn a_vec_literal_pushed_onto() {
     let (_, g) = push_onto_a_vec_literal_vjp(&x, &[1.0, 2.0, 3.0]);
     assert_eq!(g, vec![1.0, -6.0, 3.0]);
 }
+
+/// A callee returning a `Vec`: its `_vjp` takes the cotangent as `&[T]`, and the caller
+/// passed its adjoint, a `Vec<T>`, by value (a type error in generated code). The
+/// cotangent now goes through `tangent_arg`, which rustc resolves from the callee's
+/// signature.
+#[differentiate]
+fn squares(x: &[f64]) -> Vec<f64> {
+    let mut y = vec![0.0; x.len()];
+    for i in 0..x.len() {
+        y[i] = x[i] * x[i];
+    }
+    y
+}
+
+#[differentiate]
+fn sum_of_two_squares(x: &[f64]) -> f64 {
+    let y = squares(x);
+    y[0] + 3.0 * y[1]
+}
+
+#[test]
+fn a_callee_returning_a_vec() {
+    let x = [1.5, -2.0];
+    assert_eq!(sum_of_two_squares_grad(&x), (sum_of_two_squares(&x), vec![3.0, -12.0]));
+    assert_eq!(sum_of_two_squares_jvp(&x, &[1.0, 1.0]).1, 3.0 - 12.0);
+}

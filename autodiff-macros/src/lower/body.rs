@@ -1797,6 +1797,7 @@ impl Lower<'_> {
             E::Call(c) => self.lower_call(c, hint),
             E::MethodCall(m) => self.lower_method(m, hint),
             E::Index(ix) => {
+                self.indexed_call_result(e);
                 let base = self.operand(&ix.expr);
                 let index = match (&*ix.index, self.linalg_of(&base)) {
                     // `m[(i, j)]` (nalgebra), `a[[i, j]]` (ndarray): the pair is bound to a
@@ -1946,6 +1947,33 @@ impl Lower<'_> {
             });
         }
         Value::Atom(Atom::Var(yv))
+    }
+
+    /// A call's result indexed `k` times (`m[i][j]` of `let m = g(x);`) is an array or
+    /// `Vec` at least `k` deep: the macro cannot see what the callee returns, but a float
+    /// is not indexed. Its adjoint is then a zero of its shape, not a float.
+    fn indexed_call_result(&mut self, e: &syn::Expr) {
+        let mut depth = 0;
+        let mut root = e;
+        while let syn::Expr::Index(ix) = root {
+            depth += 1;
+            root = &ix.expr;
+        }
+        let syn::Expr::Path(p) = root else { return };
+        let Some(id) = p.path.get_ident() else { return };
+        let Some(Binding { value: Value::Atom(Atom::Var(v)), .. }) = self.lookup(&id.to_string())
+        else {
+            return;
+        };
+        let v = *v;
+        if !self.call_results.contains(&v) {
+            return;
+        }
+        let info = &mut self.func.vars[v.0];
+        match info.shape {
+            Shape::Tensor { depth: d } if d >= depth => {}
+            _ => info.shape = Shape::Tensor { depth },
+        }
     }
 
     /// `base[index]`: the element as a place, or, of an array the function writes, read
