@@ -7,7 +7,7 @@
 //! sibling is checked against num-dual and central differences on the flattened
 //! function, and against hand-derived formulas where they are short.
 // Index loops and a local returned at once are what these tests exercise.
-#![allow(clippy::let_and_return, clippy::needless_range_loop)]
+#![allow(clippy::let_and_return, clippy::needless_range_loop, clippy::manual_memcpy)]
 
 mod common;
 
@@ -188,6 +188,8 @@ fn owned_rows<T: Float + std::iter::Sum>(x: Vec<Vec<T>>) -> T {
 }
 
 /// `Σ_i Σ_j x_ij^3 (j + 1)`, with `x` by reference to a `Vec` of `Vec`s.
+// `&Vec<Vec<f64>>` rather than `&[Vec<f64>]` is the point here.
+#[allow(clippy::ptr_arg)]
 #[differentiate]
 fn vec_ref_rows(x: &Vec<Vec<f64>>) -> f64 {
     let mut s = 0.0;
@@ -509,7 +511,7 @@ fn smooth(x: &[f64], steps: usize) -> f64 {
         let prev = m[1].clone();
         for j in 0..n {
             m[0][j] = prev[j] + 0.5 * m[0][j];
-            m[1][j] = m[1][j] * m[0][j];
+            m[1][j] *= m[0][j];
         }
     }
     let mut s = 0.0;
@@ -523,7 +525,7 @@ fn smooth(x: &[f64], steps: usize) -> f64 {
 
 fn smooth_dual(x: &[Dual64], steps: usize) -> Dual64 {
     let n = x.len();
-    let mut m = vec![x.to_vec(), vec![Dual64::from(0.0); n]];
+    let mut m = [x.to_vec(), vec![Dual64::from(0.0); n]];
     for _ in 0..steps {
         for j in 0..n {
             m[1][j] = (m[0][j] * m[0][(j + 1) % n]).sin();
