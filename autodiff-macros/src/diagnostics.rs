@@ -132,8 +132,6 @@ pub fn macro_without_derivative(path: &syn::Path) -> String {
     )
 }
 
-pub const VEC_OF_ROWS: &str = "a `Vec` of `Vec`s, or of rows not written in place, is not supported in a differentiated function; write the rows as array literals (`vec![[a, b], [c, d]]`, `vec![[0.0; M]; n]`) or use one flat `vec![0.0; n * m]` indexed by `i * m + j`";
-
 pub const VEC_FROM: &str = "`Vec::from` of anything but an array literal is not supported in a differentiated function; write `x.to_vec()`";
 
 pub const LOOP_VALUE: &str = "a loop used as a value is not supported; assign to a `let mut` declared before the loop and use that";

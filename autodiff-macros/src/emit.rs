@@ -187,8 +187,9 @@ pub fn sibling(shared: &Shared, func: &Func, d: &Derived, kind: Sibling) -> Toke
 }
 
 /// `same_len(x_dot.len(), x.len(), ..)` for the tangent of every slice or `Vec`
-/// parameter: a tangent of the wrong length panics at once, and the tangent's reads need
-/// no bounds checks once its length is known.
+/// parameter, and of each of its rows that is a `Vec` (`&[Vec<T>]`): a tangent of the
+/// wrong length panics at once, and the tangent's reads need no bounds checks once its
+/// length is known.
 fn length_checks(cx: &Cx, func: &Func, d: &Derived, kind: Sibling) -> TokenStream {
     // The tangents among the extra parameters: after the cotangent in `f_vjp_jvp`.
     let tangents = match kind {
@@ -200,15 +201,38 @@ fn length_checks(cx: &Cx, func: &Func, d: &Derived, kind: Sibling) -> TokenStrea
     func.active_params()
         .zip(tangents)
         .filter_map(|(p, v)| match (&p.kind, &p.pat) {
-            (ParamKind::Seq { .. }, syn::Pat::Ident(pi)) => {
+            (ParamKind::Seq { elem }, syn::Pat::Ident(pi)) => {
                 let x = &pi.ident;
                 let t = cx.ident(*v, Span::call_site());
                 let name = x.to_string();
-                Some(quote!(#krate::__private::same_len(#t.len(), #x.len(), #name);))
+                let rows = row_length_checks(elem, &t, &x.to_token_stream(), &name, krate);
+                Some(quote!(#krate::__private::same_len(#t.len(), #x.len(), #name); #rows))
             }
             _ => None,
         })
         .collect()
+}
+
+/// The length checks of the rows of a tangent `t` of `x` whose elements `elem` are `Vec`s,
+/// at any depth (a row named `x[..]`).
+fn row_length_checks(
+    elem: &syn::Type,
+    t: &TokenStream,
+    x: &TokenStream,
+    name: &str,
+    krate: &TokenStream,
+) -> TokenStream {
+    let Some(inner) = crate::lower::vec_elem(elem) else { return TokenStream::new() };
+    let local = |n: &str| syn::Ident::new(n, Span::mixed_site()).into_token_stream();
+    let (tr, xr) = (local("t_row"), local("x_row"));
+    let name = format!("{name}[..]");
+    let deeper = row_length_checks(inner, &tr, &xr, &name, krate);
+    quote! {
+        for (#tr, #xr) in #t.iter().zip(#x.iter()) {
+            #krate::__private::same_len(#tr.len(), #xr.len(), #name);
+            #deeper
+        }
+    }
 }
 
 /// The return type of sibling `kind`.
@@ -1351,7 +1375,7 @@ impl Cx<'_> {
             {
                 let base = Atom::Place(*y, proj[..proj.len() - 1].to_vec());
                 let b = self.atom(&base, *span);
-                let v = self.expr(value, *span);
+                let v = self.row_copy(value, self.expr(value, *span), *span);
                 quote_spanned!(*span=> #b.push(#v);)
             }
             Stmt::Assign { target, value, span } => {
@@ -1360,6 +1384,7 @@ impl Cx<'_> {
                     Some(base) => self.stored(base, value, *span),
                     None => self.expr(value, *span),
                 };
+                let v = self.row_copy(value, v, *span);
                 quote_spanned!(*span=> #t = #v;)
             }
             Stmt::Push { tape, value, reserved, span } => {
@@ -1460,6 +1485,20 @@ impl Cx<'_> {
             _ => TokenStream::new(),
         };
         quote_spanned!(span=> #pre #head { #count_up #stmts #update #exit })
+    }
+
+    /// A whole row stored into an array or pushed onto a `Vec` (`y[i] = row`,
+    /// `y.push(row)`), cloned: the row's local is still read after (by its derivatives,
+    /// or by the reverse sweep), and a `Vec` row would be moved.
+    fn row_copy(&self, value: &Expr, v: TokenStream, span: Span) -> TokenStream {
+        match value {
+            Expr::Atom(a @ (Atom::Var(_) | Atom::Place(..)))
+                if matches!(self.shape_of(a), crate::ir::Shape::Tensor { .. }) =>
+            {
+                quote_spanned!(span=> ::core::clone::Clone::clone(&#v))
+            }
+            _ => v,
+        }
     }
 
     fn shape_of(&self, a: &Atom) -> crate::ir::Shape {
@@ -1641,10 +1680,7 @@ impl Cx<'_> {
                 let a = self.ident(*v, span);
                 match kind {
                     ParamKind::Array { array } => zero_of_type(array, krate),
-                    ParamKind::Seq { elem } => {
-                        let z = zero_of_type(elem, krate);
-                        quote_spanned!(span=> ::std::vec![#z; #a.len()])
-                    }
+                    ParamKind::Seq { elem } => zero_of_rows(elem, &a, krate, span),
                     _ => quote_spanned!(span=> #krate::__private::ZeroLike::zero_like(&#a)),
                 }
             }
@@ -1746,6 +1782,28 @@ fn zero_of_type(ty: &syn::Type, krate: &TokenStream) -> TokenStream {
         syn::Type::Paren(p) => zero_of_type(&p.elem, krate),
         syn::Type::Group(g) => zero_of_type(&g.elem, krate),
         leaf => quote!(<#leaf as #krate::__private::num_traits::Zero>::zero()),
+    }
+}
+
+/// The zero of a slice or `Vec` `value` of elements `elem`, from its written type: a
+/// `vec!` of the element's zero, or for rows that are `Vec`s themselves (whose lengths
+/// may differ), the zero of each row.
+fn zero_of_rows(
+    elem: &syn::Type,
+    value: &TokenStream,
+    krate: &TokenStream,
+    span: Span,
+) -> TokenStream {
+    match crate::lower::vec_elem(elem) {
+        Some(inner) => {
+            let row = syn::Ident::new("row", Span::mixed_site());
+            let z = zero_of_rows(inner, &row.to_token_stream(), krate, span);
+            quote_spanned!(span=> #value.iter().map(|#row| #z).collect::<::std::vec::Vec<_>>())
+        }
+        None => {
+            let z = zero_of_type(elem, krate);
+            quote_spanned!(span=> ::std::vec![#z; #value.len()])
+        }
     }
 }
 

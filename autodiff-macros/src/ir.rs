@@ -486,11 +486,12 @@ pub fn suffixed(func: &syn::Expr, suffix: &str) -> Option<syn::Expr> {
     Some(syn::Expr::Path(q))
 }
 
-/// The atom an argument of a call reads, and whether it is passed by reference.
+/// The atom an argument of a call reads, and whether it is passed by reference (a
+/// cotangent passed through `tangent_arg(&v)` counts as one).
 pub fn argument_atom(e: &Expr) -> Option<(&Atom, bool)> {
     match e {
         Expr::Atom(a) => Some((a, false)),
-        Expr::TangentArg(inner) => argument_atom(inner),
+        Expr::TangentArg(inner) => argument_atom(inner).map(|(a, _)| (a, true)),
         Expr::Unary(UnOp::Ref, inner) => match &**inner {
             Expr::Atom(a) => Some((a, true)),
             _ => None,

@@ -204,8 +204,15 @@ fn array_depth(ty: &syn::Type, floats: &HashSet<String>) -> Option<usize> {
     }
 }
 
+/// Levels of indexing around a float, if `ty` is an element a slice or `Vec` may hold:
+/// a float, a fixed array of floats at any nesting, or a `Vec` of such elements (the
+/// rows of `&[Vec<T>]` and `Vec<Vec<T>>`).
+fn elem_depth(ty: &syn::Type, floats: &HashSet<String>) -> Option<usize> {
+    array_depth(ty, floats).or_else(|| elem_depth(vec_elem(ty)?, floats).map(|d| d + 1))
+}
+
 /// The element type of `Vec<E>`.
-fn vec_elem(ty: &syn::Type) -> Option<&syn::Type> {
+pub(crate) fn vec_elem(ty: &syn::Type) -> Option<&syn::Type> {
     let syn::Type::Path(p) = unparen(ty) else {
         return None;
     };
@@ -282,7 +289,7 @@ fn matrix_kind(ty: &syn::Type) -> Option<(ParamKind, Shape)> {
 /// Classifies a parameter type; `Err` for a `&mut` (out-parameter).
 fn classify(ty: &syn::Type, floats: &HashSet<String>) -> Result<(ParamKind, Shape, bool), ()> {
     let seq = |elem: &syn::Type| {
-        array_depth(elem, floats)
+        elem_depth(elem, floats)
             .map(|d| (ParamKind::Seq { elem: elem.clone() }, Shape::Tensor { depth: d + 1 }))
     };
     let owned = |t: &syn::Type, by_ref: bool| -> Option<(ParamKind, Shape)> {

@@ -450,14 +450,12 @@ impl Rev<'_> {
                     if let Expr::Call { args, floats, siblings: Some(sib), .. } = value {
                         let skip = self.new_var("_".into(), Shape::Other);
                         let grads = self.new_var(format!("d{}", self.vars[v.0].name), Shape::Other);
-                        // The cotangent as `g_vjp` takes it: by value for a float or an
-                        // array output, as `&[T]` for a `Vec`'s (rustc picks, see
-                        // `TangentArg`).
                         let mut all = args.clone();
-                        all.push(Expr::TangentArg(Box::new(Expr::Unary(
-                            crate::ir::UnOp::Ref,
-                            Box::new(Expr::var(bar)),
-                        ))));
+                        // The cotangent as the callee's signature takes it: a float or
+                        // an array by value, a `Vec`'s as a slice (the macro cannot see
+                        // which the callee returns; rustc picks it).
+                        let by_ref = Expr::Unary(crate::ir::UnOp::Ref, Box::new(Expr::var(bar)));
+                        all.push(Expr::TangentArg(Box::new(by_ref)));
                         // The call of `g_vjp` is itself differentiated (for Hessians)
                         // through `g_vjp_jvp`, its cotangent a float argument too.
                         let mut all_floats = floats.clone();

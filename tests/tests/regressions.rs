@@ -371,3 +371,68 @@ fn a_shadowed_local_after_a_block_whose_loop_returns() {
     assert_eq!(v, shadowed_through_a_returning_loop(&x, y));
     assert_eq!((v, gx, gy), (2.0 * y + x[0], [1.0, 0.0], 2.0));
 }
+
+/// `let a = [0.0; 2]; let mut b = a;`: `b` was taken for a fresh local of its own `let`
+/// (the fill was the statement just lowered) and not copied, so `b[0] = x` wrote into `a`
+/// too. Value and gradient were `3x` and 3 where the function computes `2x`.
+#[differentiate]
+fn copy_of_a_named_fill(x: f64) -> f64 {
+    let a = [0.0; 2];
+    let mut b = a;
+    b[0] = x;
+    a[0] + b[0] * 2.0
+}
+
+#[test]
+fn writes_to_a_copy_do_not_reach_the_array_copied() {
+    let x = 3.0;
+    assert_eq!(copy_of_a_named_fill(x), 2.0 * x);
+    assert_eq!(copy_of_a_named_fill_grad(x), (2.0 * x, 2.0));
+    assert_eq!(copy_of_a_named_fill_jvp(x, 1.0), (2.0 * x, 2.0));
+}
+
+/// `let mut m = vec![a, b]; m.push(c);`: the literal was copied into `m` (it was not the
+/// statement just lowered: its elements' stores were), and the copy's adjoint, one element
+/// longer after the push, was added into the literal's, which panicked.
+#[differentiate]
+fn push_onto_a_vec_literal(x: &[f64]) -> Vec<f64> {
+    let mut m = vec![x[0], x[1] * x[1]];
+    m.push(x[2]);
+    m
+}
+
+#[test]
+fn a_vec_literal_pushed_onto() {
+    let x = [0.5, -1.5, 2.0];
+    let (y, j) = push_onto_a_vec_literal_jacobian(&x);
+    assert_eq!(y, push_onto_a_vec_literal(&x));
+    assert_eq!(j, vec![vec![1.0, 0.0, 0.0], vec![0.0, -3.0, 0.0], vec![0.0, 0.0, 1.0]]);
+    let (_, g) = push_onto_a_vec_literal_vjp(&x, &[1.0, 2.0, 3.0]);
+    assert_eq!(g, vec![1.0, -6.0, 3.0]);
+}
+
+/// A callee returning a `Vec`: its `_vjp` takes the cotangent as `&[T]`, and the caller
+/// passed its adjoint, a `Vec<T>`, by value (a type error in generated code). The
+/// cotangent now goes through `tangent_arg`, which rustc resolves from the callee's
+/// signature.
+#[differentiate]
+fn squares(x: &[f64]) -> Vec<f64> {
+    let mut y = vec![0.0; x.len()];
+    for i in 0..x.len() {
+        y[i] = x[i] * x[i];
+    }
+    y
+}
+
+#[differentiate]
+fn sum_of_two_squares(x: &[f64]) -> f64 {
+    let y = squares(x);
+    y[0] + 3.0 * y[1]
+}
+
+#[test]
+fn a_callee_returning_a_vec() {
+    let x = [1.5, -2.0];
+    assert_eq!(sum_of_two_squares_grad(&x), (sum_of_two_squares(&x), vec![3.0, -12.0]));
+    assert_eq!(sum_of_two_squares_jvp(&x, &[1.0, 1.0]).1, 3.0 - 12.0);
+}

@@ -1094,6 +1094,21 @@ impl Lower<'_> {
                     {
                         Value::Atom(a)
                     }
+                    // A row (`for row in x.iter()`, `let r = x[i];`) of an array the
+                    // function never writes names the row in place: a row of a `Vec` of
+                    // `Vec`s cannot be moved out, and there is no later store to keep it
+                    // from. A row of one it writes, or one bound `let mut`, is a copy of
+                    // the row as it is now.
+                    Value::Atom(a @ Atom::Place(v, _))
+                        if matches!(self.shape_of(&a), Shape::Tensor { .. }) =>
+                    {
+                        if self.mutable_tensors.contains(&v) || p.mutability.is_some() {
+                            let shape = self.shape_of(&a);
+                            self.bind_typed(Expr::CopyOf(a), &name, shape, ty.clone(), span)
+                        } else {
+                            Value::Atom(a)
+                        }
+                    }
                     Value::Atom(a @ (Atom::Const(_) | Atom::Place(..))) => {
                         let shape = self.shape_of(&a);
                         self.bind_typed(Expr::Atom(a), &name, shape, ty.clone(), span)
@@ -1118,12 +1133,13 @@ impl Lower<'_> {
                     other => other,
                 };
                 let value = match value {
-                    // `let mut y = x;` of an array or `Vec` that is not a fresh local of
-                    // this `let`: writes to `y` must not reach `x`, so `y` is a copy.
+                    // `let mut y = x;` of an array or `Vec` that a name in scope holds
+                    // (not a value made for this `let`): writes to `y` must not reach
+                    // `x`, so `y` is a copy.
                     Value::Atom(Atom::Var(v))
                         if p.mutability.is_some()
                             && matches!(self.func.info(v).shape, Shape::Tensor { .. })
-                            && !self.just_bound(v) =>
+                            && self.named(v) =>
                     {
                         let shape = self.func.info(v).shape;
                         let copy = self.bind(Expr::CopyOf(Atom::Var(v)), Some(&name), shape, span);
@@ -1323,6 +1339,22 @@ impl Lower<'_> {
             let v = self.element(base.clone(), index, span, hint.as_deref());
             self.bind_pattern(p, v, elem_ty.clone(), span);
         }
+    }
+
+    /// Whether a binding in scope holds `v` or a place in it (`let a = [0.0; 2];` makes
+    /// `a` hold its array; a block's local that is its value holds it no more after it).
+    fn named(&self, v: Var) -> bool {
+        fn holds(value: &Value, v: Var) -> bool {
+            match value {
+                Value::Atom(a) => a.var() == Some(v),
+                Value::Tuple(parts) => parts.iter().any(|p| holds(p, v)),
+                Value::View { base, .. } | Value::MutRef(base) => base.var() == Some(v),
+                // What a closure captured, it reads when called.
+                Value::Closure(c) => c.captures(&|b| holds(b, v)),
+                Value::Unit => false,
+            }
+        }
+        self.scopes.iter().flatten().any(|b| holds(&b.value, v))
     }
 
     /// Was `v` bound by the statement just lowered (so it is the `let`'s own value)?
@@ -1691,6 +1723,7 @@ impl Lower<'_> {
             E::Call(c) => self.lower_call(c, hint),
             E::MethodCall(m) => self.lower_method(m, hint),
             E::Index(ix) => {
+                self.indexed_call_result(e);
                 if let E::Range(r) = &*ix.index {
                     return self.lower_subslice(&ix.expr, r, span);
                 }
@@ -1855,11 +1888,43 @@ impl Lower<'_> {
         Value::Atom(Atom::Var(yv))
     }
 
+    /// A call's result indexed `k` times (`m[i][j]` of `let m = g(x);`) is an array or
+    /// `Vec` at least `k` deep: the macro cannot see what the callee returns, but a float
+    /// is not indexed. Its adjoint is then a zero of its shape, not a float.
+    fn indexed_call_result(&mut self, e: &syn::Expr) {
+        let mut depth = 0;
+        let mut root = e;
+        while let syn::Expr::Index(ix) = root {
+            depth += 1;
+            root = &ix.expr;
+        }
+        let syn::Expr::Path(p) = root else { return };
+        let Some(id) = p.path.get_ident() else { return };
+        let Some(Binding { value: Value::Atom(Atom::Var(v)), .. }) = self.lookup(&id.to_string())
+        else {
+            return;
+        };
+        let v = *v;
+        if !self.call_results.contains(&v) {
+            return;
+        }
+        let info = &mut self.func.vars[v.0];
+        match info.shape {
+            Shape::Tensor { depth: d } if d >= depth => {}
+            _ => info.shape = Shape::Tensor { depth },
+        }
+    }
+
     /// `base[index]`: the element as a place, or, of an array the function writes, read
-    /// now into a local (a later store must not change it).
+    /// now into a local (a later store must not change it). A row of such an array stays
+    /// a place until it is indexed further (`y[i][j]` reads one float) or bound to a name
+    /// (a copy: see `bind_pattern`), since a row of a `Vec` of `Vec`s cannot be moved out.
     fn element(&mut self, base: Atom, index: Atom, span: Span, hint: Option<&str>) -> Value {
         match self.project(base, Proj::Index(index), span, hint) {
-            Value::Atom(a @ Atom::Place(v, _)) if self.mutable_tensors.contains(&v) => {
+            Value::Atom(a @ Atom::Place(v, _))
+                if self.mutable_tensors.contains(&v)
+                    && !matches!(self.shape_of(&a), Shape::Tensor { .. }) =>
+            {
                 let shape = self.shape_of(&a);
                 self.bind(Expr::Atom(a), hint, shape, span)
             }

@@ -30,6 +30,13 @@ pub(super) struct Closure {
     env: Vec<Vec<Binding>>,
 }
 
+impl Closure {
+    /// Whether a binding the closure captured satisfies `test`.
+    pub(super) fn captures(&self, test: &dyn Fn(&Value) -> bool) -> bool {
+        self.env.iter().flatten().any(|b| test(&b.value))
+    }
+}
+
 impl Lower<'_> {
     /// `let name = |..| ..;`: the closure, checked, as the value of the binding.
     pub(super) fn lower_closure(&mut self, c: &syn::ExprClosure) -> Value {

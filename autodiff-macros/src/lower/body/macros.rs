@@ -14,11 +14,13 @@
 //!   that they are evaluated exactly when Rust evaluates them.
 //! - `format!`: a `String`, never active.
 //! - An inline capture `{x}` of a local becomes the named argument `x = <x's value>`.
-//! - `vec![a, b]` and `Vec::from([a, b])` are array literals that become `Vec`s.
+//! - `vec![a, b]` and `Vec::from([a, b])` are array literals that become `Vec`s; their
+//!   elements may be rows (arrays or `Vec`s computed elsewhere), stored whole.
 //! - `[x; n]` and `vec![x; n]`: a constant (or a local bound to one) fills as written; a
 //!   computed value is stored into each element by a loop, whose reversal adds the
 //!   elements' adjoints into `x`'s. `vec![vec![0.0; m]; n]` (rows of a constant) fills
-//!   as written; a `Vec` of computed rows is refused.
+//!   as written, the row's fill inside the outer one; a computed row is stored into each
+//!   element like a computed float.
 //! - `y.extend(..)` and `y.extend_from_slice(..)` onto a local `Vec` are pushes.
 
 use super::{Lower, Value};
@@ -188,9 +190,6 @@ impl Lower<'_> {
             self.errors.at(mac, diag::macro_arguments("vec"));
             return Value::Unit;
         };
-        if let Some(row) = elems.iter().find(|e| !self.row_in_place(e)) {
-            self.errors.at(row, diag::VEC_OF_ROWS);
-        }
         if elems.is_empty() {
             let new: syn::ExprCall = syn::parse_quote_spanned!(span=> ::std::vec::Vec::new());
             return self.lower_call(&new, hint);
@@ -201,26 +200,6 @@ impl Lower<'_> {
             elems: elems.into_iter().collect(),
         };
         self.lower_array(&array, hint, true)
-    }
-
-    /// Whether `e`, an element of a `Vec`, is a float or a row written in place (an array
-    /// literal or fill): not a `Vec`, nor an array computed elsewhere (which `lower` cannot
-    /// tell from a `Vec`).
-    fn row_in_place(&self, e: &syn::Expr) -> bool {
-        match e {
-            syn::Expr::Array(_) | syn::Expr::Repeat(_) => true,
-            syn::Expr::Paren(p) => self.row_in_place(&p.expr),
-            syn::Expr::Macro(_) => false,
-            syn::Expr::Path(p) => {
-                match p.path.get_ident().and_then(|id| self.lookup(&id.to_string())) {
-                    Some(b) => {
-                        !matches!(&b.value, Value::Atom(a) if matches!(self.shape_of(a), Shape::Tensor { .. }))
-                    }
-                    None => true,
-                }
-            }
-            _ => true,
-        }
     }
 
     /// `[elem; len]` (`vec`: `vec![elem; len]`).
@@ -240,19 +219,18 @@ impl Lower<'_> {
             Shape::Tensor { depth } => depth + 1,
             _ => 1,
         };
-        // Generated code copies rows out of a `Vec` of `Vec`s, which moves them: only
-        // rows written in place (a constant `[0.0; M]`) make rows of a `Vec`.
-        let rows_of_vecs =
-            vec && matches!(shape, Shape::Tensor { .. }) && !matches!(a, Atom::Const(_));
-        if rows_of_vecs {
-            self.errors.at(elem, diag::VEC_OF_ROWS);
-        }
+        // A row written in place as a fill of a constant (`vec![vec![0.0; m]; n]`) is
+        // written into the outer fill, which clones it into every row: the row's own
+        // local would be moved.
+        let row = match &a {
+            Atom::Var(v) if vec && self.bound_to_constant(*v) => self.fill_of(*v),
+            _ => None,
+        };
         // A constant, or a local bound to one (`let n0 = T::from_f64(0.0).unwrap();`),
-        // fills as written: it has no derivative. (So does a refused fill, so that the
-        // code after it reports nothing more.)
-        if self.constant_atom(&a) || rows_of_vecs {
-            let e =
-                Expr::Repeat { elem: Box::new(Expr::Atom(a)), len: Box::new(Expr::Atom(n)), vec };
+        // fills as written: it has no derivative.
+        if self.constant_atom(&a) {
+            let elem = Box::new(row.unwrap_or(Expr::Atom(a)));
+            let e = Expr::Repeat { elem, len: Box::new(Expr::Atom(n)), vec };
             return self.bind(e, hint, Shape::Tensor { depth }, span);
         }
         // A computed value is stored into every element by a loop, like the elements of
@@ -301,6 +279,16 @@ impl Lower<'_> {
         }
     }
 
+    /// The fill `v` is bound to (`[c; n]`, `vec![c; n]`), if it is one.
+    fn fill_of(&self, v: Var) -> Option<Expr> {
+        self.blocks.iter().flatten().find_map(|s| match s {
+            Stmt::Let { vars, value: e @ Expr::Repeat { .. }, .. } if vars.as_slice() == [v] => {
+                Some(e.clone())
+            }
+            _ => None,
+        })
+    }
+
     fn bound_to_constant(&self, v: Var) -> bool {
         let mutable = self.mutable_tensors.contains(&v);
         let value = self.blocks.iter().flatten().find_map(|s| match s {
@@ -335,14 +323,7 @@ impl Lower<'_> {
             _ => return None,
         };
         Some(match arg {
-            syn::Expr::Array(a) if a.elems.iter().all(|e| self.row_in_place(e)) => {
-                self.lower_array(a, hint, true)
-            }
-            syn::Expr::Array(a) => {
-                let row = a.elems.iter().find(|e| !self.row_in_place(e));
-                self.errors.at(row, diag::VEC_OF_ROWS);
-                self.lower_array(a, hint, true)
-            }
+            syn::Expr::Array(a) => self.lower_array(a, hint, true),
             syn::Expr::Repeat(r) => self.lower_fill(&r.expr, &r.len, true, r.span(), hint),
             other => {
                 self.errors.at(other, diag::VEC_FROM);
