@@ -11,7 +11,12 @@
 //! Each is checked at fixed points away from kinks against central finite differences
 //! (`autodiff_core::check`), and against the source's own hand-written derivative where
 //! the source has one (argmin's `*_derivative`/`*_hessian`, the activations'
-//! `*_deriv`/`*_diff`). One exception: statrs's `inv_digamma` is a bisection, whose
+//! `*_deriv`/`*_diff`), or a known formula (statrs's `polynomial` by hand, `ln_gamma` and
+//! `gamma` by statrs's `digamma`). Where a test calls `f_jvp` and `f_vjp` (and, with
+//! `order = 2`, `f_hvp` and `f_vjp_jvp`), it compares them with the Jacobian (and the
+//! Hessian) it has checked. argmin's `rosenbrock_ab_hessian` is right at `a = 1` only
+//! (it writes `2 a` for the second derivative of `(a - x_i)^2`); its test shows it at
+//! `a = 3`. One exception: statrs's `inv_digamma` is a bisection, whose
 //! derivative as written (the sign steps have derivative 0) is not the function's; its
 //! test asserts the derivative of the code and shows how central differences differ.
 //! Functions of `f32` are checked against `f32` central differences of a wider step
@@ -117,6 +122,93 @@ where
         .iter()
         .map(|&x| ((c * x).sin() * f1) + x * f2)
         .collect()
+}
+}
+
+// Source: argmin-rs/argmin: crates/argmin-testfunctions/src/ackley.rs, fn ackley_derivative_const (with the helpers it calls: ackley_abc_derivative_const)
+#[rustfmt::skip]
+pub mod ackley_derivative_const_005 {
+use autodiff_core::differentiate;
+use num_traits::{Float, FromPrimitive};
+use std::f64::consts::PI;
+use std::iter::Sum;
+
+#[differentiate]
+pub fn ackley_derivative_const<const N: usize, T>(param: &[T; N]) -> [T; N]
+where
+    T: Float + FromPrimitive + Sum,
+{
+    ackley_abc_derivative_const(
+        param,
+        T::from_f64(20.0).unwrap(),
+        T::from_f64(0.2).unwrap(),
+        T::from_f64(2.0 * PI).unwrap(),
+    )
+}
+
+#[differentiate]
+pub fn ackley_abc_derivative_const<const N: usize, T>(param: &[T; N], a: T, b: T, c: T) -> [T; N]
+where
+    T: Float + FromPrimitive + Sum,
+{
+    let d = T::from_usize(param.len()).unwrap();
+    let n0 = T::from_f64(0.0).unwrap();
+    let eps = T::epsilon();
+
+    let norm = param.iter().map(|x| x.powi(2)).sum::<T>().sqrt();
+
+    let f1 = (c * (param.iter().map(|&x| (c * x).cos()).sum::<T>() / d).exp()) / d;
+    let f2 = if norm <= eps {
+        n0
+    } else {
+        (a * b * (-b * norm / d.sqrt()).exp()) / (d.sqrt() * norm)
+    };
+
+    let mut out = [n0; N];
+    param
+        .iter()
+        .zip(out.iter_mut())
+        .map(|(&x, o)| *o = ((c * x).sin() * f1) + x * f2)
+        .count();
+
+    out
+}
+}
+
+// Source: argmin-rs/argmin: crates/argmin-testfunctions/src/ackley.rs, fn ackley_abc_derivative_const
+#[rustfmt::skip]
+pub mod ackley_abc_derivative_const_006 {
+use autodiff_core::differentiate;
+use num_traits::{Float, FromPrimitive};
+use std::f64::consts::PI;
+use std::iter::Sum;
+
+#[differentiate]
+pub fn ackley_abc_derivative_const<const N: usize, T>(param: &[T; N], a: T, b: T, c: T) -> [T; N]
+where
+    T: Float + FromPrimitive + Sum,
+{
+    let d = T::from_usize(param.len()).unwrap();
+    let n0 = T::from_f64(0.0).unwrap();
+    let eps = T::epsilon();
+
+    let norm = param.iter().map(|x| x.powi(2)).sum::<T>().sqrt();
+
+    let f1 = (c * (param.iter().map(|&x| (c * x).cos()).sum::<T>() / d).exp()) / d;
+    let f2 = if norm <= eps {
+        n0
+    } else {
+        (a * b * (-b * norm / d.sqrt()).exp()) / (d.sqrt() * norm)
+    };
+
+    let mut out = [n0; N];
+    param
+        .iter()
+        .zip(out.iter_mut())
+        .map(|(&x, o)| *o = ((c * x).sin() * f1) + x * f2)
+        .count();
+
+    out
 }
 }
 
@@ -1272,6 +1364,40 @@ where
 }
 }
 
+// Source: argmin-rs/argmin: crates/argmin-testfunctions/src/levy.rs, fn levy
+#[rustfmt::skip]
+pub mod levy_038 {
+use autodiff_core::differentiate;
+use num_traits::{Float, FromPrimitive};
+use std::f64::consts::PI;
+use std::iter::Sum;
+
+#[differentiate(order = 2)] // its Hessian is compared with the source's
+pub fn levy<T>(param: &[T]) -> T
+where
+    T: Float + FromPrimitive + Sum,
+{
+    let plen = param.len();
+    assert!(plen >= 2);
+
+    let n1 = T::from_f64(1.0).unwrap();
+    let n2 = T::from_f64(2.0).unwrap();
+    let n4 = T::from_f64(4.0).unwrap();
+    let n10 = T::from_f64(10.0).unwrap();
+    let pi = T::from_f64(PI).unwrap();
+
+    let w = |x: T| n1 + (x - n1) / n4;
+
+    (pi * w(param[0])).sin().powi(2)
+        + param[1..(plen - 1)]
+            .iter()
+            .map(|x| w(*x))
+            .map(|wi: T| (wi - n1).powi(2) * (n1 + n10 * (pi * wi + n1).sin().powi(2)))
+            .sum()
+        + (w(param[plen - 1]) - n1).powi(2) * (n1 + (n2 * pi * w(param[plen - 1])).sin().powi(2))
+}
+}
+
 // Source: argmin-rs/argmin: crates/argmin-testfunctions/src/levy.rs, fn levy_derivative
 #[rustfmt::skip]
 pub mod levy_derivative_039 {
@@ -1313,6 +1439,54 @@ where
             }
         })
         .collect()
+}
+}
+
+// Source: argmin-rs/argmin: crates/argmin-testfunctions/src/levy.rs, fn levy_derivative_const
+#[rustfmt::skip]
+pub mod levy_derivative_const_040 {
+use autodiff_core::differentiate;
+use num_traits::{Float, FromPrimitive};
+use std::f64::consts::PI;
+use std::iter::Sum;
+
+#[differentiate]
+pub fn levy_derivative_const<const N: usize, T>(param: &[T; N]) -> [T; N]
+where
+    T: Float + FromPrimitive + Sum,
+{
+    assert!(N >= 2);
+
+    let n1 = T::from_f64(1.0).unwrap();
+    let n0 = T::from_f64(0.0).unwrap();
+    let n2 = T::from_f64(2.0).unwrap();
+    let n4 = T::from_f64(4.0).unwrap();
+    let n5 = T::from_f64(5.0).unwrap();
+    let n8 = T::from_f64(8.0).unwrap();
+    let n10 = T::from_f64(10.0).unwrap();
+    let n16 = T::from_f64(16.0).unwrap();
+    let pi = T::from_f64(PI).unwrap();
+
+    let mut out = [n0; N];
+
+    param
+        .iter()
+        .zip(out.iter_mut())
+        .enumerate()
+        .map(|(i, (x, o))| (i, x, pi * ((*x - n1) / n4 + n1), o))
+        .map(|(i, &x, wp, o)| {
+            *o = if i == 0 {
+                pi / n2 * wp.cos() * wp.sin()
+            } else if i == N - 1 {
+                ((n2 * wp).sin().powi(2) + n1) * (x - n1) / n8
+                    + pi / n16 * (n2 * wp).cos() * (n2 * wp).sin() * (x - n1).powi(2)
+            } else {
+                (n10 * (wp + n1).sin().powi(2) + n1) * (x - n1) / n8
+                    + n5 / n16 * pi * (wp + n1).cos() * (wp + n1).sin() * (x - n1).powi(2)
+            }
+        })
+        .count();
+    out
 }
 }
 
@@ -1615,6 +1789,47 @@ where
 }
 }
 
+// Source: argmin-rs/argmin: crates/argmin-testfunctions/src/picheny.rs, fn picheny
+#[rustfmt::skip]
+pub mod picheny_052 {
+use autodiff_core::differentiate;
+use num_traits::{Float, FromPrimitive};
+
+#[differentiate(order = 2)] // its Hessian is compared with the source's
+pub fn picheny<T>(param: &[T; 2]) -> T
+where
+    T: Float + FromPrimitive,
+{
+    let n1 = T::from_f64(1.0).unwrap();
+    let n2 = T::from_f64(2.0).unwrap();
+    let n3 = T::from_f64(3.0).unwrap();
+    let n4 = T::from_f64(4.0).unwrap();
+    let n6 = T::from_f64(6.0).unwrap();
+    let n12 = T::from_f64(12.0).unwrap();
+    let n14 = T::from_f64(14.0).unwrap();
+    let n18 = T::from_f64(18.0).unwrap();
+    let n19 = T::from_f64(19.0).unwrap();
+    let n27 = T::from_f64(27.0).unwrap();
+    let n30 = T::from_f64(30.0).unwrap();
+    let n32 = T::from_f64(32.0).unwrap();
+    let n36 = T::from_f64(36.0).unwrap();
+    let n48 = T::from_f64(48.0).unwrap();
+
+    let [x1, x2] = param.map(|x| n4 * x - n2);
+
+    T::from_f64(1.0 / 2.427).unwrap()
+        * (((n1
+            + (x1 + x2 + n1).powi(2)
+                * (n19 - n14 * (x1 + x2) + n3 * (x1.powi(2) + x2.powi(2)) + n6 * x1 * x2))
+            * (n30
+                + (n2 * x1 - n3 * x2).powi(2)
+                    * (n18 - n32 * x1 + n12 * x1.powi(2) + n48 * x2 - n36 * x1 * x2
+                        + n27 * x2.powi(2))))
+        .log10()
+            - T::from_f64(8.693).unwrap())
+}
+}
+
 // Source: argmin-rs/argmin: crates/argmin-testfunctions/src/picheny.rs, fn picheny_derivative
 #[rustfmt::skip]
 pub mod picheny_derivative_053 {
@@ -1884,6 +2099,58 @@ where
             n2 * param[i] + npi2 * a * T::from_f64(f64::sin((npi2 * param[i]).into())).unwrap();
     }
     result
+}
+}
+
+// Source: argmin-rs/argmin: crates/argmin-testfunctions/src/rosenbrock.rs, fn rosenbrock (with the helpers it calls: rosenbrock_ab)
+#[rustfmt::skip]
+pub mod rosenbrock_065 {
+use autodiff_core::differentiate;
+use num_traits::{Float, FromPrimitive};
+use std::{iter::Sum, ops::AddAssign};
+
+#[differentiate(order = 2)] // its Hessian is compared with the source's
+pub fn rosenbrock<T>(param: &[T]) -> T
+where
+    T: Float + FromPrimitive + Sum,
+{
+    rosenbrock_ab(
+        param,
+        T::from_f64(1.0).unwrap(),
+        T::from_f64(100.0).unwrap(),
+    )
+}
+
+#[differentiate(order = 2)] // its caller's Hessian calls its second-order siblings
+pub fn rosenbrock_ab<T>(param: &[T], a: T, b: T) -> T
+where
+    T: Float + FromPrimitive + Sum,
+{
+    param
+        .iter()
+        .zip(param.iter().skip(1))
+        .map(|(&xi, &xi1)| (a - xi).powi(2) + b * (xi1 - xi.powi(2)).powi(2))
+        .sum()
+}
+}
+
+// Source: argmin-rs/argmin: crates/argmin-testfunctions/src/rosenbrock.rs, fn rosenbrock_ab
+#[rustfmt::skip]
+pub mod rosenbrock_ab_066 {
+use autodiff_core::differentiate;
+use num_traits::{Float, FromPrimitive};
+use std::{iter::Sum, ops::AddAssign};
+
+#[differentiate(order = 2)] // its Hessian is compared with the source's
+pub fn rosenbrock_ab<T>(param: &[T], a: T, b: T) -> T
+where
+    T: Float + FromPrimitive + Sum,
+{
+    param
+        .iter()
+        .zip(param.iter().skip(1))
+        .map(|(&xi, &xi1)| (a - xi).powi(2) + b * (xi1 - xi.powi(2)).powi(2))
+        .sum()
 }
 }
 
@@ -2310,6 +2577,26 @@ where
 }
 }
 
+// Source: argmin-rs/argmin: crates/argmin-testfunctions/src/sphere.rs, fn sphere_hessian_const
+#[rustfmt::skip]
+pub mod sphere_hessian_const_085 {
+use autodiff_core::differentiate;
+use num_traits::{Float, FromPrimitive};
+use std::iter::Sum;
+
+#[differentiate]
+pub fn sphere_hessian_const<const N: usize, T>(_param: &[T; N]) -> [[T; N]; N]
+where
+    T: Float + FromPrimitive,
+{
+    let mut hessian = [[T::from_f64(0.0).unwrap(); N]; N];
+    for (i, row) in hessian.iter_mut().enumerate().take(N) {
+        row[i] = T::from_f64(2.0).unwrap();
+    }
+    hessian
+}
+}
+
 // Source: argmin-rs/argmin: crates/argmin-testfunctions/src/styblinskitang.rs, fn styblinski_tang
 #[rustfmt::skip]
 pub mod styblinski_tang_086 {
@@ -2352,6 +2639,63 @@ where
         .iter()
         .map(|x| n2 * x.powi(3) - n16 * *x + n2_5)
         .collect()
+}
+}
+
+// Source: argmin-rs/argmin: crates/argmin-testfunctions/src/styblinskitang.rs, fn styblinski_tang_derivative_const
+#[rustfmt::skip]
+pub mod styblinski_tang_derivative_const_088 {
+use autodiff_core::differentiate;
+use num_traits::{Float, FromPrimitive};
+use std::iter::Sum;
+
+#[differentiate]
+pub fn styblinski_tang_derivative_const<const N: usize, T>(param: &[T; N]) -> [T; N]
+where
+    T: Float + FromPrimitive + Sum,
+{
+    let n0 = T::from_f64(0.0).unwrap();
+    let n2 = T::from_f64(2.0).unwrap();
+    let n2_5 = T::from_f64(2.5).unwrap();
+    let n16 = T::from_f64(16.0).unwrap();
+
+    let mut out = [n0; N];
+
+    param
+        .iter()
+        .zip(out.iter_mut())
+        .map(|(x, o)| *o = n2 * x.powi(3) - n16 * *x + n2_5)
+        .count();
+
+    out
+}
+}
+
+// Source: argmin-rs/argmin: crates/argmin-testfunctions/src/styblinskitang.rs, fn styblinski_tang_hessian_const
+#[rustfmt::skip]
+pub mod styblinski_tang_hessian_const_090 {
+use autodiff_core::differentiate;
+use num_traits::{Float, FromPrimitive};
+use std::iter::Sum;
+
+#[differentiate]
+pub fn styblinski_tang_hessian_const<const N: usize, T>(param: &[T; N]) -> [[T; N]; N]
+where
+    T: Float + FromPrimitive + Sum,
+{
+    let n0 = T::from_f64(0.0).unwrap();
+    let n6 = T::from_f64(6.0).unwrap();
+    let n16 = T::from_f64(16.0).unwrap();
+
+    let mut out = [[n0; N]; N];
+
+    param
+        .iter()
+        .enumerate()
+        .map(|(i, x)| out[i][i] = n6 * x.powi(2) - n16)
+        .count();
+
+    out
 }
 }
 
@@ -2492,6 +2836,137 @@ use num_traits::Float as _;
 #[differentiate]
 pub fn logistic(p: f64) -> f64 {
     1.0 / ((-p).exp() + 1.0)
+}
+}
+
+// Source: statrs-dev/statrs: src/function/evaluate.rs, fn polynomial
+#[rustfmt::skip]
+pub mod polynomial_102 {
+use autodiff_core::differentiate;
+
+#[differentiate]
+pub fn polynomial(z: f64, coeff: &[f64]) -> f64 {
+    coeff.iter().rev().fold(0_f64, |acc, val| acc * z + val)
+}
+}
+
+// Source: statrs-dev/statrs: src/function/gamma.rs, fn ln_gamma
+#[rustfmt::skip]
+pub mod ln_gamma_109 {
+use autodiff_core::differentiate;
+// The crate's `crate::consts`, as written in src/consts.rs:
+#[allow(dead_code)] // the constants this function does not use
+mod consts {
+    pub const SQRT_2PI: f64 = 2.5066282746310005024157652848110452530069867406099;
+    pub const LN_PI: f64 = 1.1447298858494001741434273513530587116472948129153;
+    pub const LN_SQRT_2PI: f64 = 0.91893853320467274178032973640561763986139747363778;
+    pub const LN_SQRT_2PIE: f64 = 1.4189385332046727417803297364056176398613974736378;
+    pub const LN_2_SQRT_E_OVER_PI: f64 = 0.6207822376352452223455184457816472122518527279025978;
+    pub const TWO_SQRT_E_OVER_PI: f64 = 1.8603827342052657173362492472666631120594218414085755;
+    pub const EULER_MASCHERONI: f64 =
+        0.5772156649015328606065120900824024310421593359399235988057672348849;
+}
+use core::f64::consts as f64_consts;
+use num_traits::Float as _;
+const GAMMA_R: f64 = 10.900511;
+const GAMMA_DK: &[f64] = &[
+    2.48574089138753565546e-5,
+    1.05142378581721974210,
+    -3.45687097222016235469,
+    4.51227709466894823700,
+    -2.98285225323576655721,
+    1.05639711577126713077,
+    -1.95428773191645869583e-1,
+    1.70970543404441224307e-2,
+    -5.71926117404305781283e-4,
+    4.63399473359905636708e-6,
+    -2.71994908488607703910e-9,
+];
+
+#[differentiate]
+pub fn ln_gamma(x: f64) -> f64 {
+    if x < 0.5 {
+        let s = GAMMA_DK
+            .iter()
+            .enumerate()
+            .skip(1)
+            .fold(GAMMA_DK[0], |s, t| s + t.1 / (t.0 as f64 - x));
+
+        consts::LN_PI
+            - (f64_consts::PI * x).sin().ln()
+            - s.ln()
+            - consts::LN_2_SQRT_E_OVER_PI
+            - (0.5 - x) * ((0.5 - x + GAMMA_R) / f64_consts::E).ln()
+    } else {
+        let s = GAMMA_DK
+            .iter()
+            .enumerate()
+            .skip(1)
+            .fold(GAMMA_DK[0], |s, t| s + t.1 / (x + t.0 as f64 - 1.0));
+
+        s.ln()
+            + consts::LN_2_SQRT_E_OVER_PI
+            + (x - 0.5) * ((x - 0.5 + GAMMA_R) / f64_consts::E).ln()
+    }
+}
+}
+
+// Source: statrs-dev/statrs: src/function/gamma.rs, fn gamma
+#[rustfmt::skip]
+pub mod gamma_110 {
+use autodiff_core::differentiate;
+// The crate's `crate::consts`, as written in src/consts.rs:
+#[allow(dead_code)] // the constants this function does not use
+mod consts {
+    pub const SQRT_2PI: f64 = 2.5066282746310005024157652848110452530069867406099;
+    pub const LN_PI: f64 = 1.1447298858494001741434273513530587116472948129153;
+    pub const LN_SQRT_2PI: f64 = 0.91893853320467274178032973640561763986139747363778;
+    pub const LN_SQRT_2PIE: f64 = 1.4189385332046727417803297364056176398613974736378;
+    pub const LN_2_SQRT_E_OVER_PI: f64 = 0.6207822376352452223455184457816472122518527279025978;
+    pub const TWO_SQRT_E_OVER_PI: f64 = 1.8603827342052657173362492472666631120594218414085755;
+    pub const EULER_MASCHERONI: f64 =
+        0.5772156649015328606065120900824024310421593359399235988057672348849;
+}
+use core::f64::consts as f64_consts;
+use num_traits::Float as _;
+const GAMMA_R: f64 = 10.900511;
+const GAMMA_DK: &[f64] = &[
+    2.48574089138753565546e-5,
+    1.05142378581721974210,
+    -3.45687097222016235469,
+    4.51227709466894823700,
+    -2.98285225323576655721,
+    1.05639711577126713077,
+    -1.95428773191645869583e-1,
+    1.70970543404441224307e-2,
+    -5.71926117404305781283e-4,
+    4.63399473359905636708e-6,
+    -2.71994908488607703910e-9,
+];
+
+#[differentiate]
+pub fn gamma(x: f64) -> f64 {
+    if x < 0.5 {
+        let s = GAMMA_DK
+            .iter()
+            .enumerate()
+            .skip(1)
+            .fold(GAMMA_DK[0], |s, t| s + t.1 / (t.0 as f64 - x));
+
+        f64_consts::PI
+            / ((f64_consts::PI * x).sin()
+                * s
+                * consts::TWO_SQRT_E_OVER_PI
+                * ((0.5 - x + GAMMA_R) / f64_consts::E).powf(0.5 - x))
+    } else {
+        let s = GAMMA_DK
+            .iter()
+            .enumerate()
+            .skip(1)
+            .fold(GAMMA_DK[0], |s, t| s + t.1 / (x + t.0 as f64 - 1.0));
+
+        s * consts::TWO_SQRT_E_OVER_PI * ((x - 0.5 + GAMMA_R) / f64_consts::E).powf(x - 0.5)
+    }
 }
 }
 
@@ -3242,19 +3717,6 @@ mod source_derivatives {
     use num_traits::{Float, FromPrimitive};
     use std::f64::consts::PI;
     use std::iter::Sum;
-
-    // Source: argmin-rs/argmin: crates/argmin-testfunctions/src/sphere.rs, fn sphere_hessian_const
-    #[rustfmt::skip]
-    pub fn sphere_hessian_const<const N: usize, T>(_param: &[T; N]) -> [[T; N]; N]
-    where
-        T: Float + FromPrimitive,
-    {
-        let mut hessian = [[T::from_f64(0.0).unwrap(); N]; N];
-        for (i, row) in hessian.iter_mut().enumerate().take(N) {
-            row[i] = T::from_f64(2.0).unwrap();
-        }
-        hessian
-    }
 
     // Source: argmin-rs/argmin: crates/argmin-testfunctions/src/rastrigin.rs, fn rastrigin_a_hessian_const
     #[rustfmt::skip]
@@ -4514,6 +4976,91 @@ mod source_derivatives {
         out
     }
     }
+
+    // Source: argmin-rs/argmin: crates/argmin-testfunctions/src/rosenbrock.rs, fn rosenbrock_derivative (with the helpers it calls: rosenbrock_ab_derivative)
+    #[rustfmt::skip]
+    pub mod rosenbrock_derivative_067 {
+    use num_traits::{Float, FromPrimitive};
+    use std::{iter::Sum, ops::AddAssign};
+
+    pub fn rosenbrock_derivative<T>(param: &[T]) -> Vec<T>
+    where
+        T: Float + FromPrimitive + AddAssign,
+    {
+        rosenbrock_ab_derivative(
+            param,
+            T::from_f64(1.0).unwrap(),
+            T::from_f64(100.0).unwrap(),
+        )
+    }
+
+    pub fn rosenbrock_ab_derivative<T>(param: &[T], a: T, b: T) -> Vec<T>
+    where
+        T: Float + FromPrimitive + AddAssign,
+    {
+        let n0 = T::from_f64(0.0).unwrap();
+        let n2 = T::from_f64(2.0).unwrap();
+        let n4 = T::from_f64(4.0).unwrap();
+
+        let n = param.len();
+
+        let mut result = vec![n0; n];
+
+        for i in 0..(n - 1) {
+            let xi = param[i];
+            let xi1 = param[i + 1];
+
+            let t1 = -n4 * b * xi * (xi1 - xi.powi(2));
+            let t2 = n2 * b * (xi1 - xi.powi(2));
+
+            result[i] += t1 + n2 * (xi - a);
+            result[i + 1] += t2;
+        }
+        result
+    }
+    }
+
+    // Source: argmin-rs/argmin: crates/argmin-testfunctions/src/rosenbrock.rs, fn rosenbrock_hessian (with the helpers it calls: rosenbrock_ab_hessian)
+    #[rustfmt::skip]
+    pub mod rosenbrock_hessian_069 {
+    use num_traits::{Float, FromPrimitive};
+    use std::{iter::Sum, ops::AddAssign};
+
+    pub fn rosenbrock_hessian<T>(param: &[T]) -> Vec<Vec<T>>
+    where
+        T: Float + FromPrimitive + AddAssign,
+    {
+        rosenbrock_ab_hessian(
+            param,
+            T::from_f64(1.0).unwrap(),
+            T::from_f64(100.0).unwrap(),
+        )
+    }
+
+    pub fn rosenbrock_ab_hessian<T>(param: &[T], a: T, b: T) -> Vec<Vec<T>>
+    where
+        T: Float + FromPrimitive + AddAssign,
+    {
+        let n0 = T::from_f64(0.0).unwrap();
+        let n2 = T::from_f64(2.0).unwrap();
+        let n4 = T::from_f64(4.0).unwrap();
+        let n12 = T::from_f64(12.0).unwrap();
+
+        let n = param.len();
+        let mut hessian = vec![vec![n0; n]; n];
+
+        for i in 0..n - 1 {
+            let xi = param[i];
+            let xi1 = param[i + 1];
+
+            hessian[i][i] += n12 * b * xi.powi(2) - n4 * b * xi1 + n2 * a;
+            hessian[i + 1][i + 1] = n2 * b;
+            hessian[i][i + 1] = -n4 * b * xi;
+            hessian[i + 1][i] = -n4 * b * xi;
+        }
+        hessian
+    }
+    }
 }
 
 /// Against central differences: see `autodiff_core::check`.
@@ -4616,6 +5163,52 @@ fn assert_close_all(ours: &[f64], theirs: &[f64], what: &str) {
     }
 }
 
+/// `got` against the products `Σ_j a[i][j] v[j]`, entry by entry, to EXACT times the sum
+/// of the terms' magnitudes (the rounding of such a sum), or times 1 below that.
+fn assert_product(got: &[f64], a: &[Vec<f64>], v: &[f64], what: &str) {
+    assert_eq!(got.len(), a.len(), "{what}: number of entries");
+    for (i, (&g, row)) in got.iter().zip(a).enumerate() {
+        assert_eq!(row.len(), v.len(), "{what}: length of row {i}");
+        let terms = row.iter().zip(v).map(|(aij, vj)| aij * vj);
+        let (sum, size) = terms.fold((0.0, 0.0), |(s, m), p: f64| (s + p, m + p.abs()));
+        assert!(
+            (g - sum).abs() <= EXACT * size.max(1.0),
+            "{what}, entry {i}: {g} from the macro, {sum} from the product"
+        );
+    }
+}
+
+fn transpose(rows: &[Vec<f64>]) -> Vec<Vec<f64>> {
+    (0..rows[0].len()).map(|j| rows.iter().map(|row| row[j]).collect()).collect()
+}
+
+/// The forward and reverse siblings against the Jacobian `rows` (checked against central
+/// differences on its own): `f_jvp` along `t` gives `J t`, `f_vjp` of `w` gives `wᵀ J`.
+/// A scalar function's Jacobian is its gradient, as one row.
+fn assert_jvp_vjp(rows: &[Vec<f64>], t: &[f64], jvp: &[f64], w: &[f64], vjp: &[f64]) {
+    assert_product(jvp, rows, t, "f_jvp against J t");
+    assert_product(vjp, &transpose(rows), w, "f_vjp against wᵀ J");
+}
+
+/// The second-order siblings against the gradient `g` and Hessian `h` of a scalar
+/// function (checked on their own): `f_hvp` along `v` gives `H v`, and `f_vjp_jvp` with
+/// cotangent `w` and tangents `v`, `w_dot` gives `w g` and its tangent
+/// `w_dot g + w H v`, with `g · v` the tangent of the value.
+fn assert_second_order(
+    (g, h): (&[f64], &[Vec<f64>]),
+    v: &[f64],
+    hv: &[f64],
+    (w, w_dot): (f64, f64),
+    (gw, dy, gw_dot): (&[f64], f64, &[f64]),
+) {
+    assert_product(hv, h, v, "f_hvp against H v");
+    assert_product(gw, &transpose(&[g.to_vec()]), &[w], "f_vjp_jvp: w g");
+    assert_product(&[dy], &[g.to_vec()], v, "f_vjp_jvp: g · v");
+    let rows: Vec<Vec<f64>> = g.iter().zip(h).map(|(gk, hk)| [&[*gk][..], hk].concat()).collect();
+    let wv: Vec<f64> = v.iter().map(|vj| w * vj).collect();
+    assert_product(gw_dot, &rows, &[&[w_dot][..], &wv].concat(), "f_vjp_jvp: w_dot g + w H v");
+}
+
 #[test]
 fn ackley_001() {
     use ackley_001::*;
@@ -4673,6 +5266,55 @@ fn ackley_abc_derivative_004() {
             &source_derivatives::ackley_abc_hessian_008::ackley_abc_hessian(&x, a, b, c).concat(),
             "ackley_abc_hessian",
         );
+    }
+}
+
+#[test]
+fn ackley_derivative_const_005() {
+    use ackley_derivative_const_005::*;
+    let (t, w) = ([0.6, -0.25, 1.1], [-0.8, 0.35, 1.4]);
+    for x in [[0.3, -1.1, 2.4], [1.7, 0.45, -0.2]] {
+        let (d, j) = ackley_derivative_const_jacobian(&x);
+        assert_eq!(d, ackley_derivative_const(&x));
+        assert_jacobian(|v| ackley_derivative_const(&[v[0], v[1], v[2]]).to_vec(), &x, &rows_2(&j));
+        // The source's own Hessian.
+        assert_close_all(
+            &flat_2(&j),
+            &flat_2(&ackley_hessian_const_009::ackley_hessian_const(&x)),
+            "ackley_hessian_const",
+        );
+        let ((d_t, jt), (d_w, wj)) =
+            (ackley_derivative_const_jvp(&x, t), ackley_derivative_const_vjp(&x, w));
+        assert_eq!((d_t, d_w), (d, d));
+        assert_jvp_vjp(&rows_2(&j), &t, &jt, &w, &wj);
+    }
+}
+
+#[test]
+fn ackley_abc_derivative_const_006() {
+    use ackley_abc_derivative_const_006::*;
+    let [a, b, c] = [20.0, 0.2, 2.0 * std::f64::consts::PI];
+    let (t, w) = ([0.6, -0.25, 1.1, 0.3, -0.7, 0.45], [-0.8, 0.35, 1.4]);
+    for x in [[0.3, -1.1, 2.4], [1.7, 0.45, -0.2]] {
+        let (o, (jp, ja, jb, jc)) = ackley_abc_derivative_const_jacobian(&x, a, b, c);
+        assert_eq!(o, ackley_abc_derivative_const(&x, a, b, c));
+        let rows = with_columns(rows_2(&jp), &[ja.to_vec(), jb.to_vec(), jc.to_vec()]);
+        assert_jacobian(
+            |v| ackley_abc_derivative_const(&[v[0], v[1], v[2]], v[3], v[4], v[5]).to_vec(),
+            &[&x[..], &[a, b, c]].concat(),
+            &rows,
+        );
+        // The source's own Hessian.
+        assert_close_all(
+            &flat_2(&jp),
+            &flat_2(&ackley_abc_hessian_const_010::ackley_abc_hessian_const(&x, a, b, c)),
+            "ackley_abc_hessian_const",
+        );
+        let tx = [t[0], t[1], t[2]];
+        let (o_t, jt) = ackley_abc_derivative_const_jvp(&x, a, b, c, tx, t[3], t[4], t[5]);
+        let (o_w, (wp, wa, wb, wc)) = ackley_abc_derivative_const_vjp(&x, a, b, c, w);
+        assert_eq!((o_t, o_w), (o, o));
+        assert_jvp_vjp(&rows, &t, &jt, &w, &[&wp[..], &[wa, wb, wc]].concat());
     }
 }
 
@@ -5082,6 +5724,30 @@ fn holder_table_hessian_037() {
 }
 
 #[test]
+fn levy_038() {
+    use levy_038::*;
+    let (v, (w, w_dot)) = ([0.6, -0.25, 1.1], (-0.8, 0.35));
+    for x in [[0.3, -1.1, 2.4], [1.7, 0.45, -0.2]] {
+        let (y, g) = levy_grad(&x);
+        assert_eq!(y, levy(&x));
+        assert_gradient(levy, &x, &g);
+        // The source's own derivative and Hessian.
+        assert_close_all(&g, &levy_derivative_039::levy_derivative(&x), "levy_derivative");
+        let (_, _, h) = levy_hessian(&x);
+        assert_close_all(
+            &h.concat(),
+            &source_derivatives::levy_hessian_041::levy_hessian(&x).concat(),
+            "levy_hessian",
+        );
+        let ((_, dy), (_, gw)) = (levy_jvp(&x, &v), levy_vjp(&x, w));
+        assert_jvp_vjp(std::slice::from_ref(&g), &v, &[dy], &[w], &gw);
+        let (_, _, hv) = levy_hvp(&x, &v);
+        let ((_, gw), (dy, gw_dot)) = levy_vjp_jvp(&x, w, &v, w_dot);
+        assert_second_order((&g, &h), &v, &hv, (w, w_dot), (&gw, dy, &gw_dot));
+    }
+}
+
+#[test]
 fn levy_derivative_039() {
     use levy_derivative_039::*;
     for x in [[0.3, -1.1, 2.4], [1.7, 0.45, -0.2]] {
@@ -5094,6 +5760,27 @@ fn levy_derivative_039() {
             &source_derivatives::levy_hessian_041::levy_hessian(&x).concat(),
             "levy_hessian",
         );
+    }
+}
+
+#[test]
+fn levy_derivative_const_040() {
+    use levy_derivative_const_040::*;
+    let (t, w) = ([0.6, -0.25, 1.1], [-0.8, 0.35, 1.4]);
+    for x in [[0.3, -1.1, 2.4], [1.7, 0.45, -0.2]] {
+        let (d, j) = levy_derivative_const_jacobian(&x);
+        assert_eq!(d, levy_derivative_const(&x));
+        assert_jacobian(|v| levy_derivative_const(&[v[0], v[1], v[2]]).to_vec(), &x, &rows_2(&j));
+        // The source's own Hessian.
+        assert_close_all(
+            &flat_2(&j),
+            &flat_2(&levy_hessian_const_042::levy_hessian_const(&x)),
+            "levy_hessian_const",
+        );
+        let ((d_t, jt), (d_w, wj)) =
+            (levy_derivative_const_jvp(&x, t), levy_derivative_const_vjp(&x, w));
+        assert_eq!((d_t, d_w), (d, d));
+        assert_jvp_vjp(&rows_2(&j), &t, &jt, &w, &wj);
     }
 }
 
@@ -5248,6 +5935,30 @@ fn mccormick_hessian_051() {
 }
 
 #[test]
+fn picheny_052() {
+    use picheny_052::*;
+    let (v, (w, w_dot)) = ([0.6, -0.25], (-0.8, 0.35));
+    for x in [[1.3, -0.7], [-2.1, 0.4]] {
+        let (y, g) = picheny_grad(&x);
+        assert_eq!(y, picheny(&x));
+        assert_gradient(|v| picheny(&[v[0], v[1]]), &x, &g);
+        // The source's own derivative and Hessian.
+        assert_close_all(&g, &picheny_derivative_053::picheny_derivative(&x), "picheny_derivative");
+        let (_, _, h) = picheny_hessian(&x);
+        assert_close_all(
+            &flat_2(&h),
+            &flat_2(&source_derivatives::picheny_hessian_054::picheny_hessian(&x)),
+            "picheny_hessian",
+        );
+        let ((_, dy), (_, gw)) = (picheny_jvp(&x, v), picheny_vjp(&x, w));
+        assert_jvp_vjp(&[g.to_vec()], &v, &[dy], &[w], &gw);
+        let (_, _, hv) = picheny_hvp(&x, v);
+        let ((_, gw), (dy, gw_dot)) = picheny_vjp_jvp(&x, w, v, w_dot);
+        assert_second_order((&g, &rows_2(&h)), &v, &hv, (w, w_dot), (&gw, dy, &gw_dot));
+    }
+}
+
+#[test]
 fn picheny_derivative_053() {
     use picheny_derivative_053::*;
     for x in [[1.3, -0.7], [-2.1, 0.4]] {
@@ -5360,6 +6071,94 @@ fn rastrigin_derivative_const_060() {
             &flat_2(&source_derivatives::rastrigin_hessian_const_064::rastrigin_hessian_const(&x)),
             "rastrigin_hessian_const",
         );
+    }
+}
+
+#[test]
+fn rosenbrock_065() {
+    use rosenbrock_065::*;
+    let (v, (w, w_dot)) = ([0.6, -0.25, 1.1], (-0.8, 0.35));
+    for x in [[0.3, -1.1, 2.4], [1.7, 0.45, -0.2]] {
+        let (y, g) = rosenbrock_grad(&x);
+        assert_eq!(y, rosenbrock(&x));
+        assert_gradient(rosenbrock, &x, &g);
+        // The source's own derivative and Hessian.
+        assert_close_all(
+            &g,
+            &source_derivatives::rosenbrock_derivative_067::rosenbrock_derivative(&x),
+            "rosenbrock_derivative",
+        );
+        let (_, _, h) = rosenbrock_hessian(&x);
+        assert_close_all(
+            &h.concat(),
+            &source_derivatives::rosenbrock_hessian_069::rosenbrock_hessian(&x).concat(),
+            "rosenbrock_hessian",
+        );
+        let ((_, dy), (_, gw)) = (rosenbrock_jvp(&x, &v), rosenbrock_vjp(&x, w));
+        assert_jvp_vjp(std::slice::from_ref(&g), &v, &[dy], &[w], &gw);
+        let (_, _, hv) = rosenbrock_hvp(&x, &v);
+        let ((_, gw), (dy, gw_dot)) = rosenbrock_vjp_jvp(&x, w, &v, w_dot);
+        assert_second_order((&g, &h), &v, &hv, (w, w_dot), (&gw, dy, &gw_dot));
+    }
+}
+
+#[test]
+fn rosenbrock_ab_066() {
+    use rosenbrock_ab_066::*;
+    let (v, (w, w_dot)) = ([0.6, -0.25, 1.1, 0.3, -0.7], (-0.8, 0.35));
+    // The gradient over (param, a, b), flattened.
+    let grad = |p: &[f64]| {
+        let (_, (gp, ga, gb)) = rosenbrock_ab_grad(&p[..3], p[3], p[4]);
+        [&gp[..], &[ga, gb]].concat()
+    };
+    let [a, b] = [1.0, 100.0];
+    for x in [[0.3, -1.1, 2.4], [1.7, 0.45, -0.2]] {
+        let at = [&x[..], &[a, b]].concat();
+        let (y, (gp, ga, gb)) = rosenbrock_ab_grad(&x, a, b);
+        assert_eq!(y, rosenbrock_ab(&x, a, b));
+        let g = [&gp[..], &[ga, gb]].concat();
+        assert_gradient(|v| rosenbrock_ab(&v[..3], v[3], v[4]), &at, &g);
+        // The Hessian over (param, a, b), against central differences of the gradient.
+        let (_, _, h) = rosenbrock_ab_hessian(&x, a, b);
+        assert_jacobian(grad, &at, &h);
+        // The source's own derivative and Hessian, in `param`.
+        assert_close_all(
+            &gp,
+            &rosenbrock_ab_derivative_068::rosenbrock_ab_derivative(&x, a, b),
+            "rosenbrock_ab_derivative",
+        );
+        let block: Vec<f64> = h[..3].iter().flat_map(|row| row[..3].to_vec()).collect();
+        assert_close_all(
+            &block,
+            &source_derivatives::rosenbrock_ab_hessian_070::rosenbrock_ab_hessian(&x, a, b)
+                .concat(),
+            "rosenbrock_ab_hessian",
+        );
+        let (_, dy) = rosenbrock_ab_jvp(&x, a, b, &v[..3], v[3], v[4]);
+        let (_, (wp, wa, wb)) = rosenbrock_ab_vjp(&x, a, b, w);
+        assert_jvp_vjp(std::slice::from_ref(&g), &v, &[dy], &[w], &[&wp[..], &[wa, wb]].concat());
+        let (_, _, (hp, ha, hb)) = rosenbrock_ab_hvp(&x, a, b, &v[..3], v[3], v[4]);
+        let ((_, (wp, wa, wb)), (dy, (dp, da, db))) =
+            rosenbrock_ab_vjp_jvp(&x, a, b, w, &v[..3], v[3], v[4], w_dot);
+        assert_second_order(
+            (&g, &h),
+            &v,
+            &[&hp[..], &[ha, hb]].concat(),
+            (w, w_dot),
+            (&[&wp[..], &[wa, wb]].concat(), dy, &[&dp[..], &[da, db]].concat()),
+        );
+    }
+    // argmin's `rosenbrock_ab_hessian` writes `2 a` for the second derivative of
+    // `(a - x_i)^2`, which is 2: it agrees with the function's Hessian at a = 1 only (the
+    // comparison above). At a = 3 the macro's Hessian still agrees with central
+    // differences, and argmin's diagonal (but for the last entry) exceeds it by 2 (a - 1).
+    let (x, a) = ([0.3, -1.1, 2.4], 3.0);
+    let (_, _, h) = rosenbrock_ab_hessian(&x, a, b);
+    assert_jacobian(grad, &[&x[..], &[a, b]].concat(), &h);
+    let theirs = source_derivatives::rosenbrock_ab_hessian_070::rosenbrock_ab_hessian(&x, a, b);
+    for i in 0..3 {
+        let excess = if i < 2 { 2.0 * (a - 1.0) } else { 0.0 };
+        assert_close(h[i][i] + excess, theirs[i][i], "rosenbrock_ab_hessian's diagonal at a = 3");
     }
 }
 
@@ -5582,7 +6381,23 @@ fn sphere_derivative_const_083() {
         assert_eq!(d, sphere_derivative_const(&x));
         let rows: Vec<Vec<f64>> = j.iter().map(|r| r.to_vec()).collect();
         assert_jacobian(|v| sphere_derivative_const(&[v[0], v[1], v[2], v[3]]).to_vec(), &x, &rows);
-        assert_eq!(j, source_derivatives::sphere_hessian_const(&x));
+        // The source's own Hessian.
+        assert_eq!(j, sphere_hessian_const_085::sphere_hessian_const(&x));
+    }
+}
+
+#[test]
+fn sphere_hessian_const_085() {
+    use sphere_hessian_const_085::*;
+    let (t, w) = ([0.6, -0.25, 1.1], [[-0.8, 0.35, 1.4], [0.2, -1.5, 0.9], [1.1, 0.4, -0.3]]);
+    for x in [[0.3, -1.1, 2.4], [1.7, 0.45, -0.2]] {
+        let (h, j) = sphere_hessian_const_jacobian(&x);
+        assert_eq!(h, sphere_hessian_const(&x));
+        assert_jacobian(|v| flat_2(&sphere_hessian_const(&[v[0], v[1], v[2]])), &x, &rows_3(&j));
+        let ((h_t, jt), (h_w, wj)) =
+            (sphere_hessian_const_jvp(&x, t), sphere_hessian_const_vjp(&x, w));
+        assert_eq!((h_t, h_w), (h, h));
+        assert_jvp_vjp(&rows_3(&j), &t, &flat_2(&jt), &flat_2(&w), &wj);
     }
 }
 
@@ -5615,6 +6430,50 @@ fn styblinski_tang_derivative_087() {
             &source_derivatives::styblinski_tang_hessian_089::styblinski_tang_hessian(&x).concat(),
             "styblinski_tang_hessian",
         );
+    }
+}
+
+#[test]
+fn styblinski_tang_derivative_const_088() {
+    use styblinski_tang_derivative_const_088::*;
+    let (t, w) = ([0.6, -0.25, 1.1], [-0.8, 0.35, 1.4]);
+    for x in [[0.3, -1.1, 2.4], [1.7, 0.45, -0.2]] {
+        let (d, j) = styblinski_tang_derivative_const_jacobian(&x);
+        assert_eq!(d, styblinski_tang_derivative_const(&x));
+        assert_jacobian(
+            |v| styblinski_tang_derivative_const(&[v[0], v[1], v[2]]).to_vec(),
+            &x,
+            &rows_2(&j),
+        );
+        // The source's own Hessian.
+        assert_close_all(
+            &flat_2(&j),
+            &flat_2(&styblinski_tang_hessian_const_090::styblinski_tang_hessian_const(&x)),
+            "styblinski_tang_hessian_const",
+        );
+        let (d_t, jt) = styblinski_tang_derivative_const_jvp(&x, t);
+        let (d_w, wj) = styblinski_tang_derivative_const_vjp(&x, w);
+        assert_eq!((d_t, d_w), (d, d));
+        assert_jvp_vjp(&rows_2(&j), &t, &jt, &w, &wj);
+    }
+}
+
+#[test]
+fn styblinski_tang_hessian_const_090() {
+    use styblinski_tang_hessian_const_090::*;
+    let (t, w) = ([0.6, -0.25, 1.1], [[-0.8, 0.35, 1.4], [0.2, -1.5, 0.9], [1.1, 0.4, -0.3]]);
+    for x in [[0.3, -1.1, 2.4], [1.7, 0.45, -0.2]] {
+        let (h, j) = styblinski_tang_hessian_const_jacobian(&x);
+        assert_eq!(h, styblinski_tang_hessian_const(&x));
+        assert_jacobian(
+            |v| flat_2(&styblinski_tang_hessian_const(&[v[0], v[1], v[2]])),
+            &x,
+            &rows_3(&j),
+        );
+        let (h_t, jt) = styblinski_tang_hessian_const_jvp(&x, t);
+        let (h_w, wj) = styblinski_tang_hessian_const_vjp(&x, w);
+        assert_eq!((h_t, h_w), (h, h));
+        assert_jvp_vjp(&rows_3(&j), &t, &flat_2(&jt), &flat_2(&w), &wj);
     }
 }
 
@@ -5719,6 +6578,59 @@ fn logistic_099() {
         let (y, g) = logistic_grad(p);
         assert_eq!(y, logistic(p));
         assert_gradient(|v| logistic(v[0]), &[p], &[g]);
+    }
+}
+
+#[test]
+fn polynomial_102() {
+    use polynomial_102::*;
+    for (z, coeff) in [(0.7, vec![1.5, -2.0, 0.25, 3.0]), (-1.3, vec![0.5, 1.0, -0.75])] {
+        let (y, (gz, gc)) = polynomial_grad(z, &coeff);
+        assert_eq!(y, polynomial(z, &coeff));
+        let at = [&[z][..], &coeff].concat();
+        let g = [&[gz][..], &gc].concat();
+        assert_gradient(|v| polynomial(v[0], &v[1..]), &at, &g);
+        // By hand: the polynomial is the sum of c_k z^k, so its derivative in z is the sum
+        // of k c_k z^(k - 1) and its derivative in c_k is z^k.
+        let dz = (1..coeff.len()).map(|k| k as f64 * coeff[k] * z.powi(k as i32 - 1)).sum();
+        assert_close(gz, dz, "the sum of k c_k z^(k - 1)");
+        let dc: Vec<f64> = (0..coeff.len()).map(|k| z.powi(k as i32)).collect();
+        assert_close_all(&gc, &dc, "z^k");
+        let t = [0.6, -0.25, 1.1, 0.3, -0.7][..at.len()].to_vec();
+        let w = -0.8;
+        let (_, dy) = polynomial_jvp(z, &coeff, t[0], &t[1..]);
+        let (_, (wz, wc)) = polynomial_vjp(z, &coeff, w);
+        assert_jvp_vjp(&[g], &t, &[dy], &[w], &[&[wz][..], &wc].concat());
+    }
+}
+
+#[test]
+fn ln_gamma_109() {
+    use ln_gamma_109::*;
+    // The reflection below 0.5 (where sin(pi x) > 0) and the Lanczos sum above.
+    for x in [0.3, -1.5, 2.5, 7.3] {
+        let (y, g) = ln_gamma_grad(x);
+        assert_eq!(y, ln_gamma(x));
+        assert_gradient(|v| ln_gamma(v[0]), &[x], &[g]);
+        // d/dx ln |gamma(x)| = digamma(x), statrs's own (module 119).
+        assert_close(g, digamma_119::digamma(x), "digamma");
+        let ((_, dy), (_, gw)) = (ln_gamma_jvp(x, 0.6), ln_gamma_vjp(x, -0.8));
+        assert_jvp_vjp(&[vec![g]], &[0.6], &[dy], &[-0.8], &[gw]);
+    }
+}
+
+#[test]
+fn gamma_110() {
+    use gamma_110::*;
+    // The reflection below 0.5 and the Lanczos sum above.
+    for x in [0.3, -1.5, -0.5, 2.5, 7.3] {
+        let (y, g) = gamma_grad(x);
+        assert_eq!(y, gamma(x));
+        assert_gradient(|v| gamma(v[0]), &[x], &[g]);
+        // d/dx gamma(x) = gamma(x) digamma(x), with statrs's digamma (module 119).
+        assert_close(g, y * digamma_119::digamma(x), "gamma digamma");
+        let ((_, dy), (_, gw)) = (gamma_jvp(x, 0.6), gamma_vjp(x, -0.8));
+        assert_jvp_vjp(&[vec![g]], &[0.6], &[dy], &[-0.8], &[gw]);
     }
 }
 
