@@ -208,7 +208,8 @@ impl<'a> Fwd<'a> {
         let shape = match a {
             Atom::Var(v) => self.vars[v.0].shape,
             Atom::Place(v, proj) => proj.iter().fold(self.vars[v.0].shape, |s, _| s.indexed()),
-            Atom::Const(_) => crate::ir::Shape::Other,
+            // A constant argument of a call (`g(x, &[1.0, 2.0])`): its zero tangent.
+            Atom::Const(e) => crate::ir::const_shape(e, &Default::default()),
         };
         matches!(shape, crate::ir::Shape::Tensor { .. })
     }

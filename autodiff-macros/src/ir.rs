@@ -486,6 +486,53 @@ pub fn suffixed(func: &syn::Expr, suffix: &str) -> Option<syn::Expr> {
     Some(syn::Expr::Path(q))
 }
 
+/// A guess at a constant's shape from its tokens, `floats` the function's float type
+/// parameters: used to pick the zero of a phi whose other side is active, where either
+/// guess compiles to the same code, and to pass a tangent for a constant argument of a
+/// differentiated callee (`g(x, T::one())`), where a wrong guess is a type or arity
+/// error at the call, never a number.
+pub fn const_shape(e: &syn::Expr, floats: &std::collections::HashSet<String>) -> Shape {
+    match e {
+        syn::Expr::Repeat(r) => {
+            let depth = match const_shape(&r.expr, floats) {
+                Shape::Tensor { depth } => depth + 1,
+                _ => 1,
+            };
+            return Shape::Tensor { depth };
+        }
+        syn::Expr::Array(a) => {
+            let depth = match a.elems.first().map(|e| const_shape(e, floats)) {
+                Some(Shape::Tensor { depth }) => depth + 1,
+                _ => 1,
+            };
+            return Shape::Tensor { depth };
+        }
+        syn::Expr::Paren(p) => return const_shape(&p.expr, floats),
+        // `&[1.0, 2.0]` is a slice of the array.
+        syn::Expr::Reference(r) => return const_shape(&r.expr, floats),
+        _ => {}
+    }
+    // A float literal anywhere (`0.0`, `0e0`, `2f32`) or a path through a float type
+    // (`f64::EPSILON`, `T::one()`, `T::from(n).unwrap()`).
+    struct Floaty<'f>(bool, &'f std::collections::HashSet<String>);
+    impl<'a> syn::visit::Visit<'a> for Floaty<'_> {
+        fn visit_lit_float(&mut self, _: &'a syn::LitFloat) {
+            self.0 = true;
+        }
+        fn visit_ident(&mut self, id: &'a proc_macro2::Ident) {
+            self.0 |=
+                id == "f64" || id == "f32" || id == "consts" || self.1.contains(&id.to_string());
+        }
+    }
+    let mut f = Floaty(false, floats);
+    syn::visit::Visit::visit_expr(&mut f, e);
+    if f.0 {
+        Shape::Scalar
+    } else {
+        Shape::Other
+    }
+}
+
 /// The atom an argument of a call reads, and whether it is passed by reference (a
 /// cotangent passed through `tangent_arg(&v)` counts as one).
 pub fn argument_atom(e: &Expr) -> Option<(&Atom, bool)> {

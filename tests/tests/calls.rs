@@ -273,3 +273,30 @@ fn a_vec_returning_generic_callee() {
     }
     check::check_gradient(product_of_squares::<f64>, &x, &g, 1e-6).unwrap();
 }
+
+/// Horner's rule with active coefficients, called with a constant slice literal: the
+/// constant gets a zero tangent of its shape. `p(z) = 1 + 2z + 3z^2`.
+#[differentiate]
+fn horner(z: f64, c: &[f64]) -> f64 {
+    let mut s = 0.0;
+    for k in (0..c.len()).rev() {
+        s = s * z + c[k];
+    }
+    s
+}
+
+#[differentiate]
+fn fixed_polynomial(z: f64) -> f64 {
+    horner(z, &[1.0, 2.0, 3.0]) * z
+}
+
+#[test]
+fn a_constant_slice_literal_passed_to_a_differentiated_callee() {
+    for z in [0.5, -2.0] {
+        let (v, g) = fixed_polynomial_grad(z);
+        assert_eq!(v, fixed_polynomial(z));
+        // d/dz (z + 2z^2 + 3z^3) = 1 + 4z + 9z^2.
+        assert!((g - (1.0 + 4.0 * z + 9.0 * z * z)).abs() < 1e-12, "{g}");
+        assert_eq!(fixed_polynomial_jvp(z, 2.0), (v, 2.0 * g));
+    }
+}
