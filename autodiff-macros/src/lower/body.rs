@@ -49,16 +49,20 @@ enum Value {
     /// `len` elements of the tensor (or constant) `base` from `start`: a sub-slice, a
     /// window or a chunk (see `iterate`), read only by index, by iteration and by
     /// `len()`.
-    View {
-        base: Atom,
-        start: Atom,
-        len: Atom,
-    },
+    View(Box<View>),
     /// An item of `iter_mut()`: a place of a local tensor, read where `*v` is read and
     /// written by `*v = ..`.
     MutRef(Atom),
     /// A closure bound to a local, called by inlining its body (see `closures`).
     Closure(std::rc::Rc<closures::Closure>),
+}
+
+/// `len` elements of `base` from `start` (see [`Value::View`]).
+#[derive(Clone)]
+struct View {
+    base: Atom,
+    start: Atom,
+    len: Atom,
 }
 
 #[derive(Clone)]
@@ -130,7 +134,7 @@ fn flatten(v: Value, out: &mut Vec<Atom>) {
         Value::Tuple(parts) => parts.into_iter().for_each(|p| flatten(p, out)),
         Value::MutRef(a) => out.push(a),
         // Refused where it is used as a value (`Lower::atom`).
-        Value::Unit | Value::View { .. } | Value::Closure(_) => {}
+        Value::Unit | Value::View(_) | Value::Closure(_) => {}
     }
 }
 
@@ -237,7 +241,7 @@ pub fn lower_body(
             ),
             Value::Tuple(_) => l.errors.at_span(block.span(), diag::TUPLE_OUTPUT),
             Value::MutRef(a) => atoms.push(a),
-            Value::View { .. } => l.errors.at_span(block.span(), diag::VIEW_VALUE),
+            Value::View(_) => l.errors.at_span(block.span(), diag::VIEW_VALUE),
             Value::Closure(_) => l.errors.at_span(block.span(), diag::CLOSURE_VALUE),
         }
     }
@@ -560,7 +564,7 @@ impl Lower<'_> {
                 Atom::Const(syn::parse_quote!(()))
             }
             Value::Unit => Atom::Const(syn::parse_quote!(())),
-            Value::View { .. } => {
+            Value::View(_) => {
                 self.errors.at_span(span, diag::VIEW_VALUE);
                 Atom::Const(syn::parse_quote!(()))
             }
@@ -1181,7 +1185,7 @@ impl Lower<'_> {
                     self.errors.at(t, diag::tuple_arity(t.elems.len(), parts.len()));
                 }
                 Value::Atom(a) | Value::MutRef(a) => self.bind_fields(t, a, span),
-                Value::View { .. } => self.errors.at(t, diag::VIEW_VALUE),
+                Value::View(_) => self.errors.at(t, diag::VIEW_VALUE),
                 Value::Closure(_) => self.errors.at(t, diag::CLOSURE_VALUE),
                 Value::Unit => {
                     self.unsupported(
@@ -1252,7 +1256,7 @@ impl Lower<'_> {
     fn bind_array(&mut self, s: &syn::PatSlice, value: Value, ty: Option<syn::Type>, span: Span) {
         let base = match value {
             Value::Atom(a) | Value::MutRef(a) => a,
-            Value::View { .. } => {
+            Value::View(_) => {
                 self.errors.at(s, diag::ARRAY_PATTERN_ON_SLICE);
                 return;
             }
@@ -1348,7 +1352,8 @@ impl Lower<'_> {
             match value {
                 Value::Atom(a) => a.var() == Some(v),
                 Value::Tuple(parts) => parts.iter().any(|p| holds(p, v)),
-                Value::View { base, .. } | Value::MutRef(base) => base.var() == Some(v),
+                Value::View(w) => w.base.var() == Some(v),
+                Value::MutRef(base) => base.var() == Some(v),
                 // What a closure captured, it reads when called.
                 Value::Closure(c) => c.captures(&|b| holds(b, v)),
                 Value::Unit => false,
@@ -1728,9 +1733,9 @@ impl Lower<'_> {
                     return self.lower_subslice(&ix.expr, r, span);
                 }
                 let base = match self.lower_expr(&ix.expr, None) {
-                    Value::View { base, start, len } => {
+                    Value::View(w) => {
                         let j = self.operand(&ix.index);
-                        return self.view_element(base, start, len, j, span, hint);
+                        return self.view_element(*w, j, span, hint);
                     }
                     v => self.atom(v, ix.expr.span()),
                 };
@@ -1791,7 +1796,7 @@ impl Lower<'_> {
             E::Reference(r) if r.mutability.is_none() => {
                 let a = match self.lower_expr(&r.expr, hint) {
                     // `&x[1..]`: the view is already a borrow.
-                    v @ Value::View { .. } => return v,
+                    v @ Value::View(_) => return v,
                     v => self.atom(v, r.expr.span()),
                 };
                 // `&x` of a float or an array reads the same values: the identity for
@@ -2199,7 +2204,7 @@ impl Lower<'_> {
         // The length of a view is known; of anything else, it is read.
         if m.method == "len" && m.args.is_empty() {
             return match self.lower_expr(&m.receiver, None) {
-                Value::View { len, .. } => Value::Atom(len),
+                Value::View(w) => Value::Atom(w.len),
                 v => {
                     let recv = self.atom(v, m.receiver.span());
                     let expr = Expr::Method {
@@ -2470,10 +2475,9 @@ fn same(a: &Value, b: &Value) -> bool {
         }
         (Value::MutRef(x), Value::MutRef(y)) => x.same(y),
         (Value::Closure(x), Value::Closure(y)) => std::rc::Rc::ptr_eq(x, y),
-        (
-            Value::View { base: b1, start: s1, len: l1 },
-            Value::View { base: b2, start: s2, len: l2 },
-        ) => b1.same(b2) && s1.same(s2) && l1.same(l2),
+        (Value::View(x), Value::View(y)) => {
+            x.base.same(&y.base) && x.start.same(&y.start) && x.len.same(&y.len)
+        }
         _ => false,
     }
 }

@@ -22,6 +22,9 @@
 
 use syn::spanned::Spanned;
 
+/// A rewrite, or the span and message of what it cannot rewrite.
+pub type Rewrite<T> = Result<T, (proc_macro2::Span, String)>;
+
 /// `match` as an `if` chain; `name` is the fresh local for the scrutinee.
 pub fn match_to_if(
     m: &syn::ExprMatch,
@@ -171,7 +174,7 @@ pub fn maps_in_for(
     pat: &syn::Pat,
     expr: &syn::Expr,
     item: impl FnOnce() -> syn::Ident,
-) -> Option<Result<(syn::Pat, syn::Expr, Vec<syn::Stmt>), (proc_macro2::Span, String)>> {
+) -> Option<Rewrite<(syn::Pat, syn::Expr, Vec<syn::Stmt>)>> {
     let mut maps = Vec::new();
     let mut source = expr;
     while let syn::Expr::MethodCall(call) = source {

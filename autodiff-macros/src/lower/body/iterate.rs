@@ -29,7 +29,7 @@
 //! order, and each binding reads the element Rust's item refers to; the position and
 //! length arithmetic is on `usize` and never active.
 
-use super::{Lower, Value};
+use super::{Lower, Value, View};
 use crate::diagnostics as diag;
 use crate::ir::{Atom, BinOp, Expr, Header, MacroArg, MacroCall, Proj, Shape, Stmt, Var};
 use proc_macro2::Span;
@@ -65,13 +65,16 @@ pub(super) enum Item {
     Pair(Box<Item>, Box<Item>),
     /// The inner item at a position computed from this one.
     At(Box<Item>, Pos),
-    /// `width` elements of `base` from `start(p)`, the view `windows` and `chunks` give.
-    View {
-        base: Atom,
-        offset: Option<Atom>,
-        step: Option<Atom>,
-        width: Width,
-    },
+    /// The view `windows` and `chunks` give.
+    View(Box<Window>),
+}
+
+/// `width` elements of `base` from `offset + p * step` (`p` without a step).
+pub(super) struct Window {
+    base: Atom,
+    offset: Option<Atom>,
+    step: Option<Atom>,
+    width: Width,
 }
 
 /// A position computed from the step's position `p`.
@@ -247,7 +250,7 @@ impl Lower<'_> {
                         (len, Some(k.clone()), Width::Exact(k))
                     }
                 };
-                Some(Seq { item: Item::View { base, offset, step, width }, len })
+                Some(Seq { item: Item::View(Box::new(Window { base, offset, step, width })), len })
             }
             (other, _) if ADAPTORS.contains(&other) => {
                 self.errors.at(&m.method, diag::iterator_adaptor(other));
@@ -287,7 +290,7 @@ impl Lower<'_> {
     fn slice_of(&mut self, e: &syn::Expr) -> Option<(Atom, Option<Atom>, Atom)> {
         let span = e.span();
         let a = match self.lower_expr(e, None) {
-            Value::View { base, start, len } => return Some((base, Some(start), len)),
+            Value::View(w) => return Some((w.base, Some(w.start), w.len)),
             v => self.atom(v, span),
         };
         if let Some((_, 2)) = self.linalg_of(&a) {
@@ -336,7 +339,8 @@ impl Lower<'_> {
                 };
                 self.item_at(inner, q, span)
             }
-            Item::View { base, offset, step, width } => {
+            Item::View(w) => {
+                let Window { base, offset, step, width } = &**w;
                 let start = match step {
                     Some(k) => self.usize_binary(BinOp::Mul, p, k.clone(), span),
                     None => p,
@@ -352,7 +356,7 @@ impl Lower<'_> {
                     Some(o) => self.usize_binary(BinOp::Add, o.clone(), start, span),
                     None => start,
                 };
-                Value::View { base: base.clone(), start, len }
+                Value::View(Box::new(View { base: base.clone(), start, len }))
             }
         }
     }
@@ -361,9 +365,7 @@ impl Lower<'_> {
     /// the view.
     pub(super) fn view_element(
         &mut self,
-        base: Atom,
-        start: Atom,
-        len: Atom,
+        View { base, start, len }: View,
         j: Atom,
         span: Span,
         hint: Option<&str>,
@@ -413,7 +415,7 @@ impl Lower<'_> {
             Some(o) => self.usize_binary(BinOp::Add, o, a, span),
             None => a,
         };
-        Value::View { base: root, start, len }
+        Value::View(Box::new(View { base: root, start, len }))
     }
 
     fn assert_below(&mut self, j: &Atom, len: &Atom, span: Span) {
