@@ -192,8 +192,6 @@ pub fn iterator_adaptor(name: &str) -> String {
 
 pub const VIEW_VALUE: &str = "a sub-slice, window or chunk is read here as a whole value, which is not supported; index it (`w[0]`), iterate it (`w.iter()`) or take its `len()`, or copy it into a `Vec` with a loop";
 
-pub const TENSOR_BRANCH: &str = "an `if` that chooses between whole arrays, slices or `Vec`s is not supported (nor an early `return` of an array or `Vec` output, which makes one); index inside the branches so that they give floats, and return the output at the end";
-
 pub fn branch_kinds(name: &str) -> String {
     format!("the branches of this `if` give `{name}` values of different kinds (a tuple in one, a single value in the other); give both the same kind")
 }

@@ -214,6 +214,15 @@ impl<'a> Fwd<'a> {
         matches!(shape, crate::ir::Shape::Tensor { .. })
     }
 
+    /// The zero tangent of a value that has none: of its shape, array or scalar.
+    fn zero_tangent(&self, a: &Atom) -> Expr {
+        if self.is_tensor(a) {
+            tzero(Expr::ZeroLike(a.clone()))
+        } else {
+            tzero(Expr::ZeroOf(a.clone()))
+        }
+    }
+
     fn tangent_of(&self, a: &Atom) -> Option<Atom> {
         match a {
             Atom::Var(v) => self.tangent.get(v).cloned(),
@@ -387,11 +396,7 @@ impl<'a> Fwd<'a> {
                 None => {
                     let z = self.new_var("zero".into(), crate::ir::Shape::Scalar);
                     let span = proc_macro2::Span::call_site();
-                    b.stmts.push(Stmt::Let {
-                        vars: vec![z],
-                        value: tzero(Expr::ZeroOf(y.clone())),
-                        span,
-                    });
+                    b.stmts.push(Stmt::Let { vars: vec![z], value: self.zero_tangent(y), span });
                     Atom::Var(z)
                 }
             };
@@ -543,12 +548,7 @@ impl<'a> Fwd<'a> {
                 Some(t) => t,
                 None => {
                     let z = self.new_var("zero".into(), Shape::Scalar);
-                    let zero = if self.is_tensor(atom) {
-                        tzero(Expr::ZeroLike(atom.clone()))
-                    } else {
-                        tzero(Expr::ZeroOf(atom.clone()))
-                    };
-                    out.push(Stmt::Let { vars: vec![z], value: zero, span });
+                    out.push(Stmt::Let { vars: vec![z], value: self.zero_tangent(atom), span });
                     Atom::Var(z)
                 }
             };

@@ -1617,9 +1617,6 @@ impl Lower<'_> {
             (Value::Atom(a), Value::Atom(b)) => {
                 let sa = self.shape_of(a);
                 let shape = if sa.is_float() { sa } else { self.shape_of(b) };
-                if let Shape::Tensor { .. } = shape {
-                    return Err(diag::TENSOR_BRANCH.into());
-                }
                 let v = self.func.new_var(name, shape);
                 ty.push(a.clone());
                 ey.push(b.clone());
