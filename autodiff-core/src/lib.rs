@@ -50,6 +50,7 @@ mod jacobian;
 mod lanes;
 #[cfg(any(feature = "nalgebra", feature = "ndarray"))]
 pub mod linalg;
+mod outcome;
 pub mod rules;
 mod sparse;
 mod tape;
@@ -71,6 +72,7 @@ pub mod __private {
     };
     #[cfg(any(feature = "nalgebra", feature = "ndarray"))]
     pub use crate::linalg::owned;
+    pub use crate::outcome::succeeded;
     pub use crate::sparse::{
         block_columns, jacobian_from_block, sparse_columns, sparse_rows, Pattern, PATTERN_WORDS,
     };

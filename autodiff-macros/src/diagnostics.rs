@@ -190,6 +190,17 @@ pub fn iterator_adaptor(name: &str) -> String {
     format!("a loop over `{name}` is not supported in a differentiated function; loop over a range or over the elements of arrays, slices and `Vec`s with `iter`, `iter_mut`, `enumerate`, `zip`, `skip`, `take`, `step_by`, `rev`, `windows`, `chunks` or `chunks_exact` (and compute inside the loop what `{name}` would)")
 }
 
+pub const ALWAYS_FAILS: &str =
+    "this function fails on every path (`None` or `Err(..)`); there is no value to differentiate";
+
+pub const FAILURE_VALUE: &str = "a failure (`None`, `Err(..)`) is used here as a value; in a differentiated function it can only be returned (`return None;`, `return Err(e);`, or as the value of a branch or of the body)";
+
+pub const FAILURE_OUTSIDE_FALLIBLE: &str = "`None` or `Err(..)` here does not match the function's output; a differentiated function fails with `None` when it returns an `Option`, with `Err(..)` when it returns a `Result`";
+
+pub const OUTCOME_VALUE: &str = "an `Option` or `Result` of a computed value is supported only as the function's result (`Some(v)`, `Ok(v)` returned or as the body's value); keep the float in a local and wrap it where it is returned";
+
+pub const TRY_TARGET: &str = "`?` is supported on a call (`g(x)?`) only; call a function that returns the `Option` or `Result`";
+
 pub const VIEW_VALUE: &str = "a sub-slice, window or chunk is read here as a whole value, which is not supported; index it (`w[0]`), iterate it (`w.iter()`) or take its `len()`, or copy it into a `Vec` with a loop";
 
 pub fn branch_kinds(name: &str) -> String {

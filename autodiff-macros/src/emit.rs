@@ -9,8 +9,8 @@
 
 use crate::forward::Derived;
 use crate::ir::{
-    Atom, BinOp, Block, CastTo, ConversionCall, Expr, Func, Header, MacroArg, ParamKind, Proj,
-    Stmt, UnOp, Var,
+    Atom, BinOp, Block, CastTo, ConversionCall, Expr, Fallible, Func, Header, MacroArg, ParamKind,
+    Proj, Stmt, TakeApart, UnOp, Var,
 };
 use proc_macro2::{Span, TokenStream};
 use quote::{format_ident, quote, quote_spanned, ToTokens};
@@ -170,11 +170,15 @@ pub fn sibling(shared: &Shared, func: &Func, d: &Derived, kind: Sibling) -> Toke
         }
         _ => (return_type(func, kind), extra),
     };
+    let ret_ty = match kind {
+        Sibling::JvpLanes | Sibling::HvpLanes | Sibling::VjpLanes => outcome_type(func, ret_ty),
+        _ => ret_ty,
+    };
     let attrs = attributes(&doc(&item.sig.ident, func, kind), kind.lanes());
     let items = &func.items;
     let checks = length_checks(&cx, func, d, kind);
     let body = cx.stmts(&d.body.stmts);
-    let ret = cx.expr(&d.ret, Span::call_site());
+    let ret = outcome_value(func, cx.expr(&d.ret, Span::call_site()));
     quote! {
         #attrs
         #vis fn #name #impl_generics (#(#params,)* #(#extra),*) -> #ret_ty #where_clause {
@@ -235,8 +239,31 @@ fn row_length_checks(
     }
 }
 
-/// The return type of sibling `kind`.
+/// The return type of sibling `kind`: of a fallible function, in its `Option` or `Result`.
 pub fn return_type(func: &Func, kind: Sibling) -> TokenStream {
+    outcome_type(func, plain_return_type(func, kind))
+}
+
+/// `ty` as a fallible function's siblings return it: `Option<ty>` or `Result<ty, E>`.
+fn outcome_type(func: &Func, ty: TokenStream) -> TokenStream {
+    match &func.fallible {
+        None => ty,
+        Some(Fallible::Option) => quote!(::core::option::Option<#ty>),
+        Some(Fallible::Result(e)) => quote!(::core::result::Result<#ty, #e>),
+    }
+}
+
+/// A sibling's returned value `v`: of a fallible function, its success.
+fn outcome_value(func: &Func, v: TokenStream) -> TokenStream {
+    match &func.fallible {
+        None => v,
+        Some(Fallible::Option) => quote!(::core::option::Option::Some(#v)),
+        Some(Fallible::Result(_)) => quote!(::core::result::Result::Ok(#v)),
+    }
+}
+
+/// The return type of sibling `kind` of a function that cannot fail.
+fn plain_return_type(func: &Func, kind: Sibling) -> TokenStream {
     let out_ty = &func.output_ty;
     let g = gradient_type(func);
     match kind {
@@ -783,29 +810,42 @@ pub fn hessian(shared: &Shared, func: &Func, lanes: bool) -> TokenStream {
     let hvp_lanes = path(Sibling::HvpLanes);
     let infer = inferred_generics(&item.sig.generics);
     let g_ty = gradient_type(func);
+    // A fallible function's sibling, in a sweep at a point where the function succeeded:
+    // its success.
+    let success = |call: TokenStream| match &func.fallible {
+        None => call,
+        Some(_) => quote!(#krate::__private::succeeded(#call)),
+    };
     let columns = dirs.owned.iter().enumerate().map(|(k, o)| {
         if lanes {
             let tangents = dirs.tangents_with(k, &t, &lane_zeros);
             let traced = dirs.tangents_with(k, &t, &pattern_zeros);
+            let column = success(quote!(#hvp_lanes::<#(#infer,)* _>(#(#args,)* #(#tangents),*)));
+            let pattern = success(quote!(#hvp_lanes::<#(#infer,)* _>(#(#args,)* #(#traced),*)));
             quote! {
                 #cols.extend(#krate::__private::block_columns(
                     #krate::__private::sparse_columns::<_, #g_ty, #width, #words>(
                         &#o,
-                        |#t| #hvp_lanes::<#(#infer,)* _>(#(#args,)* #(#tangents),*).2,
-                        |#t| #hvp_lanes::<#(#infer,)* _>(#(#args,)* #(#traced),*).2,
+                        |#t| #column.2,
+                        |#t| #pattern.2,
                     ),
                     #krate::__private::size(&#o),
                 ));
             }
         } else {
             let tangents = dirs.tangents(k, &t);
+            let column = success(quote!(#hvp(#(#args,)* #(#tangents),*)));
             quote! {
                 #cols.extend(#krate::__private::jacobian_columns(&#o, |#t| {
-                    #krate::__private::flat(&#hvp(#(#args,)* #(#tangents),*).2)
+                    #krate::__private::flat(&#column.2)
                 }));
             }
         }
     });
+    // A failure of the function is the Hessian's.
+    let fail = func.fallible.is_some().then(|| quote!(?));
+    let value =
+        outcome_value(func, quote!((#y, #g, #krate::__private::hessian_from_columns(#cols))));
     // A generic float type must enumerate its units (`f32` and `f64` do), and cross
     // threads when the columns run in parallel.
     let generic: Vec<&syn::Ident> = item.sig.generics.type_params().map(|p| &p.ident).collect();
@@ -829,11 +869,11 @@ pub fn hessian(shared: &Shared, func: &Func, lanes: bool) -> TokenStream {
     quote! {
         #attrs
         #vis fn #name #impl_generics (#(#params),*) -> #ret #where_all {
-            let (#y, #g) = #grad(#(#args),*);
+            let (#y, #g) = #grad(#(#args),*) #fail;
             #setup
             let mut #cols = ::std::vec::Vec::new();
             #(#columns)*
-            (#y, #g, #krate::__private::hessian_from_columns(#cols))
+            #value
         }
     }
 }
@@ -911,16 +951,25 @@ pub fn jacobian(
     let CallArgs { has_self, out_ident, args_f, args } = call_args(func, &scratch);
     // A sibling's derivative part: `.1` of `(value, derivative)`, or all of it when the
     // value went into an out-parameter (then into a scratch buffer made per call).
+    // A fallible function's sibling, in a sweep at a point where the function succeeded:
+    // its success.
+    let success = |call: TokenStream| match &func.fallible {
+        None => call,
+        Some(_) => quote!(#krate::__private::succeeded(#call)),
+    };
     let wrap = |call: TokenStream| match &out_ident {
         Some(_) => quote!({
             let mut #scratch = ::core::clone::Clone::clone(&#y);
             #call
         }),
-        None => quote!(#call.1),
+        None => {
+            let call = success(call);
+            quote!(#call.1)
+        }
     };
     let finish = match &out_ident {
         Some(_) => quote!(#jac),
-        None => quote!((#y, #jac)),
+        None => outcome_value(func, quote!((#y, #jac))),
     };
     let f = &item.sig.ident;
     let vjp = sibling_name(f, Sibling::Vjp);
@@ -989,11 +1038,12 @@ pub fn jacobian(
                 )
             }
         });
+        let row = success(quote!(#vjp_lanes::<#(#infer,)* _>(#(#args,)* #cot)));
         quote! {
             let #rows = #krate::__private::sparse_rows::<_, #g_ty, #width, #words>(
                 &#y,
-                |#c| #vjp_lanes::<#(#infer,)* _>(#(#args,)* #cot).1,
-                |#c| #vjp_lanes::<#(#infer,)* _>(#(#args,)* #cot).1,
+                |#c| #row.1,
+                |#c| #row.1,
             );
             let #total = 0 #(+ #krate::__private::size(&#owned))*;
             let #jac = (#(#blocks),*);
@@ -1032,11 +1082,14 @@ pub fn jacobian(
             let cols = if lanes {
                 let tangents = dirs.tangents_with(k, &t, &lane_zeros);
                 let traced = dirs.tangents_with(k, &t, &pattern_zeros);
+                let column =
+                    success(quote!(#jvp_lanes::<#(#infer,)* _>(#(#args,)* #(#tangents),*)));
+                let pattern = success(quote!(#jvp_lanes::<#(#infer,)* _>(#(#args,)* #(#traced),*)));
                 quote! {
                     #krate::__private::sparse_columns::<_, #out_ty, #width, #words>(
                         &#o,
-                        |#t| #jvp_lanes::<#(#infer,)* _>(#(#args,)* #(#tangents),*).1,
-                        |#t| #jvp_lanes::<#(#infer,)* _>(#(#args,)* #(#traced),*).1,
+                        |#t| #column.1,
+                        |#t| #pattern.1,
                     )
                 }
             } else {
@@ -1083,7 +1136,14 @@ pub fn jacobian(
             (quote!(#call_f(#(#args_f),*); let #y = #r.to_vec();), quote!(#j))
         }
         (Some(r), _) => (quote!(#call_f(#(#args_f),*); let #y = *#r;), quote!(#j)),
-        (None, _) => (quote!(let #y = #call_f(#(#args_f),*);), quote!((#out_ty, #j))),
+        (None, _) => {
+            // A failure of the function is the Jacobian's.
+            let fail = func.fallible.is_some().then(|| quote!(?));
+            (
+                quote!(let #y = #call_f(#(#args_f),*) #fail;),
+                outcome_type(func, quote!((#out_ty, #j))),
+            )
+        }
     };
     let attrs = attributes(&doc, false);
     quote! {
@@ -1654,9 +1714,20 @@ impl Cx<'_> {
                 });
                 quote_spanned!(span=> #krate::linalg::#f(#(#args),*))
             }
-            Expr::Call { func, args, .. } => {
+            Expr::Call { func, args, unwrap, .. } => {
                 let args = args.iter().map(|a| self.expr(a, span));
-                quote_spanned!(span=> #func(#(#args),*))
+                let unwrap = match unwrap {
+                    None => quote!(),
+                    Some(TakeApart::Try) => quote_spanned!(span=> ?),
+                    Some(TakeApart::Unwrap) => quote_spanned!(span=> .unwrap()),
+                    Some(TakeApart::Expect(m)) => quote_spanned!(span=> .expect(#m)),
+                };
+                quote_spanned!(span=> #func(#(#args),*) #unwrap)
+            }
+            Expr::Fail(None) => quote_spanned!(span=> return ::core::option::Option::None),
+            Expr::Fail(Some(e)) => {
+                let e = self.expr(e, span);
+                quote_spanned!(span=> return ::core::result::Result::Err(#e))
             }
             Expr::Method { recv, method, turbofish, args } => {
                 let recv = self.operand(recv, span);

@@ -501,7 +501,7 @@ impl<'a> Fwd<'a> {
             }
             // `(_, g) = f_vjp(args.., v_bar)`: through `f_vjp_jvp`,
             // `(r, r_dot) = f_vjp_jvp(args.., v_bar, tangents..); g = r.1; g_dot = r_dot.1`.
-            Expr::Call { args, floats, siblings: Some(sib), .. } if vs.len() == 2 => {
+            Expr::Call { args, floats, siblings: Some(sib), unwrap, .. } if vs.len() == 2 => {
                 // The call replaces the plain `f_vjp` call just copied out.
                 out.pop();
                 let tangents = self.call_tangents(args, floats, span, out);
@@ -514,6 +514,7 @@ impl<'a> Fwd<'a> {
                     args: all,
                     floats: Vec::new(),
                     siblings: None,
+                    unwrap: unwrap.clone(),
                 };
                 out.push(Stmt::Let { vars: vec![r, r_dot], value: call, span });
                 let second = |r: Var| {
@@ -582,14 +583,19 @@ impl<'a> Fwd<'a> {
         }
         // A call: `let (_, v_dot) = g_jvp(args.., tangents..)`, one tangent per float
         // argument, passed as the argument was (`&x` gives `&x_dot`).
-        if let Expr::Call { args, floats, siblings: Some(sib), .. } = value {
+        if let Expr::Call { args, floats, siblings: Some(sib), unwrap, .. } = value {
             let mut all = args.clone();
             let tangents = self.call_tangents(args, floats, span, out);
             all.extend(tangents);
             let skip = self.new_var("_".into(), crate::ir::Shape::Other);
             let t = self.tangent_var(v);
-            let call =
-                Expr::Call { func: sib.jvp.clone(), args: all, floats: Vec::new(), siblings: None };
+            let call = Expr::Call {
+                func: sib.jvp.clone(),
+                args: all,
+                floats: Vec::new(),
+                siblings: None,
+                unwrap: unwrap.clone(),
+            };
             out.push(Stmt::Let { vars: vec![skip, t], value: call, span });
             self.tangent.insert(v, Atom::Var(t));
             return;

@@ -280,7 +280,13 @@ pub enum Expr {
         args: Vec<Expr>,
         floats: Vec<bool>,
         siblings: Option<Box<Siblings>>,
+        /// How the callee's `Option` or `Result` is taken apart (`g(x)?`,
+        /// `g(x).unwrap()`): its siblings' results are taken apart the same way.
+        unwrap: Option<TakeApart>,
     },
+    /// The function fails here: `return None`, or `return Err(e)` with the error. Only
+    /// in a statement that binds nothing, run in the primal code of every sibling.
+    Fail(Option<Box<Expr>>),
     /// A method the macro does not differentiate: `recv.method::<turbofish>(args)`.
     Method {
         recv: Box<Expr>,
@@ -366,6 +372,7 @@ impl Expr {
             | Expr::Linalg(_, args)
             | Expr::Call { args, .. }
             | Expr::Tuple(args) => args.iter().for_each(f),
+            Expr::Fail(e) => e.iter().for_each(|e| f(e)),
             Expr::Macro(m) => m.args.iter().for_each(|a| match a {
                 MacroArg::Value(e) | MacroArg::Named(_, e) => f(e),
                 MacroArg::Verbatim(_) => {}
@@ -417,6 +424,25 @@ impl Expr {
 /// Whether `ty` is written `f64` or `f32`.
 pub fn is_primitive_float(ty: &syn::Type) -> bool {
     matches!(ty, syn::Type::Path(p) if p.path.is_ident("f64") || p.path.is_ident("f32"))
+}
+
+/// How the `Option` or `Result` of a call is taken apart.
+#[derive(Clone)]
+pub enum TakeApart {
+    /// `g(x)?`.
+    Try,
+    /// `g(x).unwrap()`.
+    Unwrap,
+    /// `g(x).expect(message)`.
+    Expect(Box<syn::Expr>),
+}
+
+/// A function whose output is an `Option` or a `Result` of what it differentiates.
+#[derive(Clone)]
+pub enum Fallible {
+    Option,
+    /// `Result<_, E>`: the error type.
+    Result(Box<syn::Type>),
 }
 
 /// How a cast is written.
@@ -790,8 +816,11 @@ pub struct Func {
     /// The `&mut` parameter the function writes its output into (`outputs` is then that
     /// buffer, and the siblings return derivatives only).
     pub out_param: Option<Var>,
-    /// The written output type.
+    /// The written output type (of a fallible function, the type inside its `Option` or
+    /// `Result`).
     pub output_ty: syn::Type,
+    /// An `Option` or `Result` output: the siblings return theirs inside the same.
+    pub fallible: Option<Fallible>,
     /// Whether the function has `Float` type parameters (its values may have no
     /// `Default`).
     pub generic_floats: bool,

@@ -24,6 +24,28 @@ use proc_macro2::{TokenStream, TokenTree};
 use quote::ToTokens;
 use std::collections::HashSet;
 
+/// `Option<F>` or `Result<F, E>` (by any path ending so): what fails, and `F`.
+fn fallible(ty: &syn::Type) -> Option<(crate::ir::Fallible, &syn::Type)> {
+    let syn::Type::Path(p) = unparen(ty) else { return None };
+    let last = p.path.segments.last()?;
+    let syn::PathArguments::AngleBracketed(args) = &last.arguments else { return None };
+    let types: Vec<&syn::Type> = args
+        .args
+        .iter()
+        .filter_map(|a| match a {
+            syn::GenericArgument::Type(t) => Some(t),
+            _ => None,
+        })
+        .collect();
+    match (last.ident.to_string().as_str(), types.as_slice()) {
+        ("Option", [inner]) => Some((crate::ir::Fallible::Option, inner)),
+        ("Result", [inner, err]) => {
+            Some((crate::ir::Fallible::Result(Box::new((*err).clone())), inner))
+        }
+        _ => None,
+    }
+}
+
 /// Lowers `item`. Problems are pushed to `errors`; the result is usable for stubs even
 /// then (its parameters and output type are as written).
 pub fn lower(item: &syn::ItemFn, args: &Args, errors: &mut Errors) -> Func {
@@ -51,6 +73,7 @@ pub fn lower(item: &syn::ItemFn, args: &Args, errors: &mut Errors) -> Func {
         output_tuple: false,
         out_param: None,
         output_ty: syn::parse_quote!(()),
+        fallible: None,
         active_order: Vec::new(),
         reserved: HashSet::new(),
         generic_floats: !floats.is_empty(),
@@ -98,6 +121,14 @@ pub fn lower(item: &syn::ItemFn, args: &Args, errors: &mut Errors) -> Func {
         }
         syn::ReturnType::Default => errors.at(&sig.ident, diag::NO_OUTPUT),
         syn::ReturnType::Type(_, ty) => {
+            // `Option<F>` and `Result<F, E>`: the siblings return theirs in the same.
+            let ty: &syn::Type = match fallible(ty) {
+                Some((f, inner)) => {
+                    func.fallible = Some(f);
+                    inner
+                }
+                None => ty,
+            };
             // A float, an array or `Vec` of floats (whose derivative is a Jacobian), or a
             // tuple of these.
             let parts: Vec<&syn::Type> = match unparen(ty) {
@@ -105,7 +136,7 @@ pub fn lower(item: &syn::ItemFn, args: &Args, errors: &mut Errors) -> Func {
                     func.output_tuple = true;
                     t.elems.iter().collect()
                 }
-                _ => vec![&**ty],
+                _ => vec![ty],
             };
             for part in parts {
                 let kind = match classify(part, &floats) {
@@ -126,7 +157,7 @@ pub fn lower(item: &syn::ItemFn, args: &Args, errors: &mut Errors) -> Func {
                 let atom = crate::ir::Atom::Const(syn::parse_quote!(()));
                 func.outputs.push(crate::ir::Output { atom, kind, ty: part.clone() });
             }
-            func.output_ty = (**ty).clone();
+            func.output_ty = ty.clone();
         }
     }
 

@@ -447,7 +447,7 @@ impl Rev<'_> {
                     }
                     // A call: `let (_, dv) = g_vjp(args.., v_bar)`, one entry per float
                     // argument (bare for one), added to each argument's adjoint.
-                    if let Expr::Call { args, floats, siblings: Some(sib), .. } = value {
+                    if let Expr::Call { args, floats, siblings: Some(sib), unwrap, .. } = value {
                         let skip = self.new_var("_".into(), Shape::Other);
                         let grads = self.new_var(format!("d{}", self.vars[v.0].name), Shape::Other);
                         let mut all = args.clone();
@@ -465,6 +465,7 @@ impl Rev<'_> {
                             args: all,
                             floats: all_floats,
                             siblings: crate::ir::Siblings::of(&sib.vjp).map(Box::new),
+                            unwrap: unwrap.clone(),
                         };
                         adj.push(Stmt::Let { vars: vec![skip, grads], value: call, span: *span });
                         let float_args: Vec<&Expr> =

@@ -35,6 +35,7 @@ use std::collections::HashSet;
 use syn::spanned::Spanned;
 
 mod closures;
+mod fallible;
 mod iterate;
 mod macros;
 
@@ -55,6 +56,9 @@ enum Value {
     MutRef(Atom),
     /// A closure bound to a local, called by inlining its body (see `closures`).
     Closure(std::rc::Rc<closures::Closure>),
+    /// The value of an expression that fails (`None`, `Err(e)`): control never goes on
+    /// from it (see `fallible`).
+    Fail,
 }
 
 /// `len` elements of `base` from `start` (see [`Value::View`]).
@@ -97,6 +101,10 @@ struct Lower<'f> {
     loop_count: usize,
     /// A `for` loop's index, to be bound in the body's scope.
     pending_index: Option<(String, Var)>,
+    /// Whether the expression about to be lowered is the function's result (a `return`
+    /// value, the body's value, a branch of either): where `Some(v)`, `Ok(v)`, `None`
+    /// and `Err(e)` are outcomes (see `fallible`). Taken by `lower_expr` on entry.
+    tail: bool,
     /// `Vec`s created inside a loop body (no `push` onto them: see `lower_push`).
     loop_vecs: HashSet<Var>,
     /// The matrix libraries' vectors and matrices (parameters, their copies, products):
@@ -134,7 +142,7 @@ fn flatten(v: Value, out: &mut Vec<Atom>) {
         Value::Tuple(parts) => parts.into_iter().for_each(|p| flatten(p, out)),
         Value::MutRef(a) => out.push(a),
         // Refused where it is used as a value (`Lower::atom`).
-        Value::Unit | Value::View(_) | Value::Closure(_) => {}
+        Value::Unit | Value::View(_) | Value::Closure(_) | Value::Fail => {}
     }
 }
 
@@ -164,6 +172,7 @@ pub fn lower_body(
         mutable_tensors: HashSet::new(),
         loop_count: 0,
         pending_index: None,
+        tail: false,
         loop_vecs: HashSet::new(),
         linalg: Default::default(),
         seqs: HashSet::new(),
@@ -243,6 +252,7 @@ pub fn lower_body(
             Value::MutRef(a) => atoms.push(a),
             Value::View(_) => l.errors.at_span(block.span(), diag::VIEW_VALUE),
             Value::Closure(_) => l.errors.at_span(block.span(), diag::CLOSURE_VALUE),
+            Value::Fail => l.errors.at_span(block.span(), diag::ALWAYS_FAILS),
         }
     }
     if atoms.len() != l.func.outputs.len() && l.errors.is_empty() {
@@ -439,6 +449,11 @@ impl ExitFinder {
 
 impl<'a> syn::visit::Visit<'a> for ExitFinder {
     fn visit_expr_return(&mut self, r: &'a syn::ExprReturn) {
+        // `return None` / `return Err(e)` of a fallible function leaves the siblings
+        // too, in their primal code: no exit of the lowering (see `fallible`).
+        if r.expr.as_deref().is_some_and(fallible::is_failure) {
+            return;
+        }
         self.found = true;
         self.returns = true;
         if self.first.is_none() {
@@ -572,6 +587,10 @@ impl Lower<'_> {
                 self.errors.at_span(span, diag::CLOSURE_VALUE);
                 Atom::Const(syn::parse_quote!(()))
             }
+            Value::Fail => {
+                self.errors.at_span(span, diag::FAILURE_VALUE);
+                Atom::Const(syn::parse_quote!(()))
+            }
             // Read now: a later `*v = ..` must not change what was read.
             Value::MutRef(place) => {
                 let shape = self.shape_of(&place);
@@ -641,6 +660,8 @@ impl Lower<'_> {
             }
             match &stmt {
                 syn::Stmt::Expr(e, None) if last => {
+                    // Outside loops, a frame's value is the function's.
+                    self.tail = self.loops.is_empty();
                     let v = self.lower_expr(e, None);
                     if let Some(done) = self.end_frame(v, &mut frames) {
                         return self.finish_seq(done);
@@ -939,7 +960,10 @@ impl Lower<'_> {
         match expr {
             syn::Expr::Return(r) => {
                 let v = match &r.expr {
-                    Some(e) => self.lower_expr(e, None),
+                    Some(e) => {
+                        self.tail = true;
+                        self.lower_expr(e, None)
+                    }
                     None => Value::Unit,
                 };
                 self.exit(Exit::Return, v, &frames, r)
@@ -1187,6 +1211,7 @@ impl Lower<'_> {
                 Value::Atom(a) | Value::MutRef(a) => self.bind_fields(t, a, span),
                 Value::View(_) => self.errors.at(t, diag::VIEW_VALUE),
                 Value::Closure(_) => self.errors.at(t, diag::CLOSURE_VALUE),
+                Value::Fail => self.errors.at(t, diag::FAILURE_VALUE),
                 Value::Unit => {
                     self.unsupported(
                         t,
@@ -1262,6 +1287,10 @@ impl Lower<'_> {
             }
             Value::Closure(_) => {
                 self.errors.at(s, diag::CLOSURE_VALUE);
+                return;
+            }
+            Value::Fail => {
+                self.errors.at(s, diag::FAILURE_VALUE);
                 return;
             }
             Value::Tuple(_) => {
@@ -1356,7 +1385,7 @@ impl Lower<'_> {
                 Value::MutRef(base) => base.var() == Some(v),
                 // What a closure captured, it reads when called.
                 Value::Closure(c) => c.captures(&|b| holds(b, v)),
-                Value::Unit => false,
+                Value::Unit | Value::Fail => false,
             }
         }
         self.scopes.iter().flatten().any(|b| holds(&b.value, v))
@@ -1530,7 +1559,11 @@ impl Lower<'_> {
             self.unsupported(l, "`if let`", "compare with `==` or use plain `if`");
             return Atom::Const(syn::parse_quote!(false));
         }
-        self.operand(cond)
+        match cond {
+            // A macro as the condition is a `bool` (`ulps_eq!(a, b)`).
+            syn::Expr::Macro(m) => self.lower_condition_macro(&m.mac),
+            _ => self.operand(cond),
+        }
     }
 
     /// Lowers both branches with `then` and `els` (each runs in its own statement list)
@@ -1554,6 +1587,28 @@ impl Lower<'_> {
         let else_value = els(self);
         let else_stmts = self.blocks.pop().unwrap_or_default();
         let else_env = std::mem::replace(&mut self.scopes, before);
+
+        // A branch that fails never reaches the join: the `if` keeps only the failure,
+        // and the other branch goes on after it (`if c { None } else { Some(v) }` is
+        // `if c { return None; } v`).
+        let fails = (matches!(then_value, Value::Fail), matches!(else_value, Value::Fail));
+        if fails != (false, false) {
+            let block = |stmts| Block { stmts, yields: Vec::new() };
+            let (then, els, on, value, env) = match fails {
+                (true, false) => (then_stmts, Vec::new(), else_stmts, else_value, else_env),
+                (false, true) => (Vec::new(), else_stmts, then_stmts, then_value, then_env),
+                _ => (then_stmts, else_stmts, Vec::new(), Value::Fail, self.scopes.clone()),
+            };
+            let (then, els) = (block(then), block(els));
+            self.push(Stmt::If { cond, then, els, outs: Vec::new(), span });
+            if let Some(b) = self.blocks.last_mut() {
+                b.extend(on);
+            }
+            if merge_env {
+                self.scopes = env;
+            }
+            return value;
+        }
 
         let mut then_yields = Vec::new();
         let mut else_yields = Vec::new();
@@ -1634,6 +1689,7 @@ impl Lower<'_> {
     }
 
     fn lower_block(&mut self, block: &syn::Block) -> Value {
+        let tail = std::mem::take(&mut self.tail);
         self.scopes.push(Vec::new());
         let mut value = Value::Unit;
         for (i, stmt) in block.stmts.iter().enumerate() {
@@ -1641,6 +1697,7 @@ impl Lower<'_> {
                 syn::Stmt::Expr(e, None)
                     if i + 1 == block.stmts.len() && !has_exit(stmt) && as_loop(stmt).is_none() =>
                 {
+                    self.tail = tail;
                     value = self.lower_expr(e, None);
                 }
                 other => self.lower_stmt(other),
@@ -1688,6 +1745,14 @@ impl Lower<'_> {
 
     fn lower_expr(&mut self, e: &syn::Expr, hint: Option<&str>) -> Value {
         use syn::Expr as E;
+        // Where the expression is the function's result, `Some(v)`, `Ok(v)`, `None` and
+        // `Err(e)` are outcomes, not values (even constant ones: `Ok(f64::NAN)`).
+        let tail = std::mem::take(&mut self.tail);
+        if tail {
+            if let Some(v) = self.lower_outcome(e, hint) {
+                return v;
+            }
+        }
         if !matches!(e, E::Paren(_) | E::Group(_)) && self.is_constant(e) {
             return Value::Atom(Atom::Const(e.clone()));
         }
@@ -1698,8 +1763,14 @@ impl Lower<'_> {
                 let name = p.path.segments[0].ident.to_string();
                 self.lookup(&name).map(|b| b.value.clone()).unwrap_or(Value::Unit)
             }
-            E::Paren(p) => self.lower_expr(&p.expr, hint),
-            E::Group(g) => self.lower_expr(&g.expr, hint),
+            E::Paren(p) => {
+                self.tail = tail;
+                self.lower_expr(&p.expr, hint)
+            }
+            E::Group(g) => {
+                self.tail = tail;
+                self.lower_expr(&g.expr, hint)
+            }
             E::Unary(u) => {
                 let a = self.operand(&u.expr);
                 let op = match u.op {
@@ -1774,14 +1845,23 @@ impl Lower<'_> {
                 let cast = Expr::Cast(Box::new(Expr::Atom(a)), CastTo::As(c.ty.clone()));
                 self.bind(cast, hint, shape, span)
             }
-            E::Block(b) if b.label.is_none() => self.lower_block(&b.block),
+            E::Block(b) if b.label.is_none() => {
+                self.tail = tail;
+                self.lower_block(&b.block)
+            }
             E::If(ifx) => {
                 let cond = self.lower_cond(&ifx.cond);
                 self.branch(
                     cond,
-                    |l| l.lower_block(&ifx.then_branch),
+                    |l| {
+                        l.tail = tail;
+                        l.lower_block(&ifx.then_branch)
+                    },
                     |l| match &ifx.else_branch {
-                        Some((_, e)) => l.lower_expr(e, None),
+                        Some((_, e)) => {
+                            l.tail = tail;
+                            l.lower_expr(e, None)
+                        }
                         None => Value::Unit,
                     },
                     hint,
@@ -1803,10 +1883,14 @@ impl Lower<'_> {
                 }
                 self.bind(Expr::Unary(UnOp::Ref, Box::new(Expr::Atom(a))), hint, Shape::Other, span)
             }
+            E::Return(r) if r.expr.as_deref().is_some_and(fallible::is_failure) => {
+                self.lower_failure(r.expr.as_deref().unwrap_or(e))
+            }
             E::Return(r) => {
                 self.errors.at(r, diag::RETURN_IN_EXPRESSION);
                 Value::Unit
             }
+            E::Try(t) => self.lower_try(t, hint),
             E::ForLoop(_) | E::While(_) | E::Loop(_) => {
                 self.errors.at(e, diag::LOOP_VALUE);
                 Value::Unit
@@ -1816,7 +1900,10 @@ impl Lower<'_> {
                 Value::Unit
             }
             E::Match(m) => match super::desugar::match_to_if(m, &self.fresh("match", m.span())) {
-                Ok(e) => self.lower_expr(&e, hint),
+                Ok(e) => {
+                    self.tail = tail;
+                    self.lower_expr(&e, hint)
+                }
                 Err((span, msg)) => {
                     self.errors.at_span(span, msg);
                     Value::Unit
@@ -2029,6 +2116,16 @@ impl Lower<'_> {
 
     /// `f64::sin(x)`-style paths name a primitive; other calls are opaque.
     fn lower_call(&mut self, c: &syn::ExprCall, hint: Option<&str>) -> Value {
+        self.lower_call_unwrapped(c, hint, None)
+    }
+
+    /// `g(args)`, its `Option` or `Result` taken apart by `unwrap` if given.
+    fn lower_call_unwrapped(
+        &mut self,
+        c: &syn::ExprCall,
+        hint: Option<&str>,
+        unwrap: Option<crate::ir::TakeApart>,
+    ) -> Value {
         let span = c.span();
         if let Some(Value::Closure(closure)) = self.root_of(&c.func) {
             return self.call_closure(&closure, c, hint);
@@ -2093,6 +2190,7 @@ impl Lower<'_> {
                         floats: vec![false; args.len()],
                         args,
                         siblings: None,
+                        unwrap: None,
                     },
                     hint,
                     Shape::Tensor { depth: 1 },
@@ -2126,6 +2224,11 @@ impl Lower<'_> {
                 }
             }
         }
+        if fallible::is_outcome_constructor(&c.func) {
+            self.errors.at(c, diag::OUTCOME_VALUE);
+            // (A placeholder that joins with anything: one error, not a cascade.)
+            return Value::Atom(Atom::Const(syn::parse_quote!(())));
+        }
         let args: Vec<Expr> = c.args.iter().map(|a| self.argument(a)).collect();
         // Float arguments carry derivatives into the callee's siblings, found by name
         // beside it (`g` -> `g_jvp`, `m::g` -> `m::g_vjp`, `Self::g` -> `Self::g_vjp`).
@@ -2139,7 +2242,7 @@ impl Lower<'_> {
         let siblings = if stop { None } else { crate::ir::Siblings::of(&c.func).map(Box::new) };
         let shape = if floats.iter().any(|f| *f) { Shape::Scalar } else { Shape::Other };
         let v = self.bind(
-            Expr::Call { func: (*c.func).clone(), args, floats, siblings },
+            Expr::Call { func: (*c.func).clone(), args, floats, siblings, unwrap },
             hint,
             shape,
             span,
@@ -2157,6 +2260,13 @@ impl Lower<'_> {
             let shape = if self.shape_of(&a).is_float() { Shape::Scalar } else { Shape::Other };
             let cast = Expr::Cast(Box::new(Expr::Atom(a)), CastTo::Call(Box::new(conversion)));
             return self.bind(cast, hint, shape, span);
+        }
+        // (After conversions: `T::from_f64(y).unwrap()` is one.)
+        if let Some(v) = self.lower_unwrap(m, hint) {
+            return v;
+        }
+        if let Some(test) = range_contains(m, || self.fresh("item", span)) {
+            return self.lower_expr(&test, hint);
         }
         // `self.g(args)` is `Self::g(self, args)`: a call, differentiated through
         // `Self::g_jvp` and `Self::g_vjp` when an argument is active.
@@ -2431,6 +2541,33 @@ fn peel_ref_pat(p: &syn::Pat) -> &syn::Pat {
     }
 }
 
+/// `(a..=b).contains(&x)` (and the other ranges) as the comparisons it makes:
+/// `{ let v = *(&x); a <= v && v <= b }`; `None` for any other method call.
+fn range_contains(m: &syn::ExprMethodCall, v: impl FnOnce() -> syn::Ident) -> Option<syn::Expr> {
+    let mut recv = &*m.receiver;
+    while let syn::Expr::Paren(p) = recv {
+        recv = &p.expr;
+    }
+    let (syn::Expr::Range(r), true) = (recv, m.method == "contains" && m.args.len() == 1) else {
+        return None;
+    };
+    let item = &m.args[0];
+    let v = v();
+    let lo = r.start.as_ref().map(|a| -> syn::Expr { syn::parse_quote!((#a <= #v)) });
+    let hi = r.end.as_ref().map(|b| -> syn::Expr {
+        match r.limits {
+            syn::RangeLimits::Closed(_) => syn::parse_quote!((#v <= #b)),
+            syn::RangeLimits::HalfOpen(_) => syn::parse_quote!((#v < #b)),
+        }
+    });
+    let test: syn::Expr = match (lo, hi) {
+        (Some(a), Some(b)) => syn::parse_quote!(#a && #b),
+        (Some(t), None) | (None, Some(t)) => t,
+        (None, None) => syn::parse_quote!(true),
+    };
+    Some(syn::parse_quote!({ let #v = *(#item); #test }))
+}
+
 /// `x[a..b]`, `&x[..]`: a slice of `x`.
 fn is_subslice(e: &syn::Expr) -> bool {
     match e {
@@ -2461,7 +2598,7 @@ fn is_assign_op(op: &syn::BinOp) -> bool {
 /// Whether two environment values are the same (so no phi is needed).
 fn same(a: &Value, b: &Value) -> bool {
     match (a, b) {
-        (Value::Unit, Value::Unit) => true,
+        (Value::Unit, Value::Unit) | (Value::Fail, Value::Fail) => true,
         (Value::Atom(Atom::Var(x)), Value::Atom(Atom::Var(y))) => x == y,
         (Value::Atom(Atom::Const(x)), Value::Atom(Atom::Const(y))) => {
             quote::ToTokens::to_token_stream(x).to_string()

@@ -22,6 +22,8 @@
 //!   as written, the row's fill inside the outer one; a computed row is stored into each
 //!   element like a computed float.
 //! - `y.extend(..)` and `y.extend_from_slice(..)` onto a local `Vec` are pushes.
+//! - Any other macro as an `if`'s condition (`approx::ulps_eq!(a, b, epsilon = 0.0)`):
+//!   a `bool` of primal values, its arguments lowered like operands.
 
 use super::{Lower, Value};
 use crate::diagnostics as diag;
@@ -80,6 +82,32 @@ impl Lower<'_> {
             return Value::Unit;
         }
         self.bind(call, hint.or(Some("text")), Shape::Other, span)
+    }
+
+    /// A macro as an `if`'s condition (`approx::ulps_eq!(a, 0.0, epsilon = 0.0)`): a
+    /// `bool`, computed on primal values, through which no derivative flows. Its
+    /// arguments are lowered like any operand (`name = value` too).
+    pub(super) fn lower_condition_macro(&mut self, mac: &syn::Macro) -> Atom {
+        let span = mac.span();
+        let name = mac.path.segments.last().map(|s| s.ident.to_string()).unwrap_or_default();
+        let parser = Punctuated::<syn::Expr, syn::Token![,]>::parse_terminated;
+        let Ok(parsed) = mac.parse_body_with(parser) else {
+            self.errors.at(mac, diag::macro_arguments(&name));
+            return Atom::Const(syn::parse_quote!(false));
+        };
+        let args = parsed
+            .iter()
+            .map(|arg| match arg {
+                syn::Expr::Assign(a) if matches!(&*a.left, syn::Expr::Path(p) if p.path.get_ident().is_some()) => {
+                    let syn::Expr::Path(p) = &*a.left else { unreachable!() };
+                    MacroArg::Named(p.path.segments[0].ident.clone(), Expr::Atom(self.operand(&a.right)))
+                }
+                other => MacroArg::Value(Expr::Atom(self.operand(other))),
+            })
+            .collect();
+        let call = Expr::Macro(Box::new(MacroCall { path: mac.path.clone(), args }));
+        let v = self.bind(call, Some("holds"), Shape::Other, span);
+        self.atom(v, span)
     }
 
     /// `assert!(c, ..)`, `assert_eq!(a, b, ..)` or `assert_ne!(a, b, ..)` (`base`), of
