@@ -23,6 +23,10 @@
 //! `inv_digamma` is a bisection, whose derivative as written (the sign steps have
 //! derivative 0) is not the function's; its test asserts the derivative of the code and
 //! shows how central differences differ.
+//! Where the source returns a constant on a guarded branch (argmin's zeros while
+//! `|x1² - x2²| <= ε`, `cholesky`'s empty factor for `n == 0` and its 0 for a NaN on the
+//! diagonal), the test also checks there that the derivatives are those of a constant,
+//! against central differences with steps that stay on that branch.
 //! Functions of `f32` are checked against `f32` central differences of a wider step
 //! (1e-2, truncation error about 1e-5 on these functions) at a tolerance of 1e-3.
 
@@ -37,7 +41,7 @@
     clippy::excessive_precision
 )]
 
-use autodiff_core::check::{check_gradient, check_jacobian, close};
+use autodiff_core::check::{check_gradient, check_jacobian, close, jacobian, DEFAULT_STEP};
 
 // Source: argmin-rs/argmin: crates/argmin-testfunctions/src/ackley.rs, fn ackley (with the helpers it calls: ackley_abc)
 #[rustfmt::skip]
@@ -2973,6 +2977,103 @@ where
 }
 }
 
+// Source: argmin-rs/argmin: crates/argmin-testfunctions/src/schaffer.rs, fn schaffer_n4_hessian
+#[rustfmt::skip]
+pub mod schaffer_n4_hessian_080 {
+use autodiff_core::differentiate;
+use num_traits::{Float, FromPrimitive};
+
+#[differentiate]
+pub fn schaffer_n4_hessian<T>(param: &[T; 2]) -> [[T; 2]; 2]
+where
+    T: Float + FromPrimitive,
+{
+    let [x1, x2] = *param;
+
+    let eps = T::epsilon();
+    let n0_5 = T::from_f64(0.5).unwrap();
+    let n0 = T::from_f64(0.0).unwrap();
+    let n1 = T::from_f64(1.0).unwrap();
+    let n0_001 = T::from_f64(0.001).unwrap();
+    let n0_004 = T::from_f64(0.004).unwrap();
+    let n0_006 = T::from_f64(0.006).unwrap();
+    let n0_016 = T::from_f64(0.016).unwrap();
+    let n0_032 = T::from_f64(0.032).unwrap();
+    let n4 = T::from_f64(4.0).unwrap();
+    let n8 = T::from_f64(8.0).unwrap();
+
+    let x1s = x1.powi(2);
+    let x2s = x2.powi(2);
+    let x1smx2s = x1s - x2s;
+    let x2smx1s = x2s - x1s;
+    let x1spx2s = x1s + x2s;
+    let x1smx2scos = x1smx2s.cos();
+    let x1smx2ssin = x1smx2s.sin();
+    let x2smx1ssin = x2smx1s.sin();
+    let x2smx1scos = x2smx1s.cos();
+    let x1smx2scos2 = x1smx2scos.powi(2);
+    let x2smx1scos2 = x2smx1scos.powi(2);
+    let x1smx2sabs = x1smx2s.abs();
+    let x1smx2sabssin = x1smx2sabs.sin();
+    let x2smx1sabssin = x1smx2sabs.sin();
+    let x1smx2sabssincos = x1smx2sabssin.cos();
+    let x1smx2sabssinsin = x1smx2sabssin.sin();
+    let x2smx1sabssinsin = x2smx1sabssin.sin();
+    let x1smx2sabssinsin2 = x1smx2sabssinsin.powi(2);
+    let x2smx1sabssinsin2 = x2smx1sabssinsin.powi(2);
+    let x1smx2sabssincos2 = x1smx2sabssin.cos().powi(2);
+    let x2smx1sabssincos = x2smx1sabssin.cos();
+    let x2smx1sabssinsin = x2smx1sabssin.sin();
+    let x2smx1sabssincos2 = x2smx1sabssin.cos().powi(2);
+    let denom_a = (n0_001 * x1spx2s + n1).powi(2);
+    let denom_b = (n0_001 * x1spx2s + n1).powi(3);
+    let denom_c = (n0_001 * x1spx2s + n1).powi(4);
+
+    if x1smx2sabs <= eps {
+        [[n0, n0], [n0, n0]]
+    } else {
+        let a = (n8 * x1s * x1smx2scos2 * x1smx2sabssinsin2
+            - n8 * x1s * x1smx2scos2 * x1smx2sabssincos2)
+            / denom_a
+            + ((n8 * x1s * x1smx2s * x1smx2ssin * x1smx2sabssincos * x1smx2sabssinsin)
+                - (n4 * x1smx2s * x1smx2scos * x1smx2sabssincos * x1smx2sabssinsin))
+                / (denom_a * x1smx2sabs)
+            + (n0_032 * x1s * x1smx2s * x1smx2scos * x1smx2sabssincos * x1smx2sabssinsin)
+                / (denom_b * x1smx2sabs)
+            + (-n0_004 * (x1smx2sabssincos2 - n0_5)) / denom_b
+            + (n0_006 * n0_004 * x1s * (x1smx2sabssincos2 - n0_5)) / denom_c;
+
+        let b = (n8 * x2s * x2smx1scos2 * x2smx1sabssinsin2
+            - n8 * x2s * x2smx1scos2 * x2smx1sabssincos2)
+            / denom_a
+            + ((n8 * x2s * x2smx1s * x2smx1ssin * x2smx1sabssincos * x2smx1sabssinsin)
+                - (n4 * x2smx1s * x2smx1scos * x2smx1sabssincos * x2smx1sabssinsin))
+                / (denom_a * x1smx2sabs)
+            + (n0_032 * x2s * x2smx1s * x2smx1scos * x2smx1sabssincos * x2smx1sabssinsin)
+                / (denom_b * x1smx2sabs)
+            + (-n0_004 * (x2smx1sabssincos2 - n0_5)) / denom_b
+            + (n0_006 * n0_004 * x2s * (x2smx1sabssincos2 - n0_5)) / denom_c;
+
+        let offdiag = (n8 * x1 * x2 * x1smx2s * x2smx1scos2 * x2smx1sabssinsin2)
+            / (x2smx1s * denom_a)
+            + (n8 * x1 * x2 * x1smx2s * x2smx1ssin * x2smx1sabssincos * x2smx1sabssinsin)
+                / (x1smx2sabs * denom_a)
+            + (n8 * x1 * x2 * x1smx2s * x2smx1scos * x2smx1sabssincos * x2smx1sabssinsin)
+                / (x2smx1s * denom_a * x1smx2sabs)
+            + (n8 * x1 * x2 * x2smx1scos * x2smx1sabssincos * x2smx1sabssinsin)
+                / (denom_a * x1smx2sabs)
+            + (n0_016 * x1 * x2 * x2smx1s * x2smx1scos * x2smx1sabssincos * x2smx1sabssinsin)
+                / (denom_b * x1smx2sabs)
+            + (n0_016 * x1 * x2 * x1smx2s * x2smx1scos * x2smx1sabssincos * x2smx1sabssinsin)
+                / (denom_b * x1smx2sabs)
+            + (-n8 * x1 * x2 * x1smx2s * x2smx1scos2 * x2smx1sabssincos2) / (denom_a * x2smx1s)
+            + (n0_006 * n0_004 * x1 * x2 * (x2smx1sabssincos2 - n0_5)) / denom_c;
+
+        [[a, offdiag], [offdiag, b]]
+    }
+}
+}
+
 // Source: argmin-rs/argmin: crates/argmin-testfunctions/src/sphere.rs, fn sphere
 #[rustfmt::skip]
 pub mod sphere_081 {
@@ -4098,6 +4199,45 @@ pub fn rsquare(y_true: &[f32], y_pred: &[f32]) -> f32 {
 }
 }
 
+// Source: kevindadi/RustPTA: example/thousands_code/src/machine_learning/cholesky.rs, fn cholesky
+#[rustfmt::skip]
+pub mod cholesky_159 {
+use autodiff_core::differentiate;
+
+#[differentiate]
+pub fn cholesky(mat: Vec<f64>, n: usize) -> Vec<f64> {
+    if (mat.is_empty()) || (n == 0) {
+        return vec![];
+    }
+    let mut res = vec![0.0; mat.len()];
+    for i in 0..n {
+        for j in 0..(i + 1) {
+            let mut s = 0.0;
+            for k in 0..j {
+                s += res[i * n + k] * res[j * n + k];
+            }
+            let value = if i == j {
+                let diag_value = mat[i * n + i] - s;
+                if diag_value.is_nan() {
+                    0.0
+                } else {
+                    diag_value.sqrt()
+                }
+            } else {
+                let off_diag_value = 1.0 / res[j * n + j] * (mat[i * n + j] - s);
+                if off_diag_value.is_nan() {
+                    0.0
+                } else {
+                    off_diag_value
+                }
+            };
+            res[i * n + j] = value;
+        }
+    }
+    res
+}
+}
+
 // Source: eachampagne/Quantum-Solver: src/potentials.rs, fn squ_well_v
 #[rustfmt::skip]
 pub mod squ_well_v_165 {
@@ -4226,8 +4366,10 @@ pub fn quart_half_v(x:f64) -> f64 {
 }
 
 /// The source's own hand-written derivatives whose functions are not in a module above
-/// (the macro refuses them, or, for `picheny_hessian`, rustc overflows its stack on the
-/// generated code), copied as written, without `#[differentiate]`.
+/// (the macro refuses them; `bukin_n6_derivative`, `bukin_n6_hessian` and
+/// `holder_table_derivative` have a NaN `f_vjp` at their guarded points, see `CORPUS.md`;
+/// for `picheny_hessian`, rustc overflows its stack on the generated code), copied as
+/// written, without `#[differentiate]`.
 mod source_derivatives {
     use num_traits::{Float, FromPrimitive};
     use std::f64::consts::PI;
@@ -4369,101 +4511,6 @@ mod source_derivatives {
                         (x2sin * x2cos * x1sinabs * d) / (x2cosabs)
                     },
             ]
-        }
-    }
-    }
-
-    // Source: argmin-rs/argmin: crates/argmin-testfunctions/src/schaffer.rs, fn schaffer_n4_hessian
-    #[rustfmt::skip]
-    pub mod schaffer_n4_hessian_080 {
-    use num_traits::{Float, FromPrimitive};
-
-    pub fn schaffer_n4_hessian<T>(param: &[T; 2]) -> [[T; 2]; 2]
-    where
-        T: Float + FromPrimitive,
-    {
-        let [x1, x2] = *param;
-
-        let eps = T::epsilon();
-        let n0_5 = T::from_f64(0.5).unwrap();
-        let n0 = T::from_f64(0.0).unwrap();
-        let n1 = T::from_f64(1.0).unwrap();
-        let n0_001 = T::from_f64(0.001).unwrap();
-        let n0_004 = T::from_f64(0.004).unwrap();
-        let n0_006 = T::from_f64(0.006).unwrap();
-        let n0_016 = T::from_f64(0.016).unwrap();
-        let n0_032 = T::from_f64(0.032).unwrap();
-        let n4 = T::from_f64(4.0).unwrap();
-        let n8 = T::from_f64(8.0).unwrap();
-
-        let x1s = x1.powi(2);
-        let x2s = x2.powi(2);
-        let x1smx2s = x1s - x2s;
-        let x2smx1s = x2s - x1s;
-        let x1spx2s = x1s + x2s;
-        let x1smx2scos = x1smx2s.cos();
-        let x1smx2ssin = x1smx2s.sin();
-        let x2smx1ssin = x2smx1s.sin();
-        let x2smx1scos = x2smx1s.cos();
-        let x1smx2scos2 = x1smx2scos.powi(2);
-        let x2smx1scos2 = x2smx1scos.powi(2);
-        let x1smx2sabs = x1smx2s.abs();
-        let x1smx2sabssin = x1smx2sabs.sin();
-        let x2smx1sabssin = x1smx2sabs.sin();
-        let x1smx2sabssincos = x1smx2sabssin.cos();
-        let x1smx2sabssinsin = x1smx2sabssin.sin();
-        let x2smx1sabssinsin = x2smx1sabssin.sin();
-        let x1smx2sabssinsin2 = x1smx2sabssinsin.powi(2);
-        let x2smx1sabssinsin2 = x2smx1sabssinsin.powi(2);
-        let x1smx2sabssincos2 = x1smx2sabssin.cos().powi(2);
-        let x2smx1sabssincos = x2smx1sabssin.cos();
-        let x2smx1sabssinsin = x2smx1sabssin.sin();
-        let x2smx1sabssincos2 = x2smx1sabssin.cos().powi(2);
-        let denom_a = (n0_001 * x1spx2s + n1).powi(2);
-        let denom_b = (n0_001 * x1spx2s + n1).powi(3);
-        let denom_c = (n0_001 * x1spx2s + n1).powi(4);
-
-        if x1smx2sabs <= eps {
-            [[n0, n0], [n0, n0]]
-        } else {
-            let a = (n8 * x1s * x1smx2scos2 * x1smx2sabssinsin2
-                - n8 * x1s * x1smx2scos2 * x1smx2sabssincos2)
-                / denom_a
-                + ((n8 * x1s * x1smx2s * x1smx2ssin * x1smx2sabssincos * x1smx2sabssinsin)
-                    - (n4 * x1smx2s * x1smx2scos * x1smx2sabssincos * x1smx2sabssinsin))
-                    / (denom_a * x1smx2sabs)
-                + (n0_032 * x1s * x1smx2s * x1smx2scos * x1smx2sabssincos * x1smx2sabssinsin)
-                    / (denom_b * x1smx2sabs)
-                + (-n0_004 * (x1smx2sabssincos2 - n0_5)) / denom_b
-                + (n0_006 * n0_004 * x1s * (x1smx2sabssincos2 - n0_5)) / denom_c;
-
-            let b = (n8 * x2s * x2smx1scos2 * x2smx1sabssinsin2
-                - n8 * x2s * x2smx1scos2 * x2smx1sabssincos2)
-                / denom_a
-                + ((n8 * x2s * x2smx1s * x2smx1ssin * x2smx1sabssincos * x2smx1sabssinsin)
-                    - (n4 * x2smx1s * x2smx1scos * x2smx1sabssincos * x2smx1sabssinsin))
-                    / (denom_a * x1smx2sabs)
-                + (n0_032 * x2s * x2smx1s * x2smx1scos * x2smx1sabssincos * x2smx1sabssinsin)
-                    / (denom_b * x1smx2sabs)
-                + (-n0_004 * (x2smx1sabssincos2 - n0_5)) / denom_b
-                + (n0_006 * n0_004 * x2s * (x2smx1sabssincos2 - n0_5)) / denom_c;
-
-            let offdiag = (n8 * x1 * x2 * x1smx2s * x2smx1scos2 * x2smx1sabssinsin2)
-                / (x2smx1s * denom_a)
-                + (n8 * x1 * x2 * x1smx2s * x2smx1ssin * x2smx1sabssincos * x2smx1sabssinsin)
-                    / (x1smx2sabs * denom_a)
-                + (n8 * x1 * x2 * x1smx2s * x2smx1scos * x2smx1sabssincos * x2smx1sabssinsin)
-                    / (x2smx1s * denom_a * x1smx2sabs)
-                + (n8 * x1 * x2 * x2smx1scos * x2smx1sabssincos * x2smx1sabssinsin)
-                    / (denom_a * x1smx2sabs)
-                + (n0_016 * x1 * x2 * x2smx1s * x2smx1scos * x2smx1sabssincos * x2smx1sabssinsin)
-                    / (denom_b * x1smx2sabs)
-                + (n0_016 * x1 * x2 * x1smx2s * x2smx1scos * x2smx1sabssincos * x2smx1sabssinsin)
-                    / (denom_b * x1smx2sabs)
-                + (-n8 * x1 * x2 * x1smx2s * x2smx1scos2 * x2smx1sabssincos2) / (denom_a * x2smx1s)
-                + (n0_006 * n0_004 * x1 * x2 * (x2smx1sabssincos2 - n0_5)) / denom_c;
-
-            [[a, offdiag], [offdiag, b]]
         }
     }
     }
@@ -6577,7 +6624,7 @@ fn schaffer_n4_078() {
         let (_, _, h) = schaffer_n4_hessian(&x);
         assert_close_all(
             &flat_2(&h),
-            &flat_2(&source_derivatives::schaffer_n4_hessian_080::schaffer_n4_hessian(&x)),
+            &flat_2(&schaffer_n4_hessian_080::schaffer_n4_hessian(&x)),
             "schaffer_n4_hessian",
         );
     }
@@ -6593,10 +6640,44 @@ fn schaffer_n4_derivative_079() {
         // The source's own Hessian.
         assert_close_all(
             &flat_2(&j),
-            &flat_2(&source_derivatives::schaffer_n4_hessian_080::schaffer_n4_hessian(&x)),
+            &flat_2(&schaffer_n4_hessian_080::schaffer_n4_hessian(&x)),
             "schaffer_n4_hessian",
         );
     }
+}
+
+/// At a point of a guarded branch whose result is constant: central differences `fd`
+/// with steps small enough to stay on the branch are all zero (the steps did stay
+/// there), and so is the macro's Jacobian `rows`.
+fn assert_zero_on_branch(rows: &[Vec<f64>], fd: &[Vec<f64>], what: &str) {
+    assert_eq!(rows.len(), fd.len(), "{what}: number of rows");
+    for (i, (row, fd_row)) in rows.iter().zip(fd).enumerate() {
+        assert!(fd_row.iter().all(|&d| d == 0.0), "{what}: differences {fd_row:?}, row {i}");
+        assert!(row.iter().all(|&d| d == 0.0), "{what}: row {i} of the Jacobian is {row:?}");
+    }
+}
+
+#[test]
+fn schaffer_n4_hessian_080() {
+    use schaffer_n4_hessian_080::*;
+    let (t, w) = ([0.6, -0.25], [[-0.8, 0.35], [1.4, 0.2]]);
+    for x in [[1.3, -0.7], [-2.1, 0.4]] {
+        let (h, j) = schaffer_n4_hessian_jacobian(&x);
+        assert_eq!(h, schaffer_n4_hessian(&x));
+        assert_jacobian(|v| flat_2(&schaffer_n4_hessian(&[v[0], v[1]])), &x, &rows_3(&j));
+        let ((h_t, jt), (h_w, wj)) =
+            (schaffer_n4_hessian_jvp(&x, t), schaffer_n4_hessian_vjp(&x, w));
+        assert_eq!((h_t, h_w), (h, h));
+        assert_jvp_vjp(&rows_3(&j), &t, &flat_2(&jt), &flat_2(&w), &wj);
+    }
+    // On the diagonal x1 = x2, where the source returns zeros while |x1² - x2²| <= ε.
+    let x = [0.25, 0.25];
+    let (h, j) = schaffer_n4_hessian_jacobian(&x);
+    assert_eq!(h, [[0.0; 2]; 2]);
+    let fd = jacobian(|v| flat_2(&schaffer_n4_hessian(&[v[0], v[1]])), &x, 1e-16);
+    assert_zero_on_branch(&rows_3(&j), &fd, "schaffer_n4_hessian on x1 = x2");
+    let ((_, jt), (_, wj)) = (schaffer_n4_hessian_jvp(&x, t), schaffer_n4_hessian_vjp(&x, w));
+    assert_eq!((jt, wj), ([[0.0; 2]; 2], [0.0; 2]));
 }
 
 #[test]
@@ -7283,6 +7364,65 @@ fn rsquare_158() {
     let (y, g) = rsquare_grad(&t, &p);
     assert_eq!(y, rsquare(&t, &p));
     assert_gradient_2_f32(rsquare, &t, &p, &g);
+}
+
+#[test]
+fn cholesky_159() {
+    use cholesky_159::*;
+    // Symmetric positive definite matrices, row-major (the function reads the lower
+    // triangle only, so the columns of the upper entries are zero).
+    let spd =
+        [(vec![4.0, 2.0, -1.0, 2.0, 5.0, 0.5, -1.0, 0.5, 3.0], 3), (vec![2.5, 0.3, 0.3, 1.7], 2)];
+    for (a, n) in spd {
+        let (l, j) = cholesky_jacobian(a.clone(), n);
+        assert_eq!(l, cholesky(a.clone(), n));
+        // The factor: lower triangular, with L Lᵀ = A.
+        for r in 0..n {
+            for c in 0..n {
+                if c > r {
+                    assert_eq!(l[r * n + c], 0.0, "entry ({r}, {c}) of L");
+                }
+                let llt: f64 = (0..n).map(|k| l[r * n + k] * l[c * n + k]).sum();
+                assert_close(llt, a[r * n + c], &format!("entry ({r}, {c}) of L Lᵀ against A"));
+            }
+        }
+        assert_jacobian(|v| cholesky(v.to_vec(), n), &a, &j);
+        let t: Vec<f64> = (0..n * n).map(|k| 0.3 - 0.17 * k as f64).collect();
+        let w: Vec<f64> = (0..n * n).map(|k| -0.4 + 0.23 * k as f64).collect();
+        let ((l_t, jt), (l_w, wj)) =
+            (cholesky_jvp(a.clone(), n, &t), cholesky_vjp(a.clone(), n, &w));
+        assert_eq!((&l_t, &l_w), (&l, &l));
+        assert_jvp_vjp(&j, &t, &jt, &w, &wj);
+        // The tangent dL along t solves dL Lᵀ + L dLᵀ = dA, where dA is t's lower
+        // triangle made symmetric (the entries that are read).
+        for r in 0..n {
+            for c in 0..n {
+                let lhs: f64 = (0..n)
+                    .map(|k| jt[r * n + k] * l[c * n + k] + l[r * n + k] * jt[c * n + k])
+                    .sum();
+                let da = t[r.max(c) * n + r.min(c)];
+                assert!(
+                    close(lhs, da, 1e-12),
+                    "entry ({r}, {c}): dL Lᵀ + L dLᵀ = {lhs}, dA = {da}"
+                );
+            }
+        }
+    }
+    // The guarded branches. `n == 0` returns an empty factor: no rows.
+    let (l, j) = cholesky_jacobian(vec![1.0, 2.0], 0);
+    assert!(l.is_empty() && j.is_empty());
+    assert_eq!(jacobian(|v| cholesky(v.to_vec(), 0), &[1.0, 2.0], DEFAULT_STEP).len(), 0);
+    let (_, wj) = cholesky_vjp(vec![1.0, 2.0], 0, &[]);
+    assert_eq!(wj, [0.0, 0.0]);
+    // A NaN on the diagonal makes that entry of the factor 0 (whatever the other
+    // entries), so its row is zero; the other rows do not read the NaN.
+    let a = [4.0, 9.0, 2.0, f64::NAN];
+    let (l, j) = cholesky_jacobian(a.to_vec(), 2);
+    assert_eq!(l, [2.0, 0.0, 1.0, 0.0]);
+    let finite: Vec<Vec<f64>> = j.iter().map(|row| row[..3].to_vec()).collect();
+    assert_jacobian(|v| cholesky(vec![v[0], v[1], v[2], f64::NAN], 2), &a[..3], &finite);
+    assert!(j.iter().all(|row| row[3] == 0.0), "column of the NaN: {j:?}");
+    assert!(j[3].iter().all(|&d| d == 0.0), "row of the NaN's entry: {:?}", j[3]);
 }
 
 #[test]
