@@ -629,19 +629,7 @@ pub fn grad_through_vjp(shared: &Shared, func: &Func) -> TokenStream {
     let (name, vjp) = (sibling_name(f, Sibling::Grad), sibling_name(f, Sibling::Vjp));
     let (impl_generics, _, where_clause) = split(&item.sig.generics, func, krate, &[]);
     let (params, args) = forwarded_params(func);
-    // The user's generics named, since a type parameter may appear in the output only.
-    let named: Vec<TokenStream> = item
-        .sig
-        .generics
-        .params
-        .iter()
-        .filter_map(|p| match p {
-            syn::GenericParam::Type(t) => Some(t.ident.to_token_stream()),
-            syn::GenericParam::Const(c) => Some(c.ident.to_token_stream()),
-            syn::GenericParam::Lifetime(_) => None,
-        })
-        .collect();
-    let turbofish = if named.is_empty() { quote!() } else { quote!(::<#(#named),*>) };
+    let turbofish = named_generics(&item.sig.generics);
     let attrs = attributes(&doc(f, func, Sibling::Grad), false);
     let ret = return_type(func, Sibling::Grad);
     let vis = &item.vis;
@@ -769,6 +757,25 @@ impl Directions {
 
 /// `_` for each type and const parameter of the user's function: the lanes siblings are
 /// called with their chunk width given and the rest inferred.
+/// `::<T, N>`: the user's generics named, for a call of a sibling from another one (a
+/// type or const parameter may appear in the output only, where nothing infers it).
+fn named_generics(g: &syn::Generics) -> TokenStream {
+    let named: Vec<TokenStream> = g
+        .params
+        .iter()
+        .filter_map(|p| match p {
+            syn::GenericParam::Type(t) => Some(t.ident.to_token_stream()),
+            syn::GenericParam::Const(c) => Some(c.ident.to_token_stream()),
+            syn::GenericParam::Lifetime(_) => None,
+        })
+        .collect();
+    if named.is_empty() {
+        quote!()
+    } else {
+        quote!(::<#(#named),*>)
+    }
+}
+
 fn inferred_generics(g: &syn::Generics) -> Vec<TokenStream> {
     g.params
         .iter()
@@ -791,12 +798,13 @@ pub fn hessian(shared: &Shared, func: &Func, lanes: bool) -> TokenStream {
     let local = |n: &str| syn::Ident::new(n, Span::mixed_site());
     let (y, g, cols, t) = (local("y"), local("g"), local("cols"), local("unit_tan"));
     let CallArgs { has_self, args, .. } = call_args(func, &local("scratch"));
+    let named = named_generics(&item.sig.generics);
     let path = |kind: Sibling| {
         let name = sibling_name(f, kind);
         if has_self {
-            quote!(self.#name)
+            quote!(self.#name #named)
         } else {
-            quote!(#name)
+            quote!(#name #named)
         }
     };
     let (grad, hvp) = (path(Sibling::Grad), path(Sibling::Hvp));
@@ -807,7 +815,15 @@ pub fn hessian(shared: &Shared, func: &Func, lanes: bool) -> TokenStream {
     // the Hessian is the Jacobian of the gradient).
     let (width, words) = widths(krate);
     let (lane_zeros, pattern_zeros) = other_zeros(func, krate, &dirs.owned, lanes, &mut setup);
-    let hvp_lanes = path(Sibling::HvpLanes);
+    // (The lanes sibling takes the generics and `L`, inferred: `::<_, .., _>` below.)
+    let hvp_lanes = {
+        let name = sibling_name(f, Sibling::HvpLanes);
+        if has_self {
+            quote!(self.#name)
+        } else {
+            quote!(#name)
+        }
+    };
     let infer = inferred_generics(&item.sig.generics);
     let g_ty = gradient_type(func);
     // A fallible function's sibling, in a sweep at a point where the function succeeded:
@@ -974,8 +990,14 @@ pub fn jacobian(
     let f = &item.sig.ident;
     let vjp = sibling_name(f, Sibling::Vjp);
     let jvp = sibling_name(f, Sibling::Jvp);
+    let named = named_generics(&item.sig.generics);
+    // (A lanes sibling takes the generics and `L`, inferred: `::<_, .., _>` where called.)
     let path = |name: &syn::Ident| if has_self { quote!(self.#name) } else { quote!(#name) };
-    let (call_f, call_vjp, call_jvp) = (path(f), path(&vjp), path(&jvp));
+    let named_path = |name: &syn::Ident| {
+        let p = path(name);
+        quote!(#p #named)
+    };
+    let (call_f, call_vjp, call_jvp) = (named_path(f), named_path(&vjp), named_path(&jvp));
     // The unit cotangent as `f_vjp` takes it: `Vec` parts by reference.
     let by_ref = |kind: &ParamKind, v: TokenStream| match kind {
         ParamKind::Seq { .. } => quote!(&#v),

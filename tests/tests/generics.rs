@@ -304,3 +304,35 @@ fn generic_sums_and_products_of_iterator_chains() {
     common::assert_all_close(&gp, &want, common::EXACT, "product and sum");
     common::assert_fd(product_and_sum, &x, &gp, common::FD, "central differences");
 }
+
+/// A const generic that appears in the output only (argmin's `*_hessian_const` on a
+/// slice): the siblings call each other naming it, since nothing else infers it.
+/// `h_ii = a x_i^2`.
+#[differentiate]
+fn diagonal_only<const N: usize, T: num_traits::Float>(x: &[T], a: T) -> [[T; N]; N] {
+    let mut h = [[T::zero(); N]; N];
+    for i in 0..N {
+        h[i][i] = a * x[i] * x[i];
+    }
+    h
+}
+
+#[test]
+fn a_const_generic_in_the_output_only() {
+    let x = [0.5, -2.0, 1.5];
+    let a = 3.0;
+    let (h, (jx, ja)) = diagonal_only_jacobian::<3, f64>(&x, a);
+    assert_eq!(h, diagonal_only::<3, f64>(&x, a));
+    for i in 0..3 {
+        for j in 0..3 {
+            for k in 0..3 {
+                let want = if i == j && j == k { 2.0 * a * x[i] } else { 0.0 };
+                assert_eq!(jx[i][j][k], want, "d h_{i}{j} / d x_{k}");
+            }
+            let want = if i == j { x[i] * x[i] } else { 0.0 };
+            assert_eq!(ja[i][j], want, "d h_{i}{j} / d a");
+        }
+    }
+    let (_, t) = diagonal_only_jvp::<3, f64>(&x, a, &[0.0, 1.0, 0.0], 0.0);
+    assert_eq!(t[1][1], 2.0 * a * x[1]);
+}
