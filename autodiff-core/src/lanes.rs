@@ -110,6 +110,7 @@ pub trait Lane<T>:
     + SubAssign
     + crate::zero::AddTo
     + LaneZero
+    + crate::rules::StrongMul<T>
 {
 }
 

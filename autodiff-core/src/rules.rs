@@ -109,7 +109,9 @@
 use num_traits::Float;
 
 mod second;
+mod strong;
 pub use second::*;
+pub use strong::{strong_mul, StrongMul};
 
 /// Derivative of `y = x.sin()`: `cos x`. Domain: all `x`.
 ///

@@ -73,6 +73,7 @@ impl Anf {
             Expr::Prim(p, args) => Expr::Prim(p, atoms(self, args)),
             Expr::Rule(p, args) => Expr::Rule(p, atoms(self, args)),
             Expr::Rule2(p, args) => Expr::Rule2(p, atoms(self, args)),
+            Expr::StrongMul(args) => Expr::StrongMul(atoms(self, args)),
             Expr::Linalg(op, args) => Expr::Linalg(op, atoms(self, args)),
             Expr::Cast(x, ty) => Expr::Cast(Box::new(atoms(self, vec![*x]).remove(0)), ty),
             Expr::CastLike(x, like) => {

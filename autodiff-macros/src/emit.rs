@@ -1647,6 +1647,7 @@ impl Cx<'_> {
             | Expr::Prim(..)
             | Expr::Rule(..)
             | Expr::Rule2(..)
+            | Expr::StrongMul(_)
             | Expr::Linalg(..)
             | Expr::Call { .. }
             | Expr::Method { .. }
@@ -1702,6 +1703,10 @@ impl Cx<'_> {
                 let args = args.iter().map(|a| self.expr(a, span));
                 let f = format_ident!("dd_{}", p.name, span = span);
                 quote_spanned!(span=> #krate::rules::#f(#(#args),*))
+            }
+            Expr::StrongMul(args) => {
+                let args = args.iter().map(|a| self.expr(a, span));
+                quote_spanned!(span=> #krate::rules::strong_mul(#(#args),*))
             }
             Expr::Cast(x, CastTo::As(ty)) => {
                 let x = self.operand(x, span);

@@ -262,6 +262,10 @@ pub enum Expr {
     Trips(Box<Expr>),
     /// `::autodiff_core::rules::d_<name>(args)`: the local partial derivatives.
     Rule(Prim, Vec<Expr>),
+    /// `::autodiff_core::rules::strong_mul(d, partial)`: a derivative times a partial that
+    /// may be infinite where the primal is finite (`sqrt` at 0), zero when either is: a
+    /// zero derivative carries nothing, even through an infinite slope.
+    StrongMul(Vec<Expr>),
     /// `::autodiff_core::rules::dd_<name>(args)`: the second partials, which forward mode
     /// needs to differentiate code that multiplies by a `Rule`'s partials.
     Rule2(Prim, Vec<Expr>),
@@ -369,6 +373,7 @@ impl Expr {
             Expr::Prim(_, args)
             | Expr::Rule(_, args)
             | Expr::Rule2(_, args)
+            | Expr::StrongMul(args)
             | Expr::Linalg(_, args)
             | Expr::Call { args, .. }
             | Expr::Tuple(args) => args.iter().for_each(f),

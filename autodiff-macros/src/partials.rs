@@ -18,6 +18,11 @@ pub enum Factor {
     Mul(Expr),
     /// Divided by the expression.
     Div(Expr),
+    /// Multiplied by the expression, a partial that may be infinite where the primal is
+    /// finite (`sqrt`, `cbrt` at 0; `asin`, `acos` at ±1): a zero derivative stays zero
+    /// (`StrongMul`), so that a value the output does not depend on at this point (a
+    /// `sqrt` read only in the branch not taken) carries no NaN.
+    Strong(Expr),
     /// Through an `as` cast between float types: converted to the type of the cast's
     /// result (forward) or of its operand (reverse), named by this variable.
     Cast(Var),
@@ -47,6 +52,7 @@ impl Coef {
         match &self.factor {
             Factor::One => derivative,
             Factor::Mul(e) => Expr::bin(BinOp::Mul, derivative, e.clone()),
+            Factor::Strong(e) => Expr::StrongMul(vec![derivative, e.clone()]),
             Factor::Div(e) => Expr::bin(BinOp::Div, derivative, e.clone()),
             Factor::Cast(result) => Expr::CastLike(Box::new(derivative), Atom::Var(*result)),
             Factor::Bilinear { op, other, left } => {
@@ -167,7 +173,12 @@ pub fn partials(
                 PrimKind::Constant => Vec::new(),
                 PrimKind::Unary => {
                     let rule = Expr::Rule(*p, vec![Expr::Atom(atoms[0].clone()), val]);
-                    vec![(atoms[0].clone(), Coef::plus(Factor::Mul(rule)))]
+                    let factor = if SINGULAR.contains(&p.name) {
+                        Factor::Strong(rule)
+                    } else {
+                        Factor::Mul(rule)
+                    };
+                    vec![(atoms[0].clone(), Coef::plus(factor))]
                 }
                 PrimKind::Powi => {
                     let rule = Expr::Rule(
@@ -181,10 +192,23 @@ pub fn partials(
                 }
             }
         }
+        // (Only in code that differentiates derivative code: `f_vjp_jvp`.) Strong in both
+        // operands: `d(a b) = a' b + a b'`, each term zero where its zero factor is.
+        Expr::StrongMul(args) => match (args.first().and_then(atom), args.get(1).and_then(atom)) {
+            (Some(a), Some(b)) => vec![
+                (a.clone(), Coef::plus(Factor::Strong(Expr::Atom(b.clone())))),
+                (b, Coef::plus(Factor::Strong(Expr::Atom(a)))),
+            ],
+            _ => Vec::new(),
+        },
         _ => Vec::new(),
     };
     Partials { pre, coefs }
 }
+
+/// The unary primitives whose derivative is infinite at points where they are finite
+/// (and `powf` in its base, above).
+const SINGULAR: &[&str] = &["sqrt", "cbrt", "asin", "acos", "acosh"];
 
 /// `let (dv_da, dv_db, ..) = d_op(a, b, .., v);` and the coefficients it names.
 #[allow(clippy::too_many_arguments)]
@@ -215,7 +239,11 @@ fn rule_partials(
         let d = Var(vars.len() - 1);
         names.push(d);
         if name != "_" {
-            coefs.push((a.clone(), Coef::plus(Factor::Mul(Expr::var(d)))));
+            // `a.powf(b)` at `a = 0` with `b < 1`: an infinite slope in `a`.
+            let d = Expr::var(d);
+            let factor =
+                if prim.name == "powf" && k == 0 { Factor::Strong(d) } else { Factor::Mul(d) };
+            coefs.push((a.clone(), Coef::plus(factor)));
         }
     }
     let mut args: Vec<Expr> = operands.iter().chain(extra).cloned().map(Expr::Atom).collect();

@@ -114,6 +114,7 @@ impl Varied {
             Expr::Prim(_, args)
             | Expr::Rule(_, args)
             | Expr::Rule2(_, args)
+            | Expr::StrongMul(args)
             | Expr::Linalg(_, args)
             | Expr::Tuple(args) => args.iter().any(|a| self.expr(a)),
             Expr::Call { args, siblings: Some(_), .. } => args.iter().any(|a| self.expr(a)),

@@ -83,6 +83,49 @@ fn sqrt_at_zero_is_infinite_and_a_zero_base_has_zero_partials() {
     assert_eq!(db, 4f64.ln()); // d/db a^b = a^b ln a = ln 4
 }
 
+/// A `sqrt` computed before a guard and read only by the branch not taken (argmin's
+/// `bukin_n6_derivative`, a normalisation): at the guarded point nothing depends on it,
+/// and its infinite slope at 0 carries a zero derivative, not a NaN.
+#[differentiate(order = 2)]
+fn normalised_first(x: [f64; 2]) -> f64 {
+    let d = (x[0] * x[0] + x[1] * x[1]).sqrt();
+    if d <= 1e-12 {
+        0.0
+    } else {
+        x[0] / d
+    }
+}
+
+/// `asin` at its vertical tangent and `powf` with a base of 0 and an exponent below 1,
+/// both multiplied by a zero in one direction.
+#[differentiate]
+fn steep(x: f64, y: f64, w: f64) -> f64 {
+    w * (x.asin() + y.powf(0.5))
+}
+
+#[test]
+fn a_zero_derivative_through_an_infinite_slope_is_zero() {
+    let origin = [0.0, 0.0];
+    assert_eq!(normalised_first(origin), 0.0);
+    assert_eq!(normalised_first_grad(origin), (0.0, [0.0, 0.0]));
+    assert_eq!(normalised_first_vjp(origin, 2.0).1, [0.0, 0.0]);
+    assert_eq!(normalised_first_jvp(origin, [1.0, -1.0]).1, 0.0);
+    assert_eq!(normalised_first_hessian(origin).2, [[0.0; 2]; 2]);
+    assert_eq!(normalised_first_hvp(origin, [1.0, 0.0]).2, [0.0, 0.0]);
+    // Away from the guard, the usual derivative: d(x0/|x|)/dx = (x1^2, -x0 x1) / |x|^3.
+    let (_, g) = normalised_first_grad([0.6, 0.8]);
+    assert!((g[0] - 0.64).abs() < 1e-12 && (g[1] + 0.48).abs() < 1e-12, "{g:?}");
+    // At x = 1 and y = 0 the slopes are infinite; with w = 0 nothing flows through them.
+    let (v, (dx, dy, dw)) = steep_grad(1.0, 0.0, 0.0);
+    assert_eq!(v, steep(1.0, 0.0, 0.0));
+    assert_eq!((v, dx, dy), (0.0, 0.0, 0.0));
+    assert_eq!(dw, std::f64::consts::FRAC_PI_2);
+    // Along w only, the tangents of x and y are zero: the directional derivative is asin 1.
+    assert_eq!(steep_jvp(1.0, 0.0, 2.0, 0.0, 0.0, 1.0).1, std::f64::consts::FRAC_PI_2);
+    // Reached by a nonzero derivative, the slope is infinite as before.
+    assert_eq!(steep_grad(1.0, 0.0, 1.0).1 .0, f64::INFINITY);
+}
+
 #[test]
 fn nan_and_infinity_propagate_as_the_primals_do() {
     let (y, g) = smooth_grad(f64::NAN);

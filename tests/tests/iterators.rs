@@ -429,3 +429,35 @@ fn for_over_maps_and_extend_with_a_map() {
     want[1] += 4.0 * x[0];
     assert_all_close(&g, &want, EXACT, "the gradient");
 }
+
+/// A loop over a constant slice of tuples with a `Vec` inside: the item's fields are
+/// borrowed (`xs: &Vec<f64>`, `y: &f64`), as in Rust. Least squares of a linear model.
+#[differentiate]
+fn linear_fit(w: &[f64], data: &[(Vec<f64>, f64)]) -> f64 {
+    let mut loss = 0.0;
+    for (xs, y) in data {
+        let mut p = 0.0;
+        for (wi, xi) in w.iter().zip(xs) {
+            p += wi * xi;
+        }
+        loss += (p - y) * (p - y);
+    }
+    loss
+}
+
+#[test]
+fn a_loop_over_a_constant_slice_of_tuples() {
+    let w = [0.5, -1.0];
+    let data = vec![(vec![1.0, 2.0], 0.5), (vec![-1.0, 0.5], 2.0), (vec![3.0, 1.0], -1.0)];
+    let (v, g) = linear_fit_grad(&w, &data);
+    assert_eq!(v, linear_fit(&w, &data));
+    let mut want = [0.0; 2];
+    for (xs, y) in &data {
+        let p = w[0] * xs[0] + w[1] * xs[1];
+        for k in 0..2 {
+            want[k] += 2.0 * (p - y) * xs[k];
+        }
+    }
+    assert_all_close(&g, &want, EXACT, "2 sum (p - y) x");
+    assert_fd(|w| linear_fit(w, &data), &w, &g, FD, "central differences");
+}

@@ -105,6 +105,9 @@ struct Lower<'f> {
     /// value, the body's value, a branch of either): where `Some(v)`, `Ok(v)`, `None`
     /// and `Err(e)` are outcomes (see `fallible`). Taken by `lower_expr` on entry.
     tail: bool,
+    /// Constants (not floats) whose elements a loop binds by reference (`for (xs, y) in
+    /// data`): the fields of such an element are bound as borrows.
+    borrowed: HashSet<Var>,
     /// `Vec`s created inside a loop body (no `push` onto them: see `lower_push`).
     loop_vecs: HashSet<Var>,
     /// The matrix libraries' vectors and matrices (parameters, their copies, products):
@@ -173,6 +176,7 @@ pub fn lower_body(
         loop_count: 0,
         pending_index: None,
         tail: false,
+        borrowed: HashSet::new(),
         loop_vecs: HashSet::new(),
         linalg: Default::default(),
         seqs: HashSet::new(),
@@ -1269,6 +1273,17 @@ impl Lower<'_> {
             }
             let field = syn::Member::Unnamed(syn::Index { index: k as u32, span });
             let v = self.project(value.clone(), Proj::Field(field), span, None);
+            // The fields of an item a loop borrows (`for (xs, y) in data` over a slice of
+            // tuples) are borrowed too, as Rust's binding modes make them.
+            let v = match v {
+                Value::Atom(place @ Atom::Place(..))
+                    if value.var().is_some_and(|r| self.borrowed.contains(&r)) =>
+                {
+                    let borrow = Expr::Unary(UnOp::Ref, Box::new(Expr::Atom(place)));
+                    self.bind_other(borrow, span)
+                }
+                other => other,
+            };
             self.bind_pattern(p, v, None, span);
         }
     }

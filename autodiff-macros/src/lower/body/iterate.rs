@@ -317,7 +317,13 @@ impl Lower<'_> {
         match item {
             Item::Index => Value::Atom(p),
             Item::Elem { base, by_ref: false } => {
-                self.project(base.clone(), Proj::Index(p), span, None)
+                let item = self.project(base.clone(), Proj::Index(p), span, None);
+                if let Value::Atom(Atom::Place(v, _)) = &item {
+                    if !self.shape_of(&Atom::Var(*v)).is_float() {
+                        self.borrowed.insert(*v);
+                    }
+                }
+                item
             }
             Item::Elem { base, by_ref: true } => {
                 match self.project(base.clone(), Proj::Index(p), span, None) {
