@@ -12,7 +12,10 @@
 //! (`autodiff_core::check`), and against the source's own hand-written derivative where
 //! the source has one (argmin's `*_derivative`/`*_hessian`, the activations'
 //! `*_deriv`/`*_diff`), or a known formula (statrs's `polynomial` by hand, `ln_gamma` and
-//! `gamma` by statrs's `digamma`). Where a test calls `f_jvp` and `f_vjp` (and, with
+//! `gamma` by statrs's `digamma`, `logit` by `1 / (p (1 - p))`, the incomplete gamma
+//! functions in `x` by `± x^(a - 1) e^(-x)`). Functions returning `Option` or `Result` are
+//! checked on their success path, and on their failures for the same `None` or `Err` from
+//! `f_grad`, `f_jvp` and `f_vjp`. Where a test calls `f_jvp` and `f_vjp` (and, with
 //! `order = 2`, `f_hvp` and `f_vjp_jvp`), it compares them with the Jacobian (and the
 //! Hessian) it has checked. argmin's `rosenbrock_ab_hessian` is right at `a = 1` only
 //! (it writes `2 a` for the second derivative of `(a - x_i)^2`); its test shows it at
