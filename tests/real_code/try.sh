@@ -39,6 +39,7 @@ autodiff-core = { path = "$root/autodiff-core", features = ["nalgebra", "ndarray
 num-traits = "0.2.19"
 nalgebra = "0.35"
 ndarray = "0.17"
+approx = "0.5.1"
 EOF
 # The workspace's versions, so that nothing new is resolved.
 cp "$root/Cargo.lock" "$scratch/Cargo.lock"

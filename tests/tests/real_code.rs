@@ -12,7 +12,10 @@
 //! (`autodiff_core::check`), and against the source's own hand-written derivative where
 //! the source has one (argmin's `*_derivative`/`*_hessian`, the activations'
 //! `*_deriv`/`*_diff`), or a known formula (statrs's `polynomial` by hand, `ln_gamma` and
-//! `gamma` by statrs's `digamma`). Where a test calls `f_jvp` and `f_vjp` (and, with
+//! `gamma` by statrs's `digamma`, `logit` by `1 / (p (1 - p))`, the incomplete gamma
+//! functions in `x` by `± x^(a - 1) e^(-x)`). Functions returning `Option` or `Result` are
+//! checked on their success path, and on their failures for the same `None` or `Err` from
+//! `f_grad`, `f_jvp` and `f_vjp`. Where a test calls `f_jvp` and `f_vjp` (and, with
 //! `order = 2`, `f_hvp` and `f_vjp_jvp`), it compares them with the Jacobian (and the
 //! Hessian) it has checked. argmin's `rosenbrock_ab_hessian` is right at `a = 1` only
 //! (it writes `2 a` for the second derivative of `(a - x_i)^2`); its test shows it at
@@ -3455,6 +3458,27 @@ pub fn logistic(p: f64) -> f64 {
 }
 }
 
+// Source: statrs-dev/statrs: src/function/logistic.rs, fn logit (with the helpers it calls: checked_logit)
+#[rustfmt::skip]
+pub mod logit_100 {
+use autodiff_core::differentiate;
+use num_traits::Float as _;
+
+#[differentiate]
+pub fn logit(p: f64) -> f64 {
+    checked_logit(p).unwrap()
+}
+
+#[differentiate]
+pub fn checked_logit(p: f64) -> Option<f64> {
+    if (0.0..=1.0).contains(&p) {
+        Some((p / (1.0 - p)).ln())
+    } else {
+        None
+    }
+}
+}
+
 // Source: statrs-dev/statrs: src/function/evaluate.rs, fn polynomial
 #[rustfmt::skip]
 pub mod polynomial_102 {
@@ -3582,6 +3606,934 @@ pub fn gamma(x: f64) -> f64 {
             .fold(GAMMA_DK[0], |s, t| s + t.1 / (x + t.0 as f64 - 1.0));
 
         s * consts::TWO_SQRT_E_OVER_PI * ((x - 0.5 + GAMMA_R) / f64_consts::E).powf(x - 0.5)
+    }
+}
+}
+
+// Source: statrs-dev/statrs: src/function/gamma.rs, fn gamma_ui (with the helpers it calls: checked_gamma_ui, gamma, checked_gamma_ur, ln_gamma, gamma_lr, checked_gamma_lr)
+#[rustfmt::skip]
+pub mod gamma_ui_111 {
+use autodiff_core::differentiate;
+// The crate's `crate::consts`, as written in src/consts.rs:
+#[allow(dead_code)] // the constants this function does not use
+mod consts {
+    pub const SQRT_2PI: f64 = 2.5066282746310005024157652848110452530069867406099;
+    pub const LN_PI: f64 = 1.1447298858494001741434273513530587116472948129153;
+    pub const LN_SQRT_2PI: f64 = 0.91893853320467274178032973640561763986139747363778;
+    pub const LN_SQRT_2PIE: f64 = 1.4189385332046727417803297364056176398613974736378;
+    pub const LN_2_SQRT_E_OVER_PI: f64 = 0.6207822376352452223455184457816472122518527279025978;
+    pub const TWO_SQRT_E_OVER_PI: f64 = 1.8603827342052657173362492472666631120594218414085755;
+    pub const EULER_MASCHERONI: f64 =
+        0.5772156649015328606065120900824024310421593359399235988057672348849;
+}
+// The crate's `crate::prec`, whose `ulps_eq!` is the `approx` crate's (the one macro used here):
+mod prec {
+    pub(crate) use approx::ulps_eq;
+}
+use core::f64::consts as f64_consts;
+use num_traits::Float as _;
+const GAMMA_R: f64 = 10.900511;
+const GAMMA_DK: &[f64] = &[
+    2.48574089138753565546e-5,
+    1.05142378581721974210,
+    -3.45687097222016235469,
+    4.51227709466894823700,
+    -2.98285225323576655721,
+    1.05639711577126713077,
+    -1.95428773191645869583e-1,
+    1.70970543404441224307e-2,
+    -5.71926117404305781283e-4,
+    4.63399473359905636708e-6,
+    -2.71994908488607703910e-9,
+];
+
+#[derive(Copy, Clone, PartialEq, Eq, Debug, Hash)]
+#[non_exhaustive]
+pub enum GammaFuncError {
+    /// `a` is infinite, zero or less than zero.
+    AInvalid,
+
+    /// `x` is infinite, zero or less than zero.
+    XInvalid,
+}
+
+impl core::fmt::Display for GammaFuncError {
+    fn fmt(&self, f: &mut core::fmt::Formatter) -> core::fmt::Result {
+        match self {
+            GammaFuncError::AInvalid => write!(f, "a is infinite, zero or less than zero"),
+            GammaFuncError::XInvalid => write!(f, "x is infinite, zero or less than zero"),
+        }
+    }
+}
+
+impl core::error::Error for GammaFuncError {}
+
+#[differentiate]
+pub fn gamma_ui(a: f64, x: f64) -> f64 {
+    checked_gamma_ui(a, x).unwrap()
+}
+
+#[differentiate]
+pub fn checked_gamma_ui(a: f64, x: f64) -> Result<f64, GammaFuncError> {
+    checked_gamma_ur(a, x).map(|x| x * gamma(a))
+}
+
+#[differentiate]
+pub fn gamma(x: f64) -> f64 {
+    if x < 0.5 {
+        let s = GAMMA_DK
+            .iter()
+            .enumerate()
+            .skip(1)
+            .fold(GAMMA_DK[0], |s, t| s + t.1 / (t.0 as f64 - x));
+
+        f64_consts::PI
+            / ((f64_consts::PI * x).sin()
+                * s
+                * consts::TWO_SQRT_E_OVER_PI
+                * ((0.5 - x + GAMMA_R) / f64_consts::E).powf(0.5 - x))
+    } else {
+        let s = GAMMA_DK
+            .iter()
+            .enumerate()
+            .skip(1)
+            .fold(GAMMA_DK[0], |s, t| s + t.1 / (x + t.0 as f64 - 1.0));
+
+        s * consts::TWO_SQRT_E_OVER_PI * ((x - 0.5 + GAMMA_R) / f64_consts::E).powf(x - 0.5)
+    }
+}
+
+#[differentiate]
+pub fn checked_gamma_ur(a: f64, x: f64) -> Result<f64, GammaFuncError> {
+    if a.is_nan() || x.is_nan() {
+        return Ok(f64::NAN);
+    }
+    if a <= 0.0 || a == f64::INFINITY {
+        return Err(GammaFuncError::AInvalid);
+    }
+    if x <= 0.0 || x == f64::INFINITY {
+        return Err(GammaFuncError::XInvalid);
+    }
+
+    let eps = 0.000000000000001;
+    let big = 4503599627370496.0;
+    let big_inv = 2.22044604925031308085e-16;
+
+    if x < 1.0 || x <= a {
+        return Ok(1.0 - gamma_lr(a, x));
+    }
+
+    let mut ax = a * x.ln() - x - ln_gamma(a);
+    if ax < -709.78271289338399 {
+        return if a < x { Ok(0.0) } else { Ok(1.0) };
+    }
+
+    ax = ax.exp();
+    let mut y = 1.0 - a;
+    let mut z = x + y + 1.0;
+    let mut c = 0.0;
+    let mut pkm2 = 1.0;
+    let mut qkm2 = x;
+    let mut pkm1 = x + 1.0;
+    let mut qkm1 = z * x;
+    let mut ans = pkm1 / qkm1;
+    loop {
+        y += 1.0;
+        z += 2.0;
+        c += 1.0;
+        let yc = y * c;
+        let pk = pkm1 * z - pkm2 * yc;
+        let qk = qkm1 * z - qkm2 * yc;
+
+        pkm2 = pkm1;
+        pkm1 = pk;
+        qkm2 = qkm1;
+        qkm1 = qk;
+
+        if pk.abs() > big {
+            pkm2 *= big_inv;
+            pkm1 *= big_inv;
+            qkm2 *= big_inv;
+            qkm1 *= big_inv;
+        }
+
+        if qk != 0.0 {
+            let r = pk / qk;
+            let t = ((ans - r) / r).abs();
+            ans = r;
+
+            if t <= eps {
+                break;
+            }
+        }
+    }
+    Ok(ans * ax)
+}
+
+#[differentiate]
+pub fn ln_gamma(x: f64) -> f64 {
+    if x < 0.5 {
+        let s = GAMMA_DK
+            .iter()
+            .enumerate()
+            .skip(1)
+            .fold(GAMMA_DK[0], |s, t| s + t.1 / (t.0 as f64 - x));
+
+        consts::LN_PI
+            - (f64_consts::PI * x).sin().ln()
+            - s.ln()
+            - consts::LN_2_SQRT_E_OVER_PI
+            - (0.5 - x) * ((0.5 - x + GAMMA_R) / f64_consts::E).ln()
+    } else {
+        let s = GAMMA_DK
+            .iter()
+            .enumerate()
+            .skip(1)
+            .fold(GAMMA_DK[0], |s, t| s + t.1 / (x + t.0 as f64 - 1.0));
+
+        s.ln()
+            + consts::LN_2_SQRT_E_OVER_PI
+            + (x - 0.5) * ((x - 0.5 + GAMMA_R) / f64_consts::E).ln()
+    }
+}
+
+#[differentiate]
+pub fn gamma_lr(a: f64, x: f64) -> f64 {
+    checked_gamma_lr(a, x).unwrap()
+}
+
+#[differentiate]
+pub fn checked_gamma_lr(a: f64, x: f64) -> Result<f64, GammaFuncError> {
+    if a.is_nan() || x.is_nan() {
+        return Ok(f64::NAN);
+    }
+    if a <= 0.0 || a == f64::INFINITY {
+        return Err(GammaFuncError::AInvalid);
+    }
+    if x <= 0.0 || x == f64::INFINITY {
+        return Err(GammaFuncError::XInvalid);
+    }
+
+    let eps = 0.000000000000001;
+    let big = 4503599627370496.0;
+    let big_inv = 2.22044604925031308085e-16;
+
+    if prec::ulps_eq!(a, 0.0, epsilon = 0.0) {
+        return Ok(1.0);
+    }
+    if prec::ulps_eq!(x, 0.0, epsilon = 0.0) {
+        return Ok(0.0);
+    }
+
+    let ax = a * x.ln() - x - ln_gamma(a);
+    if ax < -709.78271289338399 {
+        if a < x {
+            return Ok(1.0);
+        }
+        return Ok(0.0);
+    }
+    if x <= 1.0 || x <= a {
+        let mut r2 = a;
+        let mut c2 = 1.0;
+        let mut ans2 = 1.0;
+        loop {
+            r2 += 1.0;
+            c2 *= x / r2;
+            ans2 += c2;
+
+            if c2 / ans2 <= eps {
+                break;
+            }
+        }
+        return Ok(ax.exp() * ans2 / a);
+    }
+
+    let mut y = 1.0 - a;
+    let mut z = x + y + 1.0;
+    let mut c = 0;
+
+    let mut p3 = 1.0;
+    let mut q3 = x;
+    let mut p2 = x + 1.0;
+    let mut q2 = z * x;
+    let mut ans = p2 / q2;
+
+    loop {
+        y += 1.0;
+        z += 2.0;
+        c += 1;
+        let yc = y * f64::from(c);
+
+        let p = p2 * z - p3 * yc;
+        let q = q2 * z - q3 * yc;
+
+        p3 = p2;
+        p2 = p;
+        q3 = q2;
+        q2 = q;
+
+        if p.abs() > big {
+            p3 *= big_inv;
+            p2 *= big_inv;
+            q3 *= big_inv;
+            q2 *= big_inv;
+        }
+
+        if q != 0.0 {
+            let nextans = p / q;
+            let error = ((ans - nextans) / nextans).abs();
+            ans = nextans;
+
+            if error <= eps {
+                break;
+            }
+        }
+    }
+    Ok(1.0 - ax.exp() * ans)
+}
+}
+
+// Source: statrs-dev/statrs: src/function/gamma.rs, fn gamma_li (with the helpers it calls: checked_gamma_li, gamma, checked_gamma_lr, ln_gamma)
+#[rustfmt::skip]
+pub mod gamma_li_113 {
+use autodiff_core::differentiate;
+// The crate's `crate::consts`, as written in src/consts.rs:
+#[allow(dead_code)] // the constants this function does not use
+mod consts {
+    pub const SQRT_2PI: f64 = 2.5066282746310005024157652848110452530069867406099;
+    pub const LN_PI: f64 = 1.1447298858494001741434273513530587116472948129153;
+    pub const LN_SQRT_2PI: f64 = 0.91893853320467274178032973640561763986139747363778;
+    pub const LN_SQRT_2PIE: f64 = 1.4189385332046727417803297364056176398613974736378;
+    pub const LN_2_SQRT_E_OVER_PI: f64 = 0.6207822376352452223455184457816472122518527279025978;
+    pub const TWO_SQRT_E_OVER_PI: f64 = 1.8603827342052657173362492472666631120594218414085755;
+    pub const EULER_MASCHERONI: f64 =
+        0.5772156649015328606065120900824024310421593359399235988057672348849;
+}
+// The crate's `crate::prec`, whose `ulps_eq!` is the `approx` crate's (the one macro used here):
+mod prec {
+    pub(crate) use approx::ulps_eq;
+}
+use core::f64::consts as f64_consts;
+use num_traits::Float as _;
+const GAMMA_R: f64 = 10.900511;
+const GAMMA_DK: &[f64] = &[
+    2.48574089138753565546e-5,
+    1.05142378581721974210,
+    -3.45687097222016235469,
+    4.51227709466894823700,
+    -2.98285225323576655721,
+    1.05639711577126713077,
+    -1.95428773191645869583e-1,
+    1.70970543404441224307e-2,
+    -5.71926117404305781283e-4,
+    4.63399473359905636708e-6,
+    -2.71994908488607703910e-9,
+];
+
+#[derive(Copy, Clone, PartialEq, Eq, Debug, Hash)]
+#[non_exhaustive]
+pub enum GammaFuncError {
+    /// `a` is infinite, zero or less than zero.
+    AInvalid,
+
+    /// `x` is infinite, zero or less than zero.
+    XInvalid,
+}
+
+impl core::fmt::Display for GammaFuncError {
+    fn fmt(&self, f: &mut core::fmt::Formatter) -> core::fmt::Result {
+        match self {
+            GammaFuncError::AInvalid => write!(f, "a is infinite, zero or less than zero"),
+            GammaFuncError::XInvalid => write!(f, "x is infinite, zero or less than zero"),
+        }
+    }
+}
+
+impl core::error::Error for GammaFuncError {}
+
+#[differentiate]
+pub fn gamma_li(a: f64, x: f64) -> f64 {
+    checked_gamma_li(a, x).unwrap()
+}
+
+#[differentiate]
+pub fn checked_gamma_li(a: f64, x: f64) -> Result<f64, GammaFuncError> {
+    checked_gamma_lr(a, x).map(|x| x * gamma(a))
+}
+
+#[differentiate]
+pub fn gamma(x: f64) -> f64 {
+    if x < 0.5 {
+        let s = GAMMA_DK
+            .iter()
+            .enumerate()
+            .skip(1)
+            .fold(GAMMA_DK[0], |s, t| s + t.1 / (t.0 as f64 - x));
+
+        f64_consts::PI
+            / ((f64_consts::PI * x).sin()
+                * s
+                * consts::TWO_SQRT_E_OVER_PI
+                * ((0.5 - x + GAMMA_R) / f64_consts::E).powf(0.5 - x))
+    } else {
+        let s = GAMMA_DK
+            .iter()
+            .enumerate()
+            .skip(1)
+            .fold(GAMMA_DK[0], |s, t| s + t.1 / (x + t.0 as f64 - 1.0));
+
+        s * consts::TWO_SQRT_E_OVER_PI * ((x - 0.5 + GAMMA_R) / f64_consts::E).powf(x - 0.5)
+    }
+}
+
+#[differentiate]
+pub fn checked_gamma_lr(a: f64, x: f64) -> Result<f64, GammaFuncError> {
+    if a.is_nan() || x.is_nan() {
+        return Ok(f64::NAN);
+    }
+    if a <= 0.0 || a == f64::INFINITY {
+        return Err(GammaFuncError::AInvalid);
+    }
+    if x <= 0.0 || x == f64::INFINITY {
+        return Err(GammaFuncError::XInvalid);
+    }
+
+    let eps = 0.000000000000001;
+    let big = 4503599627370496.0;
+    let big_inv = 2.22044604925031308085e-16;
+
+    if prec::ulps_eq!(a, 0.0, epsilon = 0.0) {
+        return Ok(1.0);
+    }
+    if prec::ulps_eq!(x, 0.0, epsilon = 0.0) {
+        return Ok(0.0);
+    }
+
+    let ax = a * x.ln() - x - ln_gamma(a);
+    if ax < -709.78271289338399 {
+        if a < x {
+            return Ok(1.0);
+        }
+        return Ok(0.0);
+    }
+    if x <= 1.0 || x <= a {
+        let mut r2 = a;
+        let mut c2 = 1.0;
+        let mut ans2 = 1.0;
+        loop {
+            r2 += 1.0;
+            c2 *= x / r2;
+            ans2 += c2;
+
+            if c2 / ans2 <= eps {
+                break;
+            }
+        }
+        return Ok(ax.exp() * ans2 / a);
+    }
+
+    let mut y = 1.0 - a;
+    let mut z = x + y + 1.0;
+    let mut c = 0;
+
+    let mut p3 = 1.0;
+    let mut q3 = x;
+    let mut p2 = x + 1.0;
+    let mut q2 = z * x;
+    let mut ans = p2 / q2;
+
+    loop {
+        y += 1.0;
+        z += 2.0;
+        c += 1;
+        let yc = y * f64::from(c);
+
+        let p = p2 * z - p3 * yc;
+        let q = q2 * z - q3 * yc;
+
+        p3 = p2;
+        p2 = p;
+        q3 = q2;
+        q2 = q;
+
+        if p.abs() > big {
+            p3 *= big_inv;
+            p2 *= big_inv;
+            q3 *= big_inv;
+            q2 *= big_inv;
+        }
+
+        if q != 0.0 {
+            let nextans = p / q;
+            let error = ((ans - nextans) / nextans).abs();
+            ans = nextans;
+
+            if error <= eps {
+                break;
+            }
+        }
+    }
+    Ok(1.0 - ax.exp() * ans)
+}
+
+#[differentiate]
+pub fn ln_gamma(x: f64) -> f64 {
+    if x < 0.5 {
+        let s = GAMMA_DK
+            .iter()
+            .enumerate()
+            .skip(1)
+            .fold(GAMMA_DK[0], |s, t| s + t.1 / (t.0 as f64 - x));
+
+        consts::LN_PI
+            - (f64_consts::PI * x).sin().ln()
+            - s.ln()
+            - consts::LN_2_SQRT_E_OVER_PI
+            - (0.5 - x) * ((0.5 - x + GAMMA_R) / f64_consts::E).ln()
+    } else {
+        let s = GAMMA_DK
+            .iter()
+            .enumerate()
+            .skip(1)
+            .fold(GAMMA_DK[0], |s, t| s + t.1 / (x + t.0 as f64 - 1.0));
+
+        s.ln()
+            + consts::LN_2_SQRT_E_OVER_PI
+            + (x - 0.5) * ((x - 0.5 + GAMMA_R) / f64_consts::E).ln()
+    }
+}
+}
+
+// Source: statrs-dev/statrs: src/function/gamma.rs, fn gamma_ur (with the helpers it calls: checked_gamma_ur, ln_gamma, gamma_lr, checked_gamma_lr)
+#[rustfmt::skip]
+pub mod gamma_ur_115 {
+use autodiff_core::differentiate;
+// The crate's `crate::consts`, as written in src/consts.rs:
+#[allow(dead_code)] // the constants this function does not use
+mod consts {
+    pub const SQRT_2PI: f64 = 2.5066282746310005024157652848110452530069867406099;
+    pub const LN_PI: f64 = 1.1447298858494001741434273513530587116472948129153;
+    pub const LN_SQRT_2PI: f64 = 0.91893853320467274178032973640561763986139747363778;
+    pub const LN_SQRT_2PIE: f64 = 1.4189385332046727417803297364056176398613974736378;
+    pub const LN_2_SQRT_E_OVER_PI: f64 = 0.6207822376352452223455184457816472122518527279025978;
+    pub const TWO_SQRT_E_OVER_PI: f64 = 1.8603827342052657173362492472666631120594218414085755;
+    pub const EULER_MASCHERONI: f64 =
+        0.5772156649015328606065120900824024310421593359399235988057672348849;
+}
+// The crate's `crate::prec`, whose `ulps_eq!` is the `approx` crate's (the one macro used here):
+mod prec {
+    pub(crate) use approx::ulps_eq;
+}
+use core::f64::consts as f64_consts;
+use num_traits::Float as _;
+const GAMMA_R: f64 = 10.900511;
+const GAMMA_DK: &[f64] = &[
+    2.48574089138753565546e-5,
+    1.05142378581721974210,
+    -3.45687097222016235469,
+    4.51227709466894823700,
+    -2.98285225323576655721,
+    1.05639711577126713077,
+    -1.95428773191645869583e-1,
+    1.70970543404441224307e-2,
+    -5.71926117404305781283e-4,
+    4.63399473359905636708e-6,
+    -2.71994908488607703910e-9,
+];
+
+#[derive(Copy, Clone, PartialEq, Eq, Debug, Hash)]
+#[non_exhaustive]
+pub enum GammaFuncError {
+    /// `a` is infinite, zero or less than zero.
+    AInvalid,
+
+    /// `x` is infinite, zero or less than zero.
+    XInvalid,
+}
+
+impl core::fmt::Display for GammaFuncError {
+    fn fmt(&self, f: &mut core::fmt::Formatter) -> core::fmt::Result {
+        match self {
+            GammaFuncError::AInvalid => write!(f, "a is infinite, zero or less than zero"),
+            GammaFuncError::XInvalid => write!(f, "x is infinite, zero or less than zero"),
+        }
+    }
+}
+
+impl core::error::Error for GammaFuncError {}
+
+#[differentiate]
+pub fn gamma_ur(a: f64, x: f64) -> f64 {
+    checked_gamma_ur(a, x).unwrap()
+}
+
+#[differentiate]
+pub fn checked_gamma_ur(a: f64, x: f64) -> Result<f64, GammaFuncError> {
+    if a.is_nan() || x.is_nan() {
+        return Ok(f64::NAN);
+    }
+    if a <= 0.0 || a == f64::INFINITY {
+        return Err(GammaFuncError::AInvalid);
+    }
+    if x <= 0.0 || x == f64::INFINITY {
+        return Err(GammaFuncError::XInvalid);
+    }
+
+    let eps = 0.000000000000001;
+    let big = 4503599627370496.0;
+    let big_inv = 2.22044604925031308085e-16;
+
+    if x < 1.0 || x <= a {
+        return Ok(1.0 - gamma_lr(a, x));
+    }
+
+    let mut ax = a * x.ln() - x - ln_gamma(a);
+    if ax < -709.78271289338399 {
+        return if a < x { Ok(0.0) } else { Ok(1.0) };
+    }
+
+    ax = ax.exp();
+    let mut y = 1.0 - a;
+    let mut z = x + y + 1.0;
+    let mut c = 0.0;
+    let mut pkm2 = 1.0;
+    let mut qkm2 = x;
+    let mut pkm1 = x + 1.0;
+    let mut qkm1 = z * x;
+    let mut ans = pkm1 / qkm1;
+    loop {
+        y += 1.0;
+        z += 2.0;
+        c += 1.0;
+        let yc = y * c;
+        let pk = pkm1 * z - pkm2 * yc;
+        let qk = qkm1 * z - qkm2 * yc;
+
+        pkm2 = pkm1;
+        pkm1 = pk;
+        qkm2 = qkm1;
+        qkm1 = qk;
+
+        if pk.abs() > big {
+            pkm2 *= big_inv;
+            pkm1 *= big_inv;
+            qkm2 *= big_inv;
+            qkm1 *= big_inv;
+        }
+
+        if qk != 0.0 {
+            let r = pk / qk;
+            let t = ((ans - r) / r).abs();
+            ans = r;
+
+            if t <= eps {
+                break;
+            }
+        }
+    }
+    Ok(ans * ax)
+}
+
+#[differentiate]
+pub fn ln_gamma(x: f64) -> f64 {
+    if x < 0.5 {
+        let s = GAMMA_DK
+            .iter()
+            .enumerate()
+            .skip(1)
+            .fold(GAMMA_DK[0], |s, t| s + t.1 / (t.0 as f64 - x));
+
+        consts::LN_PI
+            - (f64_consts::PI * x).sin().ln()
+            - s.ln()
+            - consts::LN_2_SQRT_E_OVER_PI
+            - (0.5 - x) * ((0.5 - x + GAMMA_R) / f64_consts::E).ln()
+    } else {
+        let s = GAMMA_DK
+            .iter()
+            .enumerate()
+            .skip(1)
+            .fold(GAMMA_DK[0], |s, t| s + t.1 / (x + t.0 as f64 - 1.0));
+
+        s.ln()
+            + consts::LN_2_SQRT_E_OVER_PI
+            + (x - 0.5) * ((x - 0.5 + GAMMA_R) / f64_consts::E).ln()
+    }
+}
+
+#[differentiate]
+pub fn gamma_lr(a: f64, x: f64) -> f64 {
+    checked_gamma_lr(a, x).unwrap()
+}
+
+#[differentiate]
+pub fn checked_gamma_lr(a: f64, x: f64) -> Result<f64, GammaFuncError> {
+    if a.is_nan() || x.is_nan() {
+        return Ok(f64::NAN);
+    }
+    if a <= 0.0 || a == f64::INFINITY {
+        return Err(GammaFuncError::AInvalid);
+    }
+    if x <= 0.0 || x == f64::INFINITY {
+        return Err(GammaFuncError::XInvalid);
+    }
+
+    let eps = 0.000000000000001;
+    let big = 4503599627370496.0;
+    let big_inv = 2.22044604925031308085e-16;
+
+    if prec::ulps_eq!(a, 0.0, epsilon = 0.0) {
+        return Ok(1.0);
+    }
+    if prec::ulps_eq!(x, 0.0, epsilon = 0.0) {
+        return Ok(0.0);
+    }
+
+    let ax = a * x.ln() - x - ln_gamma(a);
+    if ax < -709.78271289338399 {
+        if a < x {
+            return Ok(1.0);
+        }
+        return Ok(0.0);
+    }
+    if x <= 1.0 || x <= a {
+        let mut r2 = a;
+        let mut c2 = 1.0;
+        let mut ans2 = 1.0;
+        loop {
+            r2 += 1.0;
+            c2 *= x / r2;
+            ans2 += c2;
+
+            if c2 / ans2 <= eps {
+                break;
+            }
+        }
+        return Ok(ax.exp() * ans2 / a);
+    }
+
+    let mut y = 1.0 - a;
+    let mut z = x + y + 1.0;
+    let mut c = 0;
+
+    let mut p3 = 1.0;
+    let mut q3 = x;
+    let mut p2 = x + 1.0;
+    let mut q2 = z * x;
+    let mut ans = p2 / q2;
+
+    loop {
+        y += 1.0;
+        z += 2.0;
+        c += 1;
+        let yc = y * f64::from(c);
+
+        let p = p2 * z - p3 * yc;
+        let q = q2 * z - q3 * yc;
+
+        p3 = p2;
+        p2 = p;
+        q3 = q2;
+        q2 = q;
+
+        if p.abs() > big {
+            p3 *= big_inv;
+            p2 *= big_inv;
+            q3 *= big_inv;
+            q2 *= big_inv;
+        }
+
+        if q != 0.0 {
+            let nextans = p / q;
+            let error = ((ans - nextans) / nextans).abs();
+            ans = nextans;
+
+            if error <= eps {
+                break;
+            }
+        }
+    }
+    Ok(1.0 - ax.exp() * ans)
+}
+}
+
+// Source: statrs-dev/statrs: src/function/gamma.rs, fn gamma_lr (with the helpers it calls: checked_gamma_lr, ln_gamma)
+#[rustfmt::skip]
+pub mod gamma_lr_117 {
+use autodiff_core::differentiate;
+// The crate's `crate::consts`, as written in src/consts.rs:
+#[allow(dead_code)] // the constants this function does not use
+mod consts {
+    pub const SQRT_2PI: f64 = 2.5066282746310005024157652848110452530069867406099;
+    pub const LN_PI: f64 = 1.1447298858494001741434273513530587116472948129153;
+    pub const LN_SQRT_2PI: f64 = 0.91893853320467274178032973640561763986139747363778;
+    pub const LN_SQRT_2PIE: f64 = 1.4189385332046727417803297364056176398613974736378;
+    pub const LN_2_SQRT_E_OVER_PI: f64 = 0.6207822376352452223455184457816472122518527279025978;
+    pub const TWO_SQRT_E_OVER_PI: f64 = 1.8603827342052657173362492472666631120594218414085755;
+    pub const EULER_MASCHERONI: f64 =
+        0.5772156649015328606065120900824024310421593359399235988057672348849;
+}
+// The crate's `crate::prec`, whose `ulps_eq!` is the `approx` crate's (the one macro used here):
+mod prec {
+    pub(crate) use approx::ulps_eq;
+}
+use core::f64::consts as f64_consts;
+use num_traits::Float as _;
+const GAMMA_R: f64 = 10.900511;
+const GAMMA_DK: &[f64] = &[
+    2.48574089138753565546e-5,
+    1.05142378581721974210,
+    -3.45687097222016235469,
+    4.51227709466894823700,
+    -2.98285225323576655721,
+    1.05639711577126713077,
+    -1.95428773191645869583e-1,
+    1.70970543404441224307e-2,
+    -5.71926117404305781283e-4,
+    4.63399473359905636708e-6,
+    -2.71994908488607703910e-9,
+];
+
+#[derive(Copy, Clone, PartialEq, Eq, Debug, Hash)]
+#[non_exhaustive]
+pub enum GammaFuncError {
+    /// `a` is infinite, zero or less than zero.
+    AInvalid,
+
+    /// `x` is infinite, zero or less than zero.
+    XInvalid,
+}
+
+impl core::fmt::Display for GammaFuncError {
+    fn fmt(&self, f: &mut core::fmt::Formatter) -> core::fmt::Result {
+        match self {
+            GammaFuncError::AInvalid => write!(f, "a is infinite, zero or less than zero"),
+            GammaFuncError::XInvalid => write!(f, "x is infinite, zero or less than zero"),
+        }
+    }
+}
+
+impl core::error::Error for GammaFuncError {}
+
+#[differentiate]
+pub fn gamma_lr(a: f64, x: f64) -> f64 {
+    checked_gamma_lr(a, x).unwrap()
+}
+
+#[differentiate]
+pub fn checked_gamma_lr(a: f64, x: f64) -> Result<f64, GammaFuncError> {
+    if a.is_nan() || x.is_nan() {
+        return Ok(f64::NAN);
+    }
+    if a <= 0.0 || a == f64::INFINITY {
+        return Err(GammaFuncError::AInvalid);
+    }
+    if x <= 0.0 || x == f64::INFINITY {
+        return Err(GammaFuncError::XInvalid);
+    }
+
+    let eps = 0.000000000000001;
+    let big = 4503599627370496.0;
+    let big_inv = 2.22044604925031308085e-16;
+
+    if prec::ulps_eq!(a, 0.0, epsilon = 0.0) {
+        return Ok(1.0);
+    }
+    if prec::ulps_eq!(x, 0.0, epsilon = 0.0) {
+        return Ok(0.0);
+    }
+
+    let ax = a * x.ln() - x - ln_gamma(a);
+    if ax < -709.78271289338399 {
+        if a < x {
+            return Ok(1.0);
+        }
+        return Ok(0.0);
+    }
+    if x <= 1.0 || x <= a {
+        let mut r2 = a;
+        let mut c2 = 1.0;
+        let mut ans2 = 1.0;
+        loop {
+            r2 += 1.0;
+            c2 *= x / r2;
+            ans2 += c2;
+
+            if c2 / ans2 <= eps {
+                break;
+            }
+        }
+        return Ok(ax.exp() * ans2 / a);
+    }
+
+    let mut y = 1.0 - a;
+    let mut z = x + y + 1.0;
+    let mut c = 0;
+
+    let mut p3 = 1.0;
+    let mut q3 = x;
+    let mut p2 = x + 1.0;
+    let mut q2 = z * x;
+    let mut ans = p2 / q2;
+
+    loop {
+        y += 1.0;
+        z += 2.0;
+        c += 1;
+        let yc = y * f64::from(c);
+
+        let p = p2 * z - p3 * yc;
+        let q = q2 * z - q3 * yc;
+
+        p3 = p2;
+        p2 = p;
+        q3 = q2;
+        q2 = q;
+
+        if p.abs() > big {
+            p3 *= big_inv;
+            p2 *= big_inv;
+            q3 *= big_inv;
+            q2 *= big_inv;
+        }
+
+        if q != 0.0 {
+            let nextans = p / q;
+            let error = ((ans - nextans) / nextans).abs();
+            ans = nextans;
+
+            if error <= eps {
+                break;
+            }
+        }
+    }
+    Ok(1.0 - ax.exp() * ans)
+}
+
+#[differentiate]
+pub fn ln_gamma(x: f64) -> f64 {
+    if x < 0.5 {
+        let s = GAMMA_DK
+            .iter()
+            .enumerate()
+            .skip(1)
+            .fold(GAMMA_DK[0], |s, t| s + t.1 / (t.0 as f64 - x));
+
+        consts::LN_PI
+            - (f64_consts::PI * x).sin().ln()
+            - s.ln()
+            - consts::LN_2_SQRT_E_OVER_PI
+            - (0.5 - x) * ((0.5 - x + GAMMA_R) / f64_consts::E).ln()
+    } else {
+        let s = GAMMA_DK
+            .iter()
+            .enumerate()
+            .skip(1)
+            .fold(GAMMA_DK[0], |s, t| s + t.1 / (x + t.0 as f64 - 1.0));
+
+        s.ln()
+            + consts::LN_2_SQRT_E_OVER_PI
+            + (x - 0.5) * ((x - 0.5 + GAMMA_R) / f64_consts::E).ln()
     }
 }
 }
@@ -4028,6 +4980,59 @@ pub fn mse_loss(predicted: &[f64], actual: &[f64]) -> f64 {
 }
 }
 
+// Source: kevindadi/RustPTA: example/thousands_code/src/machine_learning/loss_function/average_margin_ranking_loss.rs, fn average_margin_ranking_loss (with the helper it calls: check_input, whose output is not numeric, and the error enum)
+#[rustfmt::skip]
+pub mod average_margin_ranking_loss_147 {
+use autodiff_core::differentiate;
+
+#[differentiate]
+pub fn average_margin_ranking_loss(
+    x_first: &[f64],
+    x_second: &[f64],
+    margin: f64,
+    y_true: f64,
+) -> Result<f64, MarginalRankingLossError> {
+    check_input(x_first, x_second, margin, y_true)?;
+
+    let total_loss: f64 = x_first
+        .iter()
+        .zip(x_second.iter())
+        .map(|(f, s)| (margin - y_true * (f - s)).max(0.0))
+        .sum();
+    Ok(total_loss / (x_first.len() as f64))
+}
+
+fn check_input(
+    x_first: &[f64],
+    x_second: &[f64],
+    margin: f64,
+    y_true: f64,
+) -> Result<(), MarginalRankingLossError> {
+    if x_first.len() != x_second.len() {
+        return Err(MarginalRankingLossError::InputsHaveDifferentLength);
+    }
+    if x_first.is_empty() {
+        return Err(MarginalRankingLossError::EmptyInputs);
+    }
+    if margin < 0.0 {
+        return Err(MarginalRankingLossError::NegativeMargin);
+    }
+    if y_true != 1.0 && y_true != -1.0 {
+        return Err(MarginalRankingLossError::InvalidValues);
+    }
+
+    Ok(())
+}
+
+#[derive(Debug, PartialEq, Eq)]
+pub enum MarginalRankingLossError {
+    InputsHaveDifferentLength,
+    EmptyInputs,
+    InvalidValues,
+    NegativeMargin,
+}
+}
+
 // Source: kevindadi/RustPTA: example/thousands_code/src/machine_learning/loss_function/hinge_loss.rs, fn hng_loss
 #[rustfmt::skip]
 pub mod hng_loss_148 {
@@ -4041,6 +5046,33 @@ pub fn hng_loss(y_true: &[f64], y_pred: &[f64]) -> f64 {
         total_loss += loss;
     }
     total_loss / (y_pred.len() as f64)
+}
+}
+
+// Source: kevindadi/RustPTA: example/thousands_code/src/machine_learning/loss_function/huber_loss.rs, fn huber_loss
+#[rustfmt::skip]
+pub mod huber_loss_149 {
+use autodiff_core::differentiate;
+
+#[differentiate]
+pub fn huber_loss(y_true: &[f64], y_pred: &[f64], delta: f64) -> Option<f64> {
+    if y_true.len() != y_pred.len() || y_pred.is_empty() {
+        return None;
+    }
+
+    let loss: f64 = y_true
+        .iter()
+        .zip(y_pred.iter())
+        .map(|(&true_val, &pred_val)| {
+            let residual = (true_val - pred_val).abs();
+            match residual {
+                r if r <= delta => 0.5 * r.powi(2),
+                _ => delta * residual - 0.5 * delta.powi(2),
+            }
+        })
+        .sum();
+
+    Some(loss / (y_pred.len() as f64))
 }
 }
 
@@ -4076,6 +5108,46 @@ pub fn mae_loss(predicted: &[f64], actual: &[f64]) -> f64 {
         total_loss += absolute_diff;
     }
     total_loss / (predicted.len() as f64)
+}
+}
+
+// Source: kevindadi/RustPTA: example/thousands_code/src/machine_learning/loss_function/negative_log_likelihood.rs, fn neg_log_likelihood (with the helper it calls: are_all_values_in_range, whose output is not numeric, and the error enum)
+#[rustfmt::skip]
+pub mod neg_log_likelihood_152 {
+use autodiff_core::differentiate;
+
+#[differentiate]
+pub fn neg_log_likelihood(
+    y_true: &[f64],
+    y_pred: &[f64],
+) -> Result<f64, NegativeLogLikelihoodLossError> {
+    if y_true.len() != y_pred.len() {
+        return Err(NegativeLogLikelihoodLossError::InputsHaveDifferentLength);
+    }
+    if y_pred.is_empty() {
+        return Err(NegativeLogLikelihoodLossError::EmptyInputs);
+    }
+    if !are_all_values_in_range(y_true) || !are_all_values_in_range(y_pred) {
+        return Err(NegativeLogLikelihoodLossError::InvalidValues);
+    }
+
+    let mut total_loss: f64 = 0.0;
+    for (p, a) in y_pred.iter().zip(y_true.iter()) {
+        let loss: f64 = -a * p.ln() - (1.0 - a) * (1.0 - p).ln();
+        total_loss += loss;
+    }
+    Ok(total_loss / (y_pred.len() as f64))
+}
+
+#[derive(Debug, PartialEq, Eq)]
+pub enum NegativeLogLikelihoodLossError {
+    InputsHaveDifferentLength,
+    EmptyInputs,
+    InvalidValues,
+}
+
+fn are_all_values_in_range(values: &[f64]) -> bool {
+    values.iter().all(|&x| (0.0..=1.0).contains(&x))
 }
 }
 
@@ -6969,6 +8041,33 @@ fn logistic_099() {
 }
 
 #[test]
+fn logit_100() {
+    use logit_100::*;
+    for p in [0.2, 0.5, 0.9] {
+        let (y, g) = logit_grad(p);
+        assert_eq!(y, logit(p));
+        assert_gradient(|v| logit(v[0]), &[p], &[g]);
+        // By hand: d/dp ln(p / (1 - p)) = 1 / (p (1 - p)).
+        assert_close(g, 1.0 / (p * (1.0 - p)), "1 / (p (1 - p))");
+        let ((_, dy), (_, gw)) = (logit_jvp(p, 0.6), logit_vjp(p, -0.8));
+        assert_jvp_vjp(&[vec![g]], &[0.6], &[dy], &[-0.8], &[gw]);
+        // The helper (101) inside [0, 1]: `Some`, with the same value and derivative.
+        let (cy, cg) = checked_logit_grad(p).unwrap();
+        assert_eq!(Some(cy), checked_logit(p));
+        assert_eq!((cy, cg), (y, g));
+        assert_eq!(checked_logit_jvp(p, 0.6), Some((y, dy)));
+        assert_eq!(checked_logit_vjp(p, -0.8), Some((y, gw)));
+    }
+    // Outside [0, 1]: `None` from the function and from every sibling.
+    for p in [-0.5, 1.5] {
+        assert_eq!(checked_logit(p), None);
+        assert_eq!(checked_logit_grad(p), None);
+        assert_eq!(checked_logit_jvp(p, 1.0), None);
+        assert_eq!(checked_logit_vjp(p, 1.0), None);
+    }
+}
+
+#[test]
 fn polynomial_102() {
     use polynomial_102::*;
     for (z, coeff) in [(0.7, vec![1.5, -2.0, 0.25, 3.0]), (-1.3, vec![0.5, 1.0, -0.75])] {
@@ -7018,6 +8117,113 @@ fn gamma_110() {
         assert_close(g, y * digamma_119::digamma(x), "gamma digamma");
         let ((_, dy), (_, gw)) = (gamma_jvp(x, 0.6), gamma_vjp(x, -0.8));
         assert_jvp_vjp(&[vec![g]], &[0.6], &[dy], &[-0.8], &[gw]);
+    }
+}
+
+/// `x^(a - 1) e^(-x)`, the derivative in `x` of the lower incomplete gamma function
+/// (and minus that of the upper one), by the formula; statrs's `ln_gamma` (module 109)
+/// divides it by `Γ(a)` for the regularized ones.
+fn gamma_density(a: f64, x: f64) -> f64 {
+    ((a - 1.0) * x.ln() - x).exp()
+}
+
+// The points: `x <= 1` or `x <= a` (statrs's series), and `x > 1`, `x > a` (its continued
+// fraction); `gamma_ur` takes `1 - gamma_lr` below `x < 1 || x <= a`.
+const GAMMA_POINTS: [(f64, f64); 4] = [(2.5, 1.5), (0.7, 0.4), (1.5, 4.0), (3.2, 6.5)];
+// `a <= 0` and `x <= 0`, statrs's errors.
+const GAMMA_FAILURES: [(f64, f64); 2] = [(-1.0, 2.0), (1.5, 0.0)];
+
+#[test]
+fn gamma_ui_111() {
+    use gamma_ui_111::*;
+    for (a, x) in GAMMA_POINTS {
+        let (y, (ga, gx)) = gamma_ui_grad(a, x);
+        assert_eq!(y, gamma_ui(a, x));
+        assert_gradient(|v| gamma_ui(v[0], v[1]), &[a, x], &[ga, gx]);
+        assert_close(gx, -gamma_density(a, x), "-x^(a - 1) e^(-x)");
+        let ((_, dy), (_, (wa, wx))) = (gamma_ui_jvp(a, x, 0.6, -0.3), gamma_ui_vjp(a, x, -0.8));
+        assert_jvp_vjp(&[vec![ga, gx]], &[0.6, -0.3], &[dy], &[-0.8], &[wa, wx]);
+        // The helper (112): `Ok` with the same value and derivatives.
+        assert_eq!(checked_gamma_ui_grad(a, x), Ok((y, (ga, gx))));
+        assert_eq!(checked_gamma_ui_jvp(a, x, 0.6, -0.3), Ok((y, dy)));
+        assert_eq!(checked_gamma_ui_vjp(a, x, -0.8), Ok((y, (wa, wx))));
+    }
+    for (a, x) in GAMMA_FAILURES {
+        let e = checked_gamma_ui(a, x).unwrap_err();
+        assert_eq!(checked_gamma_ui_grad(a, x), Err(e));
+        assert_eq!(checked_gamma_ui_jvp(a, x, 1.0, 1.0), Err(e));
+        assert_eq!(checked_gamma_ui_vjp(a, x, 1.0), Err(e));
+    }
+}
+
+#[test]
+fn gamma_li_113() {
+    use gamma_li_113::*;
+    for (a, x) in GAMMA_POINTS {
+        let (y, (ga, gx)) = gamma_li_grad(a, x);
+        assert_eq!(y, gamma_li(a, x));
+        assert_gradient(|v| gamma_li(v[0], v[1]), &[a, x], &[ga, gx]);
+        assert_close(gx, gamma_density(a, x), "x^(a - 1) e^(-x)");
+        let ((_, dy), (_, (wa, wx))) = (gamma_li_jvp(a, x, 0.6, -0.3), gamma_li_vjp(a, x, -0.8));
+        assert_jvp_vjp(&[vec![ga, gx]], &[0.6, -0.3], &[dy], &[-0.8], &[wa, wx]);
+        // The helper (114).
+        assert_eq!(checked_gamma_li_grad(a, x), Ok((y, (ga, gx))));
+        assert_eq!(checked_gamma_li_jvp(a, x, 0.6, -0.3), Ok((y, dy)));
+        assert_eq!(checked_gamma_li_vjp(a, x, -0.8), Ok((y, (wa, wx))));
+    }
+    for (a, x) in GAMMA_FAILURES {
+        let e = checked_gamma_li(a, x).unwrap_err();
+        assert_eq!(checked_gamma_li_grad(a, x), Err(e));
+        assert_eq!(checked_gamma_li_jvp(a, x, 1.0, 1.0), Err(e));
+        assert_eq!(checked_gamma_li_vjp(a, x, 1.0), Err(e));
+    }
+}
+
+#[test]
+fn gamma_ur_115() {
+    use gamma_ur_115::*;
+    for (a, x) in GAMMA_POINTS {
+        let (y, (ga, gx)) = gamma_ur_grad(a, x);
+        assert_eq!(y, gamma_ur(a, x));
+        assert_gradient(|v| gamma_ur(v[0], v[1]), &[a, x], &[ga, gx]);
+        let want = -gamma_density(a, x) / ln_gamma_109::ln_gamma(a).exp();
+        assert_close(gx, want, "-x^(a - 1) e^(-x) / Γ(a)");
+        let ((_, dy), (_, (wa, wx))) = (gamma_ur_jvp(a, x, 0.6, -0.3), gamma_ur_vjp(a, x, -0.8));
+        assert_jvp_vjp(&[vec![ga, gx]], &[0.6, -0.3], &[dy], &[-0.8], &[wa, wx]);
+        // The helper (116).
+        assert_eq!(checked_gamma_ur_grad(a, x), Ok((y, (ga, gx))));
+        assert_eq!(checked_gamma_ur_jvp(a, x, 0.6, -0.3), Ok((y, dy)));
+        assert_eq!(checked_gamma_ur_vjp(a, x, -0.8), Ok((y, (wa, wx))));
+    }
+    for (a, x) in GAMMA_FAILURES {
+        let e = checked_gamma_ur(a, x).unwrap_err();
+        assert_eq!(checked_gamma_ur_grad(a, x), Err(e));
+        assert_eq!(checked_gamma_ur_jvp(a, x, 1.0, 1.0), Err(e));
+        assert_eq!(checked_gamma_ur_vjp(a, x, 1.0), Err(e));
+    }
+}
+
+#[test]
+fn gamma_lr_117() {
+    use gamma_lr_117::*;
+    for (a, x) in GAMMA_POINTS {
+        let (y, (ga, gx)) = gamma_lr_grad(a, x);
+        assert_eq!(y, gamma_lr(a, x));
+        assert_gradient(|v| gamma_lr(v[0], v[1]), &[a, x], &[ga, gx]);
+        let want = gamma_density(a, x) / ln_gamma_109::ln_gamma(a).exp();
+        assert_close(gx, want, "x^(a - 1) e^(-x) / Γ(a)");
+        let ((_, dy), (_, (wa, wx))) = (gamma_lr_jvp(a, x, 0.6, -0.3), gamma_lr_vjp(a, x, -0.8));
+        assert_jvp_vjp(&[vec![ga, gx]], &[0.6, -0.3], &[dy], &[-0.8], &[wa, wx]);
+        // The helper (118).
+        assert_eq!(checked_gamma_lr_grad(a, x), Ok((y, (ga, gx))));
+        assert_eq!(checked_gamma_lr_jvp(a, x, 0.6, -0.3), Ok((y, dy)));
+        assert_eq!(checked_gamma_lr_vjp(a, x, -0.8), Ok((y, (wa, wx))));
+    }
+    for (a, x) in GAMMA_FAILURES {
+        let e = checked_gamma_lr(a, x).unwrap_err();
+        assert_eq!(checked_gamma_lr_grad(a, x), Err(e));
+        assert_eq!(checked_gamma_lr_jvp(a, x, 1.0, 1.0), Err(e));
+        assert_eq!(checked_gamma_lr_vjp(a, x, 1.0), Err(e));
     }
 }
 
@@ -7268,6 +8474,43 @@ fn mse_loss_146() {
 }
 
 #[test]
+fn average_margin_ranking_loss_147() {
+    use average_margin_ranking_loss_147::*;
+    // Away from the kinks margin = y (f - s); the second term is clipped to 0.
+    let (f, s) = (vec![1.0, 2.5, 3.0], vec![2.0, 1.0, 3.4]);
+    for (margin, y_true) in [(1.0, 1.0), (0.5, -1.0)] {
+        let (v, (gf, gs, gm, gy)) = average_margin_ranking_loss_grad(&f, &s, margin, y_true).unwrap();
+        assert_eq!(Ok(v), average_margin_ranking_loss(&f, &s, margin, y_true));
+        let n = f.len();
+        let at = [&f[..], &s[..], &[margin][..]].concat();
+        let g = [&gf[..], &gs[..], &[gm][..]].concat();
+        assert_gradient(
+            |p| average_margin_ranking_loss(&p[..n], &p[n..2 * n], p[2 * n], y_true).unwrap(),
+            &at,
+            &g,
+        );
+        // `y_true` is ±1 (any other value is an error): its derivative by hand,
+        // -(f - s) / n summed over the unclipped terms.
+        let dy: f64 = f.iter().zip(&s).filter(|&(a, b)| margin - y_true * (a - b) > 0.0).map(|(a, b)| -(a - b)).sum();
+        assert_close(gy, dy / n as f64, "-(f - s) / n over the active terms");
+    }
+    // The errors of `check_input`, through `?`, from every sibling.
+    for (f, s, margin, y_true) in [
+        (vec![1.0, 2.0], vec![1.0], 1.0, 1.0),
+        (vec![], vec![], 1.0, 1.0),
+        (vec![1.0], vec![2.0], -1.0, 1.0),
+        (vec![1.0], vec![2.0], 1.0, 2.0),
+    ] {
+        let e = average_margin_ranking_loss(&f, &s, margin, y_true).unwrap_err();
+        assert_eq!(average_margin_ranking_loss_grad(&f, &s, margin, y_true).unwrap_err(), e);
+        let (tf, ts) = (vec![1.0; f.len()], vec![1.0; s.len()]);
+        let jvp = average_margin_ranking_loss_jvp(&f, &s, margin, y_true, &tf, &ts, 1.0, 1.0);
+        assert_eq!(jvp.unwrap_err(), e);
+        assert_eq!(average_margin_ranking_loss_vjp(&f, &s, margin, y_true, 1.0).unwrap_err(), e);
+    }
+}
+
+#[test]
 fn hng_loss_148() {
     use hng_loss_148::*;
     // Away from the kinks 1 - a p = 0; one term is clipped to 0.
@@ -7275,6 +8518,33 @@ fn hng_loss_148() {
     let (y, g) = hng_loss_grad(&t, &p);
     assert_eq!(y, hng_loss(&t, &p));
     assert_gradient_2(hng_loss, &t, &p, &g);
+}
+
+#[test]
+fn huber_loss_149() {
+    use huber_loss_149::*;
+    // Residuals 0.3, 1.2, 0.6, 2.5: both branches, away from r = delta and r = 0.
+    let (t, p) = (vec![1.0, 2.0, -0.5, 3.0], vec![1.3, 0.8, 0.1, 0.5]);
+    let delta = 0.9;
+    let (v, (gt, gp, gd)) = huber_loss_grad(&t, &p, delta).unwrap();
+    assert_eq!(Some(v), huber_loss(&t, &p, delta));
+    let n = t.len();
+    let at = [&t[..], &p[..], &[delta][..]].concat();
+    let g = [&gt[..], &gp[..], &[gd][..]].concat();
+    assert_gradient(|x| huber_loss(&x[..n], &x[n..2 * n], x[2 * n]).unwrap(), &at, &g);
+    let tan: Vec<f64> = (0..at.len()).map(|i| 0.3 - 0.1 * i as f64).collect();
+    let (vj, dy) = huber_loss_jvp(&t, &p, delta, &tan[..n], &tan[n..2 * n], tan[2 * n]).unwrap();
+    let (vv, (wt, wp, wd)) = huber_loss_vjp(&t, &p, delta, -0.8).unwrap();
+    assert_eq!((vj, vv), (v, v));
+    assert_jvp_vjp(&[g], &tan, &[dy], &[-0.8], &[&wt[..], &wp[..], &[wd][..]].concat());
+    // Different lengths and an empty prediction: `None` from every sibling.
+    for (t, p) in [(vec![1.0, 2.0, 3.0], vec![1.0, 2.0]), (vec![1.0], vec![])] {
+        assert_eq!(huber_loss(&t, &p, delta), None);
+        assert_eq!(huber_loss_grad(&t, &p, delta), None);
+        let (tt, tp) = (vec![1.0; t.len()], vec![1.0; p.len()]);
+        assert_eq!(huber_loss_jvp(&t, &p, delta, &tt, &tp, 1.0), None);
+        assert_eq!(huber_loss_vjp(&t, &p, delta, 1.0), None);
+    }
 }
 
 #[test]
@@ -7298,6 +8568,37 @@ fn mae_loss_151() {
     let (y, g) = mae_loss_grad(&p, &a);
     assert_eq!(y, mae_loss(&p, &a));
     assert_gradient_2(mae_loss, &p, &a, &g);
+}
+
+#[test]
+fn neg_log_likelihood_152() {
+    use neg_log_likelihood_152::*;
+    // Inside (0, 1), where the central differences' steps stay valid values.
+    for (a, p) in [
+        (vec![0.95, 0.05, 0.9], vec![0.9, 0.1, 0.8]),
+        (vec![0.3, 0.6, 0.1, 0.8], vec![0.2, 0.7, 0.4, 0.55]),
+    ] {
+        let (y, (ga, gp)) = neg_log_likelihood_grad(&a, &p).unwrap();
+        assert_eq!(Ok(y), neg_log_likelihood(&a, &p));
+        let g = (ga, gp);
+        assert_gradient_2(|a, p| neg_log_likelihood(a, p).unwrap(), &a, &p, &g);
+        // By hand: d/dp_i = (p_i - a_i) / (p_i (1 - p_i) n).
+        let n = p.len() as f64;
+        let dp: Vec<f64> = p.iter().zip(&a).map(|(p, a)| (p - a) / (p * (1.0 - p) * n)).collect();
+        assert_close_all(&g.1, &dp, "(p - a) / (p (1 - p) n)");
+    }
+    // The three errors, from every sibling.
+    for (a, p) in [
+        (vec![0.9, 0.0, 0.8], vec![0.9, 0.1]),
+        (vec![], vec![]),
+        (vec![1.1, 0.0, 0.8], vec![0.1, 0.2, 0.3]),
+    ] {
+        let e = neg_log_likelihood(&a, &p).unwrap_err();
+        assert_eq!(neg_log_likelihood_grad(&a, &p).unwrap_err(), e);
+        let (ta, tp) = (vec![1.0; a.len()], vec![1.0; p.len()]);
+        assert_eq!(neg_log_likelihood_jvp(&a, &p, &ta, &tp).unwrap_err(), e);
+        assert_eq!(neg_log_likelihood_vjp(&a, &p, 1.0).unwrap_err(), e);
+    }
 }
 
 #[test]
