@@ -115,7 +115,7 @@ where
                     for &(j, v) in row {
                         dense[j] = v;
                     }
-                    let arranged = arrange(p, dense.iter().copied());
+                    let arranged = p.map_flat(&dense, &mut 0);
                     for &(j, _) in row {
                         dense[j] = zero;
                     }
@@ -143,7 +143,7 @@ pub fn jacobian_from_rows<O: Shape, P: Shape>(
     rows: &[O::Leaf],
 ) -> O::Map<P::Map<O::Leaf>> {
     let width = p.size();
-    let row = |i: usize| arrange(p, rows[i * width..(i + 1) * width].iter().copied());
+    let row = |i: usize| p.map_flat(&rows[i * width..(i + 1) * width], &mut 0);
     arrange(y, (0..y.size()).map(row))
 }
 

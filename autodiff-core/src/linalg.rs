@@ -315,6 +315,7 @@ mod nalgebra_impls {
                 type Leaf = $t;
                 type Map<G> = Vec<G>;
                 type Owned = OMatrix<$t, R, C>;
+                const LEAVES: Option<usize> = None;
                 #[inline]
                 fn size(&self) -> usize {
                     self.len()
@@ -427,6 +428,7 @@ mod ndarray_impls {
         type Leaf = A;
         type Map<G> = Vec<G>;
         type Owned = Array<A, D>;
+        const LEAVES: Option<usize> = None;
         #[inline]
         fn size(&self) -> usize {
             self.len()

@@ -27,7 +27,8 @@
 //! Guarantees: every method walks the leaves in the same order, row-major for nested
 //! arrays, `Vec`s and tuples (parts in order), the library's own order for a matrix
 //! (column-major for nalgebra, logical row-major for ndarray); [`Shape::size`] counts them
-//! without allocating.
+//! without allocating, and without walking them where the type fixes their number
+//! ([`Shape::LEAVES`]: a `Vec` of floats or of arrays is counted by its length).
 //!
 //! Two zeros stay outside the trait, as free functions beside it (module `support`): the
 //! zero of a scalar of a generic float type `T: Float`, and its zero tangent. An impl of
@@ -45,8 +46,13 @@ pub trait Shape {
     /// `Self` owned: the type of its zero and of its unit directions (a slice's is a
     /// `Vec`, a reference's its referent's, a matrix view's an owned matrix).
     type Owned;
+    /// The number of leaves of every value of the type, where the type fixes it (one for
+    /// a leaf, `N` times the element's for an array); `None` where values differ (slices,
+    /// `Vec`s, matrices).
+    const LEAVES: Option<usize>;
 
-    /// The number of leaves.
+    /// The number of leaves (taken from [`LEAVES`](Shape::LEAVES) where the type fixes
+    /// it: a `Vec` of floats or arrays is counted by its length).
     fn size(&self) -> usize;
     /// Calls `each` with every leaf, in order.
     fn leaves(&self, each: &mut impl FnMut(Self::Leaf));
@@ -57,6 +63,19 @@ pub trait Shape {
     /// Calls `each` with every entry of `mapped`, a value of `Self`'s shape mapped to
     /// `G`s, in order.
     fn visit_map<G>(mapped: &Self::Map<G>, each: &mut impl FnMut(&G));
+
+    /// `Self`'s shape with the entries of `flat` from `*at` on, one per leaf in order
+    /// (`*at` moves past them): [`map_leaves`](Shape::map_leaves) from a slice, for the
+    /// rows of large Jacobian blocks: the slice and the position are passed on as
+    /// arguments rather than held by a closure, and a sequence of elements of one width
+    /// finds each one's position without a running count (see the impl for slices).
+    #[inline]
+    fn map_flat<G: Copy>(&self, flat: &[G], at: &mut usize) -> Self::Map<G> {
+        self.map_leaves(&mut || {
+            *at += 1;
+            flat[*at - 1]
+        })
+    }
 
     /// A zero of `Self`'s shape: the adjoint or tangent that holds nothing (the zero of a
     /// value made of tangents is made of zero tangents).
@@ -80,6 +99,7 @@ macro_rules! leaf_shape {
             type Leaf = Self;
             type Map<G> = G;
             type Owned = Self;
+            const LEAVES: Option<usize> = Some(1);
             #[inline]
             fn size(&self) -> usize {
                 1
@@ -100,6 +120,11 @@ macro_rules! leaf_shape {
             fn visit_map<G>(mapped: &G, each: &mut impl FnMut(&G)) {
                 each(mapped)
             }
+            #[inline]
+            fn map_flat<G: Copy>(&self, flat: &[G], at: &mut usize) -> G {
+                *at += 1;
+                flat[*at - 1]
+            }
         }
     )+};
 }
@@ -111,9 +136,16 @@ impl<T: Shape, const N: usize> Shape for [T; N] {
     type Leaf = T::Leaf;
     type Map<G> = [T::Map<G>; N];
     type Owned = [T::Owned; N];
+    const LEAVES: Option<usize> = match T::LEAVES {
+        Some(w) => Some(w * N),
+        None => None,
+    };
     #[inline]
     fn size(&self) -> usize {
-        self.iter().map(Shape::size).sum()
+        match Self::LEAVES {
+            Some(n) => n,
+            None => self.iter().map(Shape::size).sum(),
+        }
     }
     #[inline]
     fn leaves(&self, each: &mut impl FnMut(T::Leaf)) {
@@ -131,15 +163,31 @@ impl<T: Shape, const N: usize> Shape for [T; N] {
     fn visit_map<G>(mapped: &Self::Map<G>, each: &mut impl FnMut(&G)) {
         mapped.iter().for_each(|m| T::visit_map(m, each));
     }
+    #[inline]
+    fn map_flat<G: Copy>(&self, flat: &[G], at: &mut usize) -> Self::Map<G> {
+        match T::LEAVES {
+            Some(w) => {
+                let start = *at;
+                *at += w * N;
+                let row = &flat[start..*at];
+                core::array::from_fn(move |i| self[i].map_flat(row, &mut (i * w)))
+            }
+            None => core::array::from_fn(|i| self[i].map_flat(flat, at)),
+        }
+    }
 }
 
 impl<T: Shape> Shape for [T] {
     type Leaf = T::Leaf;
     type Map<G> = Vec<T::Map<G>>;
     type Owned = Vec<T::Owned>;
+    const LEAVES: Option<usize> = None;
     #[inline]
     fn size(&self) -> usize {
-        self.iter().map(Shape::size).sum()
+        match T::LEAVES {
+            Some(w) => w * self.len(),
+            None => self.iter().map(Shape::size).sum(),
+        }
     }
     #[inline]
     fn leaves(&self, each: &mut impl FnMut(T::Leaf)) {
@@ -157,12 +205,34 @@ impl<T: Shape> Shape for [T] {
     fn visit_map<G>(mapped: &Self::Map<G>, each: &mut impl FnMut(&G)) {
         mapped.iter().for_each(|m| T::visit_map(m, each));
     }
+    #[inline]
+    fn map_flat<G: Copy>(&self, flat: &[G], at: &mut usize) -> Self::Map<G> {
+        match T::LEAVES {
+            // Elements of one width: each one's position follows from its index. (With a
+            // running count in the closure, the compiler stores and loads it at every
+            // leaf, and the rows of a block of 1024 × 1024 take twice as long.)
+            Some(w) => {
+                let start = *at;
+                *at += w * self.len();
+                let row = &flat[start..*at];
+                // `T::LEAVES` read inside the closure is a constant there; `w` captured
+                // would be loaded at every leaf too.
+                let width = || T::LEAVES.unwrap_or(w);
+                self.iter()
+                    .enumerate()
+                    .map(move |(k, t)| t.map_flat(row, &mut (k * width())))
+                    .collect()
+            }
+            None => self.iter().map(|t| t.map_flat(flat, at)).collect(),
+        }
+    }
 }
 
 impl<T: Shape> Shape for Vec<T> {
     type Leaf = T::Leaf;
     type Map<G> = Vec<T::Map<G>>;
     type Owned = Vec<T::Owned>;
+    const LEAVES: Option<usize> = None;
     #[inline]
     fn size(&self) -> usize {
         self.as_slice().size()
@@ -183,6 +253,10 @@ impl<T: Shape> Shape for Vec<T> {
     fn visit_map<G>(mapped: &Self::Map<G>, each: &mut impl FnMut(&G)) {
         <[T]>::visit_map(mapped, each);
     }
+    #[inline]
+    fn map_flat<G: Copy>(&self, flat: &[G], at: &mut usize) -> Self::Map<G> {
+        self.as_slice().map_flat(flat, at)
+    }
 }
 
 /// A reference has its referent's shape (`&T` and `&mut T` alike).
@@ -192,6 +266,7 @@ macro_rules! reference_shape {
             type Leaf = T::Leaf;
             type Map<G> = T::Map<G>;
             type Owned = T::Owned;
+            const LEAVES: Option<usize> = T::LEAVES;
             #[inline]
             fn size(&self) -> usize {
                 (**self).size()
@@ -212,6 +287,10 @@ macro_rules! reference_shape {
             fn visit_map<G>(mapped: &T::Map<G>, each: &mut impl FnMut(&G)) {
                 T::visit_map(mapped, each);
             }
+            #[inline]
+            fn map_flat<G: Copy>(&self, flat: &[G], at: &mut usize) -> T::Map<G> {
+                (**self).map_flat(flat, at)
+            }
         }
     )+};
 }
@@ -228,6 +307,11 @@ macro_rules! tuple_shape {
             type Leaf = $a::Leaf;
             type Map<G> = ($a::Map<G>, $($t::Map<G>,)*);
             type Owned = ($a::Owned, $($t::Owned,)*);
+            const LEAVES: Option<usize> = {
+                let total = $a::LEAVES;
+                $(let total = add_leaves(total, $t::LEAVES);)*
+                total
+            };
             #[inline]
             fn size(&self) -> usize {
                 self.0.size() $(+ self.$i.size())*
@@ -250,8 +334,20 @@ macro_rules! tuple_shape {
                 $a::visit_map(&mapped.0, each);
                 $($t::visit_map(&mapped.$i, each);)*
             }
+            #[inline]
+            fn map_flat<G: Copy>(&self, flat: &[G], at: &mut usize) -> Self::Map<G> {
+                (self.0.map_flat(flat, at), $(self.$i.map_flat(flat, at),)*)
+            }
         }
     };
+}
+
+/// The leaves of two parts, where both types fix theirs.
+const fn add_leaves(a: Option<usize>, b: Option<usize>) -> Option<usize> {
+    match (a, b) {
+        (Some(a), Some(b)) => Some(a + b),
+        _ => None,
+    }
 }
 
 tuple_shape!(A 0);
@@ -318,6 +414,7 @@ mod tests {
         type Leaf = f64;
         type Map<G> = G;
         type Owned = Counted;
+        const LEAVES: Option<usize> = Some(1);
         fn size(&self) -> usize {
             1
         }
@@ -350,6 +447,13 @@ mod tests {
         assert_eq!(flat(&tuple).len(), 41);
         assert_eq!(TOUCHED.with(Cell::get), 41);
         assert_eq!(size(&Vec::<[f64; 3]>::new()), 0);
+        // Fixed by the type where it can be; summed over the parts where it cannot.
+        assert_eq!(<[[f64; 3]; 2]>::LEAVES, Some(6));
+        assert_eq!(<(f32, [f32; 2], &[f32; 4])>::LEAVES, Some(7));
+        assert_eq!(<(f64, Vec<f64>)>::LEAVES, None);
+        let ragged = (vec![vec![1.0_f64; 2], vec![], vec![3.0; 5]], [vec![0.0; 4]]);
+        assert_eq!(size(&ragged), 11);
+        assert_eq!(flat(&ragged).len(), 11);
     }
 
     #[test]
@@ -366,6 +470,17 @@ mod tests {
         let mut seen = Vec::new();
         <(Vec<[f64; 2]>, [f64; 2], f64)>::visit_map(&numbered, &mut |i| seen.push(*i));
         assert_eq!(seen, [0, 10, 20, 30, 40, 50, 60]);
+        // Rows of a block read from a slice, from a position on: fixed-width elements
+        // and ragged ones alike, the position moved past what was read.
+        let entries: Vec<usize> = (0..20).collect();
+        let mut at = 2;
+        let rows: (Vec<[usize; 2]>, [usize; 2], usize) = x.map_flat(&entries, &mut at);
+        assert_eq!(rows, (vec![[2, 3], [4, 5]], [6, 7], 8));
+        assert_eq!(at, 9);
+        let ragged = vec![vec![0.0_f64; 2], vec![], vec![0.0; 3]];
+        let mut at = 1;
+        assert_eq!(ragged.map_flat(&entries, &mut at), vec![vec![1, 2], vec![], vec![3, 4, 5]]);
+        assert_eq!(at, 6);
     }
 
     #[test]
