@@ -4,14 +4,19 @@
 //! every tangent an `L` instead of one float: with `L` a [`Lanes`] of `K` floats, the
 //! primal runs once for `K` columns of the Jacobian, and each tangent operation is `K`
 //! independent lanes, which the compiler turns into vector instructions; with `L` a
-//! `Pattern` (module `sparse`), the same sweep finds which inputs each output
-//! depends on. [`Lane`] is what `L` must have;
-//! [`LaneShape`] gives every parameter and output type its shape with an `L` in place of
-//! each float (an array's or `Vec`'s holds them in place of floats), the zero of it, the
-//! seeds of a sweep, and the tangents back out.
+//! `Pattern` (module `sparse`), the same sweep finds which inputs each output depends on.
+//! [`Lane`] is what `L` must have. Every parameter and output type has its shape with an
+//! `L` in place of each float through `Shape::Map` (module `shape`), where a `Lanes` is a
+//! leaf, the tangent of one float.
+//!
+//! This module holds the seeds of a sweep of `K` lanes and their reading back; the sweeps
+//! themselves run in the pipeline of module `jacobian`, as the single-direction ones do.
 
+use crate::jacobian::{sweeps, Par, Sweep};
+use crate::shape::{leaf_shape, seeded, Shape};
+use crate::support::AddTo;
 use core::ops::{Add, AddAssign, Div, Mul, Neg, Sub, SubAssign};
-use num_traits::Float;
+use num_traits::{Float, One, Zero};
 
 /// How many tangent directions one sweep of `f_jacobian` carries.
 pub const LANES: usize = 16;
@@ -47,7 +52,7 @@ impl<T: Float, const K: usize> SubAssign for Lanes<T, K> {
 }
 
 /// A whole array of tangents added to another, lane by lane.
-impl<T: Float, const K: usize> crate::zero::AddTo for Lanes<T, K> {
+impl<T: Float, const K: usize> AddTo for Lanes<T, K> {
     #[inline]
     fn add_to(&mut self, other: &Self) {
         *self += *other;
@@ -97,7 +102,8 @@ impl<T: Float, const K: usize> Div<T> for Lanes<T, K> {
 /// The operations tangent code performs on a float's tangent: what a type must have to
 /// be carried through `f_jvp_lanes` in place of one float. [`Lanes`] (`K` directions,
 /// the Jacobian's columns) and `Pattern` (module `sparse`) (which inputs a value
-/// depends on, the Jacobian's sparsity) are the two.
+/// depends on, the Jacobian's sparsity) are the two. Each is a leaf of its own shape, so
+/// that an adjoint made of them has a zero of its own shape (`Shape::zero_like`).
 pub trait Lane<T>:
     Copy
     + Default
@@ -108,298 +114,96 @@ pub trait Lane<T>:
     + Div<T, Output = Self>
     + AddAssign
     + SubAssign
-    + crate::zero::AddTo
-    + LaneZero
+    + AddTo
+    + Shape<Leaf = Self, Owned = Self>
     + crate::rules::StrongMul<T>
 {
 }
 
 impl<T: Float, const K: usize> Lane<T> for Lanes<T, K> {}
 
-/// The zero of a value already made of tangents (lanes, patterns, arrays and `Vec`s of
-/// them), of the same shape: how reverse mode with lanes resets an adjoint it has read.
-pub trait LaneZero {
-    /// Zero, with `self`'s shape.
-    fn lane_zero(&self) -> Self;
-}
+leaf_shape!([T: Float, const K: usize] Lanes<T, K>);
 
-impl<T: Float, const K: usize> LaneZero for Lanes<T, K> {
-    #[inline]
-    fn lane_zero(&self) -> Self {
-        Self::default()
-    }
-}
-
-impl<T: LaneZero, const N: usize> LaneZero for [T; N] {
-    fn lane_zero(&self) -> Self {
-        core::array::from_fn(|i| self[i].lane_zero())
-    }
-}
-
-impl<T: LaneZero> LaneZero for Vec<T> {
-    fn lane_zero(&self) -> Self {
-        self.iter().map(LaneZero::lane_zero).collect()
-    }
-}
-
-/// The zero tangent of a float (`like` may be a literal whose float type is inferred
-/// later).
-#[inline]
-pub fn lanes_zero_of<T, L: Default>(_like: &T) -> L {
-    L::default()
-}
-
-/// Values whose tangents can be carried several directions at a time: floats, arrays of
-/// them at any nesting, slices and `Vec`s (and references to these).
-pub trait LaneShape {
-    /// The value's shape with an `L` in place of every float.
-    type Lanes<L>;
-    /// The float type inside.
-    type Leaf: Copy;
-    /// The zero tangent of every float.
-    fn lanes_zero<L: Default>(&self) -> Self::Lanes<L>;
-    /// The value's shape with `unit()` in place of each float, called in row-major order.
-    fn seed<L>(&self, unit: &mut impl FnMut() -> L) -> Self::Lanes<L>;
-    /// Calls `each` with the tangent of every float, in row-major order.
-    fn visit<L>(lanes: &Self::Lanes<L>, each: &mut impl FnMut(&L));
-    /// The number of floats inside.
-    fn count(&self) -> usize;
-}
-
-macro_rules! float_lanes {
-    ($($t:ty),+) => {$(
-        impl LaneShape for $t {
-            type Lanes<L> = L;
-            type Leaf = $t;
-            #[inline]
-            fn lanes_zero<L: Default>(&self) -> L {
-                L::default()
-            }
-            fn seed<L>(&self, unit: &mut impl FnMut() -> L) -> L {
-                unit()
-            }
-            fn visit<L>(lanes: &L, each: &mut impl FnMut(&L)) {
-                each(lanes)
-            }
-            fn count(&self) -> usize {
-                1
-            }
-        }
-    )+};
-}
-
-float_lanes!(f32, f64);
-
-impl<T: LaneShape, const N: usize> LaneShape for [T; N] {
-    type Lanes<L> = [T::Lanes<L>; N];
-    type Leaf = T::Leaf;
-    fn lanes_zero<L: Default>(&self) -> Self::Lanes<L> {
-        core::array::from_fn(|i| self[i].lanes_zero())
-    }
-    fn seed<L>(&self, unit: &mut impl FnMut() -> L) -> Self::Lanes<L> {
-        core::array::from_fn(|i| self[i].seed(unit))
-    }
-    fn visit<L>(lanes: &Self::Lanes<L>, each: &mut impl FnMut(&L)) {
-        lanes.iter().for_each(|l| T::visit(l, each));
-    }
-    fn count(&self) -> usize {
-        self.iter().map(LaneShape::count).sum()
-    }
-}
-
-impl<T: LaneShape> LaneShape for [T] {
-    type Lanes<L> = Vec<T::Lanes<L>>;
-    type Leaf = T::Leaf;
-    fn lanes_zero<L: Default>(&self) -> Self::Lanes<L> {
-        self.iter().map(LaneShape::lanes_zero).collect()
-    }
-    fn seed<L>(&self, unit: &mut impl FnMut() -> L) -> Self::Lanes<L> {
-        self.iter().map(|t| t.seed(unit)).collect()
-    }
-    fn visit<L>(lanes: &Self::Lanes<L>, each: &mut impl FnMut(&L)) {
-        lanes.iter().for_each(|l| T::visit(l, each));
-    }
-    fn count(&self) -> usize {
-        self.iter().map(LaneShape::count).sum()
-    }
-}
-
-impl<T: LaneShape> LaneShape for Vec<T> {
-    type Lanes<L> = Vec<T::Lanes<L>>;
-    type Leaf = T::Leaf;
-    fn lanes_zero<L: Default>(&self) -> Self::Lanes<L> {
-        self.as_slice().lanes_zero()
-    }
-    fn seed<L>(&self, unit: &mut impl FnMut() -> L) -> Self::Lanes<L> {
-        self.as_slice().seed(unit)
-    }
-    fn visit<L>(lanes: &Self::Lanes<L>, each: &mut impl FnMut(&L)) {
-        <[T]>::visit(lanes, each);
-    }
-    fn count(&self) -> usize {
-        self.as_slice().count()
-    }
-}
-
-impl<T: LaneShape + ?Sized> LaneShape for &T {
-    type Lanes<L> = T::Lanes<L>;
-    type Leaf = T::Leaf;
-    fn lanes_zero<L: Default>(&self) -> Self::Lanes<L> {
-        (**self).lanes_zero()
-    }
-    fn seed<L>(&self, unit: &mut impl FnMut() -> L) -> Self::Lanes<L> {
-        (**self).seed(unit)
-    }
-    fn visit<L>(lanes: &Self::Lanes<L>, each: &mut impl FnMut(&L)) {
-        T::visit(lanes, each);
-    }
-    fn count(&self) -> usize {
-        (**self).count()
-    }
-}
-
-/// Gradients of several parameters (the Hessian's columns): the parts in order.
-macro_rules! tuple_lanes {
-    ($($t:ident $i:tt),+) => {
-        impl<X: Copy, $($t: LaneShape<Leaf = X>),+> LaneShape for ($($t,)+) {
-            type Lanes<L> = ($($t::Lanes<L>,)+);
-            type Leaf = X;
-            fn lanes_zero<L: Default>(&self) -> Self::Lanes<L> {
-                ($(self.$i.lanes_zero(),)+)
-            }
-            fn seed<L>(&self, unit: &mut impl FnMut() -> L) -> Self::Lanes<L> {
-                ($(self.$i.seed(unit),)+)
-            }
-            fn visit<L>(lanes: &Self::Lanes<L>, each: &mut impl FnMut(&L)) {
-                $($t::visit(&lanes.$i, each);)+
-            }
-            fn count(&self) -> usize {
-                0 $(+ self.$i.count())+
-            }
-        }
-    };
-}
-
-tuple_lanes!(A 0, B 1);
-tuple_lanes!(A 0, B 1, C 2);
-tuple_lanes!(A 0, B 1, C 2, D 3);
-tuple_lanes!(A 0, B 1, C 2, D 3, E 4);
-tuple_lanes!(A 0, B 1, C 2, D 3, E 4, F 5);
+/// A sweep of `K` lanes: from seeds of `S`'s shape to the lanes of `D`'s.
+pub(crate) type LanesSweep<'a, S, D, const K: usize> = Sweep<
+    'a,
+    <S as Shape>::Map<Lanes<<S as Shape>::Leaf, K>>,
+    <D as Shape>::Map<Lanes<<S as Shape>::Leaf, K>>,
+>;
 
 /// `K` floats' lanes, one float per lane: `p`'s shape with the unit tangents of the
 /// floats numbered `start..start + K` (in row-major order), lane `k` seeding float
 /// `start + k`.
-pub fn unit_lanes<P: LaneShape + ?Sized, const K: usize>(
+pub fn unit_lanes<P: Shape + ?Sized, const K: usize>(
     p: &P,
     start: usize,
-) -> P::Lanes<Lanes<P::Leaf, K>>
+) -> P::Map<Lanes<P::Leaf, K>>
 where
     P::Leaf: Float,
 {
-    let mut next = 0;
-    p.seed(&mut || {
-        let i = next;
-        next += 1;
-        Lanes(core::array::from_fn(|k| {
-            if i == start + k {
-                <P::Leaf as num_traits::One>::one()
-            } else {
-                <P::Leaf as num_traits::Zero>::zero()
-            }
-        }))
-    })
+    let (zero, one) = (P::Leaf::zero(), P::Leaf::one());
+    seeded(p, |i| Lanes(core::array::from_fn(|k| if i == start + k { one } else { zero })))
 }
 
 /// The columns in lanes `out` (row-major order of the output), lane `k` to `columns[k]`.
-pub fn spread<O: LaneShape + ?Sized, const K: usize>(
-    out: &O::Lanes<Lanes<O::Leaf, K>>,
+pub fn spread<O: Shape + ?Sized, const K: usize>(
+    out: &O::Map<Lanes<O::Leaf, K>>,
     columns: &mut [Vec<O::Leaf>],
 ) {
-    O::visit(out, &mut |l: &Lanes<O::Leaf, K>| {
+    O::visit_map(out, &mut |l: &Lanes<O::Leaf, K>| {
         for (c, v) in columns.iter_mut().zip(l.0) {
             c.push(v);
         }
     });
 }
 
-/// The columns of one parameter `p`, `K` per sweep: `column(t)` is the output's tangent
-/// lanes for the unit tangents `t` of `K` consecutive floats of `p`.
-#[cfg(not(feature = "rayon"))]
-pub fn jacobian_columns_lanes<P: LaneShape, O: LaneShape<Leaf = P::Leaf>, const K: usize>(
-    p: &P,
-    column: impl Fn(P::Lanes<Lanes<P::Leaf, K>>) -> O::Lanes<Lanes<P::Leaf, K>>,
-) -> Vec<Vec<O::Leaf>>
+/// The (up to) `K` vectors of the lanes of the sweep seeding floats `start..` of a value
+/// of `n` floats of `S`'s shape: columns (forward) or rows (reverse), each a float of `D`.
+fn lanes_of<S, D, const K: usize>(
+    s: &S,
+    start: usize,
+    sweep: LanesSweep<'_, S, D, K>,
+) -> Vec<Vec<S::Leaf>>
 where
-    P::Leaf: Float,
+    S: Shape + ?Sized,
+    D: Shape<Leaf = S::Leaf> + ?Sized,
+    S::Leaf: Float,
 {
-    let n = p.count();
-    (0..n).step_by(K).flat_map(|start| chunk::<P, O, K>(p, start, n, &column)).collect()
+    let out = sweep(unit_lanes::<S, K>(s, start));
+    let mut vectors: Vec<Vec<S::Leaf>> = (0..K).map(|_| Vec::new()).collect();
+    spread::<D, K>(&out, &mut vectors);
+    vectors.truncate(K.min(s.size() - start));
+    vectors
 }
 
-/// The columns of one parameter `p`, `K` per sweep, the sweeps in parallel.
-#[cfg(feature = "rayon")]
-pub fn jacobian_columns_lanes<P: LaneShape + Sync, O: LaneShape<Leaf = P::Leaf>, const K: usize>(
+/// The columns of one parameter `p`, `K` per sweep: `column(t)` is the output's tangent
+/// lanes for the unit tangents `t` of `K` consecutive floats of `p`.
+pub(crate) fn jacobian_columns_lanes<P, O, const K: usize>(
     p: &P,
-    column: impl Fn(P::Lanes<Lanes<P::Leaf, K>>) -> O::Lanes<Lanes<P::Leaf, K>> + Sync + Send,
+    column: LanesSweep<'_, P, O, K>,
 ) -> Vec<Vec<O::Leaf>>
 where
-    P::Leaf: Float + Send,
+    P: Shape + Par + ?Sized,
+    O: Shape<Leaf = P::Leaf> + ?Sized,
+    P::Leaf: Float + Par,
 {
-    use rayon::prelude::*;
-    let n = p.count();
-    let starts: Vec<usize> = (0..n).step_by(K).collect();
-    let chunks: Vec<Vec<Vec<O::Leaf>>> =
-        starts.into_par_iter().map(|start| chunk::<P, O, K>(p, start, n, &column)).collect();
-    chunks.into_iter().flatten().collect()
+    sweeps(p.size(), K, &|start| lanes_of::<P, O, K>(p, start, column))
 }
 
 /// The rows of one parameter's Jacobian block, row-major (a row per float of the output
 /// `y`, its entries the floats of the parameter's gradient), `K` per sweep: `row(c)` is
 /// the gradient's lanes for the unit cotangents `c` of `K` consecutive floats of `y`.
 /// Each run of the primal inside `row` serves `K` rows.
-pub fn jacobian_rows_lanes<O, G, const K: usize>(
+pub(crate) fn jacobian_rows_lanes<O, G, const K: usize>(
     y: &O,
-    row: impl Fn(O::Lanes<Lanes<O::Leaf, K>>) -> G::Lanes<Lanes<O::Leaf, K>> + crate::sparse::Par,
+    row: LanesSweep<'_, O, G, K>,
 ) -> Vec<O::Leaf>
 where
-    O: LaneShape + crate::sparse::Par,
-    G: LaneShape<Leaf = O::Leaf>,
-    O::Leaf: Float + crate::sparse::Par,
+    O: Shape + Par + ?Sized,
+    G: Shape<Leaf = O::Leaf> + ?Sized,
+    O::Leaf: Float + Par,
 {
-    let m = y.count();
-    let rows_of = |start: usize| -> Vec<Vec<O::Leaf>> {
-        let out = row(unit_lanes::<O, K>(y, start));
-        let mut rows: Vec<Vec<O::Leaf>> = (0..K).map(|_| Vec::new()).collect();
-        spread::<G, K>(&out, &mut rows);
-        rows.truncate(K.min(m - start));
-        rows
-    };
-    #[cfg(feature = "rayon")]
-    let chunks: Vec<Vec<Vec<O::Leaf>>> = {
-        use rayon::prelude::*;
-        let starts: Vec<usize> = (0..m).step_by(K).collect();
-        starts.into_par_iter().map(rows_of).collect()
-    };
-    #[cfg(not(feature = "rayon"))]
-    let chunks: Vec<Vec<Vec<O::Leaf>>> = (0..m).step_by(K).map(rows_of).collect();
-    chunks.into_iter().flatten().flatten().collect()
-}
-
-/// The (up to) `K` columns of the sweep that seeds floats `start..start + K` of `p`.
-fn chunk<P: LaneShape, O: LaneShape<Leaf = P::Leaf>, const K: usize>(
-    p: &P,
-    start: usize,
-    n: usize,
-    column: &impl Fn(P::Lanes<Lanes<P::Leaf, K>>) -> O::Lanes<Lanes<P::Leaf, K>>,
-) -> Vec<Vec<O::Leaf>>
-where
-    P::Leaf: Float,
-{
-    let out = column(unit_lanes::<P, K>(p, start));
-    let mut columns: Vec<Vec<O::Leaf>> = (0..K).map(|_| Vec::new()).collect();
-    spread::<O, K>(&out, &mut columns);
-    columns.truncate(K.min(n - start));
-    columns
+    sweeps(y.size(), K, &|start| lanes_of::<O, G, K>(y, start, row)).concat()
 }
 
 #[cfg(test)]
@@ -409,7 +213,7 @@ mod tests {
     #[test]
     fn seeds_are_units_in_row_major_order_and_spread_back() {
         let p = vec![[1.0_f64, 2.0], [3.0, 4.0], [5.0, 6.0]];
-        assert_eq!(p.count(), 6);
+        assert_eq!(p.size(), 6);
         let seeds = unit_lanes::<_, 4>(&p, 4);
         // Lane 0 seeds float 4 ([2][0]), lane 1 float 5 ([2][1]); lanes 2, 3 run past.
         assert_eq!(seeds[2][0].0, [1.0, 0.0, 0.0, 0.0]);
@@ -426,9 +230,18 @@ mod tests {
     fn columns_come_k_at_a_time_and_stop_at_the_last_input() {
         // y = (x0 x1, 3 x2) as lanes by hand: columns of the Jacobian [[x1, x0, 0], [0, 0, 3]].
         let x = [2.0_f64, 5.0, 7.0];
-        let cols = jacobian_columns_lanes::<[f64; 3], [f64; 2], 2>(&x, |t| {
+        let cols = jacobian_columns_lanes::<[f64; 3], [f64; 2], 2>(&x, &|t| {
             [t[0] * x[1] + t[1] * x[0], t[2] * 3.0]
         });
         assert_eq!(cols, vec![vec![5.0, 0.0], vec![2.0, 0.0], vec![0.0, 3.0]]);
+    }
+
+    #[test]
+    fn lanes_are_leaves_with_zeros_of_their_own() {
+        let lanes = [[Lanes([1.0_f64, 2.0]); 3]; 2];
+        assert_eq!(lanes.size(), 6);
+        assert_eq!(lanes.zero_like(), [[Lanes([0.0; 2]); 3]; 2]);
+        let tangents: Vec<Lanes<f32, 4>> = vec![1.5_f32; 5].lanes_zero();
+        assert_eq!(tangents, vec![Lanes([0.0; 4]); 5]);
     }
 }

@@ -201,22 +201,25 @@ where
     x.value().scaled(s)
 }
 
-/// An owned copy of a vector or matrix (`f_hessian`'s directions start from one).
-#[doc(hidden)]
-#[inline]
-pub fn owned<T, X>(x: &X) -> <X::Value as Scaled<T>>::Output
-where
-    X: Linalg + ?Sized,
-    X::Value: Scaled<T>,
-{
-    x.value().owned()
+pub(crate) mod hidden {
+    use super::{Linalg, Scaled};
+
+    /// An owned copy of a vector or matrix (`f_hessian`'s directions start from one).
+    #[inline]
+    pub fn owned<T, X>(x: &X) -> <X::Value as Scaled<T>>::Output
+    where
+        X: Linalg + ?Sized,
+        X::Value: Scaled<T>,
+    {
+        x.value().owned()
+    }
 }
 
 #[cfg(feature = "nalgebra")]
 mod nalgebra_impls {
     use super::*;
-    use crate::jacobian::Basis;
-    use crate::zero::{AddTo, ZeroLike};
+    use crate::shape::Shape;
+    use crate::support::AddTo;
     use nalgebra::allocator::Allocator;
     use nalgebra::constraint::{SameNumberOfRows, ShapeConstraint};
     use nalgebra::{
@@ -296,19 +299,6 @@ mod nalgebra_impls {
                 }
             }
 
-            /// The zero of a vector's or matrix's shape: an owned matrix of zeros.
-            impl<R: Dim, C: Dim, S: RawStorage<$t, R, C>> ZeroLike for Matrix<$t, R, C, S>
-            where
-                DefaultAllocator: Allocator<R, C>,
-            {
-                type Zero = OMatrix<$t, R, C>;
-                #[inline]
-                fn zero_like(&self) -> Self::Zero {
-                    let (r, c) = self.shape_generic();
-                    OMatrix::from_element_generic(r, c, 0.0)
-                }
-            }
-
             impl<R: Dim, C: Dim, S: RawStorageMut<$t, R, C>> AddTo for Matrix<$t, R, C, S> {
                 #[inline]
                 fn add_to(&mut self, other: &Self) {
@@ -316,29 +306,36 @@ mod nalgebra_impls {
                 }
             }
 
-            /// Units in nalgebra's own order (column-major, as `iter()` and `m[k]`).
-            impl<R: Dim, C: Dim, S: RawStorageMut<$t, R, C> + Clone> Basis for Matrix<$t, R, C, S> {
-                type Map<G> = Vec<G>;
+            /// Leaves in nalgebra's own order (column-major, as `iter()` and `m[k]`); its
+            /// zero and units are owned matrices, its `Map` a `Vec` in that order.
+            impl<R: Dim, C: Dim, S: RawStorage<$t, R, C>> Shape for Matrix<$t, R, C, S>
+            where
+                DefaultAllocator: Allocator<R, C>,
+            {
                 type Leaf = $t;
-                fn flatten(&self, out: &mut Vec<$t>) {
-                    out.extend(self.iter().copied());
+                type Map<G> = Vec<G>;
+                type Owned = OMatrix<$t, R, C>;
+                const LEAVES: Option<usize> = None;
+                #[inline]
+                fn size(&self) -> usize {
+                    self.len()
                 }
-                fn basis_zero(&self) -> Self {
-                    let mut z = self.clone();
-                    z.iter_mut().for_each(|e| *e = 0.0);
-                    z
+                #[inline]
+                fn leaves(&self, each: &mut impl FnMut($t)) {
+                    self.iter().for_each(|&e| each(e));
                 }
-                fn map_units<G>(zero: &Self, f: &mut dyn FnMut(Self) -> G) -> Vec<G> {
-                    (0..zero.len())
-                        .map(|k| {
-                            let mut c = zero.clone();
-                            c[k] = 1.0;
-                            f(c)
-                        })
-                        .collect()
+                #[inline]
+                fn build(&self, leaf: &mut impl FnMut() -> $t) -> Self::Owned {
+                    let (r, c) = self.shape_generic();
+                    OMatrix::from_iterator_generic(r, c, (0..self.len()).map(|_| leaf()))
                 }
-                fn map_leaves<G>(&self, f: &mut dyn FnMut() -> G) -> Vec<G> {
-                    (0..self.len()).map(|_| f()).collect()
+                #[inline]
+                fn map_leaves<G>(&self, leaf: &mut impl FnMut() -> G) -> Vec<G> {
+                    (0..self.len()).map(|_| leaf()).collect()
+                }
+                #[inline]
+                fn visit_map<G>(mapped: &Vec<G>, each: &mut impl FnMut(&G)) {
+                    mapped.iter().for_each(each);
                 }
             }
         )+};
@@ -350,11 +347,10 @@ mod nalgebra_impls {
 #[cfg(feature = "ndarray")]
 mod ndarray_impls {
     use super::*;
-    use crate::jacobian::Basis;
-    use crate::zero::{AddTo, ZeroLike};
+    use crate::shape::Shape;
+    use crate::support::AddTo;
     use ndarray::{
-        Array, Array1, Array2, ArrayBase, Data, DataMut, DataOwned, Dimension, Ix1, Ix2, NdFloat,
-        RawData, RawDataClone,
+        Array, Array1, Array2, ArrayBase, Data, DataMut, Dimension, Ix1, Ix2, NdFloat, RawData,
     };
 
     impl<S: RawData, D> Linalg for ArrayBase<S, D> {
@@ -419,15 +415,6 @@ mod ndarray_impls {
         }
     }
 
-    /// The zero of an array's or view's shape: an owned array of zeros.
-    impl<A: NdFloat, S: Data<Elem = A>, D: Dimension> ZeroLike for ArrayBase<S, D> {
-        type Zero = Array<A, D>;
-        #[inline]
-        fn zero_like(&self) -> Array<A, D> {
-            Array::zeros(self.raw_dim())
-        }
-    }
-
     impl<A: NdFloat, S: DataMut<Elem = A>, D: Dimension> AddTo for ArrayBase<S, D> {
         #[inline]
         fn add_to(&mut self, other: &Self) {
@@ -435,36 +422,34 @@ mod ndarray_impls {
         }
     }
 
-    /// Units in ndarray's logical order (row-major, as `iter()`).
-    impl<A, S, D> Basis for ArrayBase<S, D>
-    where
-        A: NdFloat,
-        S: DataOwned<Elem = A> + DataMut + RawDataClone,
-        D: Dimension,
-    {
-        type Map<G> = Vec<G>;
+    /// Leaves in ndarray's logical order (row-major, as `iter()`); its zero and units are
+    /// owned arrays, its `Map` a `Vec` in that order.
+    impl<A: NdFloat + Default, S: Data<Elem = A>, D: Dimension> Shape for ArrayBase<S, D> {
         type Leaf = A;
-        fn flatten(&self, out: &mut Vec<A>) {
-            out.extend(self.iter().copied());
+        type Map<G> = Vec<G>;
+        type Owned = Array<A, D>;
+        const LEAVES: Option<usize> = None;
+        #[inline]
+        fn size(&self) -> usize {
+            self.len()
         }
-        fn basis_zero(&self) -> Self {
-            let mut z = self.clone();
-            z.fill(A::zero());
-            z
+        #[inline]
+        fn leaves(&self, each: &mut impl FnMut(A)) {
+            self.iter().for_each(|&e| each(e));
         }
-        fn map_units<G>(zero: &Self, f: &mut dyn FnMut(Self) -> G) -> Vec<G> {
-            (0..zero.len())
-                .map(|k| {
-                    let mut c = zero.clone();
-                    if let Some(e) = c.iter_mut().nth(k) {
-                        *e = A::one();
-                    }
-                    f(c)
-                })
-                .collect()
+        #[inline]
+        fn build(&self, leaf: &mut impl FnMut() -> A) -> Array<A, D> {
+            let mut owned = Array::zeros(self.raw_dim());
+            owned.iter_mut().for_each(|e| *e = leaf());
+            owned
         }
-        fn map_leaves<G>(&self, f: &mut dyn FnMut() -> G) -> Vec<G> {
-            (0..self.len()).map(|_| f()).collect()
+        #[inline]
+        fn map_leaves<G>(&self, leaf: &mut impl FnMut() -> G) -> Vec<G> {
+            (0..self.len()).map(|_| leaf()).collect()
+        }
+        #[inline]
+        fn visit_map<G>(mapped: &Vec<G>, each: &mut impl FnMut(&G)) {
+            mapped.iter().for_each(each);
         }
     }
 }
@@ -473,6 +458,8 @@ mod ndarray_impls {
 mod tests {
     #[allow(unused_imports)]
     use super::*;
+    #[allow(unused_imports)]
+    use crate::shape::Shape;
 
     #[cfg(feature = "nalgebra")]
     #[test]
@@ -489,11 +476,14 @@ mod tests {
         let d = DMatrix::from_row_slice(2, 2, &[1.0, 2.0, 3.0, 4.0]);
         let dv = DVector::from_vec(vec![1.0, 1.0]);
         assert_eq!(mat_vec(&d, &dv), DVector::from_vec(vec![3.0, 7.0]));
-        let mut z = crate::ZeroLike::zero_like(&&d);
-        crate::zero::add_to(&mut z, &d);
+        let mut z = Shape::zero_like(&&d);
+        crate::support::add_to(&mut z, &d);
         assert_eq!(z, d);
-        let units = crate::jacobian::flat(&d);
-        assert_eq!(units, vec![1.0, 3.0, 2.0, 4.0]); // column-major
+        // Leaves in column-major order, and built back in the same order, from a view too.
+        assert_eq!(crate::shape::flat(&d), vec![1.0, 3.0, 2.0, 4.0]);
+        let mut next = [1.0, 3.0, 2.0, 4.0].into_iter();
+        assert_eq!(d.columns(0, 2).build(&mut || next.next().unwrap_or(0.0)), d);
+        assert_eq!(crate::shape::size(&d.rows(0, 1)), 2);
     }
 
     #[cfg(feature = "ndarray")]
@@ -508,10 +498,14 @@ mod tests {
         assert_eq!(outer(&y, &v), array![[0.5, -0.5, 1.0], [2.0, -2.0, 4.0]]);
         assert_eq!(dot(&v, &&v), 6.0);
         assert_eq!(scale(2.0, &v.view()), array![2.0, -2.0, 4.0]);
-        let mut z = crate::ZeroLike::zero_like(&m.view());
-        crate::zero::add_to(&mut z, &m);
+        let mut z = Shape::zero_like(&m.view());
+        crate::support::add_to(&mut z, &m);
         assert_eq!(z, m);
-        assert_eq!(crate::jacobian::flat(&m), vec![1.0, 2.0, 3.0, 4.0, 5.0, 6.0]);
-        // row-major
+        // Leaves in row-major order, and built back in the same order, from the transposed
+        // view too (whose memory order differs).
+        assert_eq!(crate::shape::flat(&m), vec![1.0, 2.0, 3.0, 4.0, 5.0, 6.0]);
+        let mut next = (1..=6).map(f64::from);
+        let built = m.t().build(&mut || next.next().unwrap_or(0.0));
+        assert_eq!(built, array![[1.0, 2.0], [3.0, 4.0], [5.0, 6.0]]);
     }
 }

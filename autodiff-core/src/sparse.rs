@@ -26,10 +26,12 @@
 //! share no input are coloured alike, and one reverse sweep seeding a colour's rows at
 //! once gives all their entries.
 
-use crate::jacobian::Basis;
-use crate::lanes::{LaneShape, Lanes};
+use crate::jacobian::{Block, Par};
+use crate::lanes::{jacobian_columns_lanes, jacobian_rows_lanes, Lane, Lanes, LanesSweep};
+use crate::shape::{leaf_shape, seeded, Shape};
+use crate::support::AddTo;
 use core::ops::{Add, AddAssign, Div, Mul, Neg, Sub, SubAssign};
-use num_traits::Float;
+use num_traits::{Float, One, Zero};
 
 /// How many 64-bit words a [`Pattern`] holds: `64 × PATTERN_WORDS` inputs are traced
 /// per sweep. Four (256 inputs) keep a sweep that finds the pattern a quarter of one of
@@ -141,49 +143,16 @@ impl<T: Float, const W: usize> Div<T> for Pattern<W> {
     }
 }
 
-impl<const W: usize> crate::zero::AddTo for Pattern<W> {
+impl<const W: usize> AddTo for Pattern<W> {
     #[inline]
     fn add_to(&mut self, other: &Self) {
         *self = self.union(*other);
     }
 }
 
-impl<const W: usize> crate::lanes::LaneZero for Pattern<W> {
-    fn lane_zero(&self) -> Self {
-        Self::default()
-    }
-}
+leaf_shape!([const W: usize] Pattern<W>);
 
-impl<T: Float, const W: usize> crate::lanes::Lane<T> for Pattern<W> {}
-
-/// What the closures and values handed to [`sparse_columns`] must be: with the `rayon`
-/// feature, shareable between threads (its dense route sweeps in parallel).
-#[cfg(feature = "rayon")]
-pub trait Par: Sync + Send {}
-#[cfg(feature = "rayon")]
-impl<T: Sync + Send + ?Sized> Par for T {}
-/// What the closures and values handed to [`sparse_columns`] must be: with the `rayon`
-/// feature, shareable between threads (its dense route sweeps in parallel).
-#[cfg(not(feature = "rayon"))]
-pub trait Par {}
-#[cfg(not(feature = "rayon"))]
-impl<T: ?Sized> Par for T {}
-
-/// A sweep handed to the drivers, erased to one type per signature: every function's
-/// `f_jacobian` passes closures of its own, and the drivers, instantiated once per
-/// closure type, would otherwise be compiled again for each of them. One call through a
-/// vtable per sweep of `K` lanes costs nothing measurable beside the sweep.
-#[cfg(feature = "rayon")]
-type Sweep<'a, A, B> = &'a (dyn Fn(A) -> B + Sync + Send + 'a);
-#[cfg(not(feature = "rayon"))]
-type Sweep<'a, A, B> = &'a (dyn Fn(A) -> B + 'a);
-
-/// A dense sweep: from `K` lanes of seeds of `S`'s shape to the lanes of `D`'s.
-type DenseSweep<'a, S, D, const K: usize> = Sweep<
-    'a,
-    <S as LaneShape>::Lanes<Lanes<<S as LaneShape>::Leaf, K>>,
-    <D as LaneShape>::Lanes<Lanes<<S as LaneShape>::Leaf, K>>,
->;
+impl<T: Float, const W: usize> Lane<T> for Pattern<W> {}
 
 /// The sparsity of a Jacobian block: for each output float (row-major), the inputs it
 /// depends on, in increasing order.
@@ -199,11 +168,11 @@ impl Sparsity {
     /// The pattern of the block of `p`, found by `trace(seeds)`: the output's tangents for
     /// tangents of `p` that are unit sets, `64 × W` inputs per sweep.
     #[cfg(test)]
-    pub fn find<P: LaneShape + ?Sized, O: LaneShape + ?Sized, const W: usize>(
+    pub fn find<P: Shape + ?Sized, O: Shape + ?Sized, const W: usize>(
         p: &P,
-        trace: impl Fn(P::Lanes<Pattern<W>>) -> O::Lanes<Pattern<W>>,
+        trace: impl Fn(P::Map<Pattern<W>>) -> O::Map<Pattern<W>>,
     ) -> Self {
-        Self::from_traces(p.count(), &traces::<P, O, W>(p, trace))
+        Self::from_traces(p.size(), &traces::<P, O, W>(p, &trace))
     }
 
     /// The pattern from the sweeps of [`traces`].
@@ -258,68 +227,19 @@ impl Sparsity {
     }
 }
 
-/// One parameter's Jacobian block as the sweeps found it: a row per output float, a
-/// column per float of the parameter.
-#[derive(Clone, Debug, PartialEq)]
-pub enum Block<L> {
-    /// Every entry, by columns (as the dense sweeps give them).
-    Dense(Vec<Vec<L>>),
-    /// Per row, its column and value where the pattern has one, by increasing column;
-    /// zero elsewhere.
-    Sparse(Vec<Vec<(usize, L)>>),
-}
-
-/// The block in the contract's shape: output shape outside, parameter shape inside.
-/// Sparse blocks are written in one pass, zeros between the entries found.
-pub fn jacobian_from_block<O: Basis, P: Basis<Leaf = O::Leaf>>(
-    y: &O,
-    p: &P,
-    block: &Block<O::Leaf>,
-) -> O::Map<P::Map<O::Leaf>>
-where
-    O::Leaf: Float,
-{
-    match block {
-        Block::Dense(columns) => crate::jacobian::jacobian_from_columns(y, p, columns),
-        Block::Sparse(rows) => {
-            // One row at a time in a buffer of zeros, its entries put in and taken out.
-            let zero = <O::Leaf as num_traits::Zero>::zero();
-            let mut dense = vec![zero; crate::jacobian::size(p)];
-            let mut r = 0;
-            y.map_leaves(&mut || {
-                for &(j, v) in &rows[r] {
-                    dense[j] = v;
-                }
-                let row = p.shape_flat(&dense, &mut 0);
-                for &(j, _) in &rows[r] {
-                    dense[j] = zero;
-                }
-                r += 1;
-                row
-            })
-        }
-    }
-}
-
 /// The output's sets for each sweep of `trace`, sweep `s` seeding the inputs
 /// `64 W s .. 64 W (s + 1)` of `p` with unit sets (numbered from the sweep's first). In
 /// reverse mode `p` is the output, seeded with cotangents, and `O` the gradient.
-fn traces<P: LaneShape + ?Sized, O: LaneShape + ?Sized, const W: usize>(
+fn traces<P: Shape + ?Sized, O: Shape + ?Sized, const W: usize>(
     p: &P,
-    trace: impl Fn(P::Lanes<Pattern<W>>) -> O::Lanes<Pattern<W>>,
+    trace: &dyn Fn(P::Map<Pattern<W>>) -> O::Map<Pattern<W>>,
 ) -> Vec<Vec<Pattern<W>>> {
-    (0..p.count())
+    (0..p.size())
         .step_by(64 * W)
         .map(|start| {
-            let mut next: usize = 0;
-            let seeds = p.seed(&mut || {
-                let i = next;
-                next += 1;
-                Pattern::unit(i.wrapping_sub(start))
-            });
-            let out = trace(seeds);
+            let out = trace(seeded(p, |i| Pattern::unit(i.wrapping_sub(start))));
             let mut sets = Vec::new();
-            O::visit(&out, &mut |set: &Pattern<W>| sets.push(*set));
+            O::visit_map(&out, &mut |set: &Pattern<W>| sets.push(*set));
             sets
         })
         .collect()
@@ -332,23 +252,6 @@ fn widest<const W: usize>(traces: &[Vec<Pattern<W>>]) -> usize {
     (0..m).map(|r| traces.iter().map(|sweep| sweep[r].count()).sum::<usize>()).max().unwrap_or(0)
 }
 
-/// The block's columns (for a Hessian, whose blocks are put together from columns):
-/// `columns` of them, each a column of every row.
-pub fn block_columns<L: Float>(block: Block<L>, columns: usize) -> Vec<Vec<L>> {
-    match block {
-        Block::Dense(columns) => columns,
-        Block::Sparse(rows) => {
-            let mut out = vec![vec![L::zero(); rows.len()]; columns];
-            for (i, row) in rows.iter().enumerate() {
-                for &(j, v) in row {
-                    out[j][i] = v;
-                }
-            }
-            out
-        }
-    }
-}
-
 /// One parameter `p`'s Jacobian block: through the sparsity pattern and a colouring of
 /// the columns when that takes fewer sweeps, `K` columns per sweep of `dense` otherwise.
 /// `dense(seeds)` and `trace(seeds)` are the same `f_jvp_lanes` with lanes of floats and
@@ -356,12 +259,12 @@ pub fn block_columns<L: Float>(block: Block<L>, columns: usize) -> Vec<Vec<L>> {
 #[inline]
 pub fn sparse_columns<P, O, const K: usize, const W: usize>(
     p: &P,
-    dense: impl Fn(P::Lanes<Lanes<P::Leaf, K>>) -> O::Lanes<Lanes<P::Leaf, K>> + Par,
-    trace: impl Fn(P::Lanes<Pattern<W>>) -> O::Lanes<Pattern<W>>,
+    dense: impl Fn(P::Map<Lanes<P::Leaf, K>>) -> O::Map<Lanes<P::Leaf, K>> + Par,
+    trace: impl Fn(P::Map<Pattern<W>>) -> O::Map<Pattern<W>>,
 ) -> Block<P::Leaf>
 where
-    P: LaneShape + Par,
-    O: LaneShape<Leaf = P::Leaf>,
+    P: Shape + Par,
+    O: Shape<Leaf = P::Leaf>,
     P::Leaf: Float + Par,
 {
     columns_through::<P, O, K, W>(p, &dense, &trace)
@@ -370,16 +273,16 @@ where
 /// [`sparse_columns`] with its sweeps erased.
 fn columns_through<P, O, const K: usize, const W: usize>(
     p: &P,
-    dense: DenseSweep<'_, P, O, K>,
-    trace: &dyn Fn(P::Lanes<Pattern<W>>) -> O::Lanes<Pattern<W>>,
+    dense: LanesSweep<'_, P, O, K>,
+    trace: &dyn Fn(P::Map<Pattern<W>>) -> O::Map<Pattern<W>>,
 ) -> Block<P::Leaf>
 where
-    P: LaneShape + Par,
-    O: LaneShape<Leaf = P::Leaf>,
+    P: Shape + Par,
+    O: Shape<Leaf = P::Leaf>,
     P::Leaf: Float + Par,
 {
-    let n = p.count();
-    let dense_block = || Block::Dense(crate::lanes::jacobian_columns_lanes::<P, O, K>(p, &dense));
+    let n = p.size();
+    let dense_block = || Block::Dense(jacobian_columns_lanes::<P, O, K>(p, dense));
     let dense_sweeps = n.div_ceil(K);
     let tracing_sweeps = n.div_ceil(64 * W);
     // Two dense sweeps or fewer: finding the pattern costs as much as it could save.
@@ -396,28 +299,43 @@ where
     if !saves(colours) {
         return dense_block();
     }
-    compressed::<P, O, K>(p, &pattern, &colour, colours, &dense)
+    // The entries from `colours.div_ceil(K)` sweeps, lane `k` of the sweep starting at
+    // colour `first` seeding every column of colour `first + k`.
+    let zero = P::Leaf::zero();
+    let mut block: Vec<Vec<(usize, P::Leaf)>> =
+        pattern.rows.iter().map(|row| row.iter().map(|&j| (j, zero)).collect()).collect();
+    for first in (0..colours).step_by(K) {
+        let out = dense(colour_seeds::<P, K>(p, &colour, first));
+        let mut r = 0;
+        O::visit_map(&out, &mut |lanes: &Lanes<P::Leaf, K>| {
+            for (j, v) in &mut block[r] {
+                if (first..first + K).contains(&colour[*j]) {
+                    *v = lanes.0[colour[*j] - first];
+                }
+            }
+            r += 1;
+        });
+    }
+    Block::Sparse(block)
 }
 
 /// The rows of the Jacobian, row-major (a row per float of the output `y`, its entries
 /// the floats of the gradient's shape `G`, every parameter's in order), from reverse
 /// sweeps: through the sparsity pattern and a colouring of the rows when that takes fewer
-/// sweeps, `K` rows per sweep of `dense` otherwise ([`jacobian_rows_lanes`]).
-/// `dense(cotangents)` and `trace(cotangents)` are the same `f_vjp_lanes` with lanes of
-/// floats and with patterns: traced backwards, the adjoint of each input is the set of
-/// outputs it reaches, `64 × W` outputs per sweep. Rows of one colour share no input, so
-/// one sweep seeding them all at once gives each of their entries apart.
-///
-/// [`jacobian_rows_lanes`]: crate::lanes::jacobian_rows_lanes
+/// sweeps, `K` rows per sweep of `dense` otherwise. `dense(cotangents)` and
+/// `trace(cotangents)` are the same `f_vjp_lanes` with lanes of floats and with patterns:
+/// traced backwards, the adjoint of each input is the set of outputs it reaches,
+/// `64 × W` outputs per sweep. Rows of one colour share no input, so one sweep seeding
+/// them all at once gives each of their entries apart.
 #[inline]
 pub fn sparse_rows<O, G, const K: usize, const W: usize>(
     y: &O,
-    dense: impl Fn(O::Lanes<Lanes<O::Leaf, K>>) -> G::Lanes<Lanes<O::Leaf, K>> + Par,
-    trace: impl Fn(O::Lanes<Pattern<W>>) -> G::Lanes<Pattern<W>>,
+    dense: impl Fn(O::Map<Lanes<O::Leaf, K>>) -> G::Map<Lanes<O::Leaf, K>> + Par,
+    trace: impl Fn(O::Map<Pattern<W>>) -> G::Map<Pattern<W>>,
 ) -> Vec<O::Leaf>
 where
-    O: LaneShape + Par,
-    G: LaneShape<Leaf = O::Leaf>,
+    O: Shape + Par,
+    G: Shape<Leaf = O::Leaf>,
     O::Leaf: Float + Par,
 {
     rows_through::<O, G, K, W>(y, &dense, &trace)
@@ -426,40 +344,40 @@ where
 /// [`sparse_rows`] with its sweeps erased.
 fn rows_through<O, G, const K: usize, const W: usize>(
     y: &O,
-    dense: DenseSweep<'_, O, G, K>,
-    trace: &dyn Fn(O::Lanes<Pattern<W>>) -> G::Lanes<Pattern<W>>,
+    dense: LanesSweep<'_, O, G, K>,
+    trace: &dyn Fn(O::Map<Pattern<W>>) -> G::Map<Pattern<W>>,
 ) -> Vec<O::Leaf>
 where
-    O: LaneShape + Par,
-    G: LaneShape<Leaf = O::Leaf>,
+    O: Shape + Par,
+    G: Shape<Leaf = O::Leaf>,
     O::Leaf: Float + Par,
 {
-    let m = y.count();
+    let m = y.size();
     let dense_sweeps = m.div_ceil(K);
     let tracing_sweeps = m.div_ceil(64 * W);
     if dense_sweeps <= 2 {
-        return crate::lanes::jacobian_rows_lanes::<O, G, K>(y, dense);
+        return jacobian_rows_lanes::<O, G, K>(y, dense);
     }
     // Sweep `s` seeds outputs `64 W s ..` with unit sets; each input's adjoint is then
     // the set of those outputs it reaches.
     let traced = traces::<O, G, W>(y, trace);
     let saves = |colours: usize| tracing_sweeps + colours.div_ceil(K) < dense_sweeps;
     if !saves(widest(&traced)) {
-        return crate::lanes::jacobian_rows_lanes::<O, G, K>(y, dense);
+        return jacobian_rows_lanes::<O, G, K>(y, dense);
     }
     // Outputs play the part of columns: for each input, the outputs that depend on it.
     let pattern = Sparsity::from_traces(m, &traced);
     let (colour, colours) = pattern.colouring();
     if !saves(colours) {
-        return crate::lanes::jacobian_rows_lanes::<O, G, K>(y, dense);
+        return jacobian_rows_lanes::<O, G, K>(y, dense);
     }
     let total = pattern.rows.len();
-    let zero = <O::Leaf as num_traits::Zero>::zero();
+    let zero = O::Leaf::zero();
     let mut rows = vec![zero; m * total];
     for first in (0..colours).step_by(K) {
         let adjoints = dense(colour_seeds::<O, K>(y, &colour, first));
         let mut j = 0;
-        G::visit(&adjoints, &mut |lanes: &Lanes<O::Leaf, K>| {
+        G::visit_map(&adjoints, &mut |lanes: &Lanes<O::Leaf, K>| {
             for &r in &pattern.rows[j] {
                 if (first..first + K).contains(&colour[r]) {
                     rows[r * total + j] = lanes.0[colour[r] - first];
@@ -473,61 +391,25 @@ where
 
 /// Seeds of `s`'s shape for the sweep starting at colour `first`: lane `k` is one at
 /// every float of colour `first + k` (`colour` lists them in row-major order).
-fn colour_seeds<S: LaneShape + ?Sized, const K: usize>(
+fn colour_seeds<S: Shape + ?Sized, const K: usize>(
     s: &S,
     colour: &[usize],
     first: usize,
-) -> S::Lanes<Lanes<S::Leaf, K>>
+) -> S::Map<Lanes<S::Leaf, K>>
 where
     S::Leaf: Float,
 {
-    let (zero, one) = (<S::Leaf as num_traits::Zero>::zero(), <S::Leaf as num_traits::One>::one());
-    let mut next = 0;
-    s.seed(&mut || {
-        let c = colour[next];
-        next += 1;
-        Lanes(core::array::from_fn(|k| if c == first + k { one } else { zero }))
-    })
-}
-
-/// The block's entries from `colours.div_ceil(K)` sweeps, lane `k` of the sweep
-/// starting at colour `first` seeding every column of colour `first + k`.
-fn compressed<P, O, const K: usize>(
-    p: &P,
-    pattern: &Sparsity,
-    colour: &[usize],
-    colours: usize,
-    dense: &impl Fn(P::Lanes<Lanes<P::Leaf, K>>) -> O::Lanes<Lanes<P::Leaf, K>>,
-) -> Block<P::Leaf>
-where
-    P: LaneShape,
-    O: LaneShape<Leaf = P::Leaf>,
-    P::Leaf: Float,
-{
-    let zero = <P::Leaf as num_traits::Zero>::zero();
-    let mut block: Vec<Vec<(usize, P::Leaf)>> =
-        pattern.rows.iter().map(|row| row.iter().map(|&j| (j, zero)).collect()).collect();
-    for first in (0..colours).step_by(K) {
-        let out = dense(colour_seeds::<P, K>(p, colour, first));
-        let mut r = 0;
-        O::visit(&out, &mut |lanes: &Lanes<P::Leaf, K>| {
-            for (j, v) in &mut block[r] {
-                if (first..first + K).contains(&colour[*j]) {
-                    *v = lanes.0[colour[*j] - first];
-                }
-            }
-            r += 1;
-        });
-    }
-    Block::Sparse(block)
+    let (zero, one) = (S::Leaf::zero(), S::Leaf::one());
+    seeded(s, |i| Lanes(core::array::from_fn(|k| if colour[i] == first + k { one } else { zero })))
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::jacobian::jacobian_from_block;
 
     /// The tangent of y_i = x_i² + x_{i-1} + sin(x_{i+1}), by hand, for any lane type.
-    fn band<L: crate::lanes::Lane<f64>>(x: &[f64], t: &[L]) -> Vec<L> {
+    fn band<L: Lane<f64>>(x: &[f64], t: &[L]) -> Vec<L> {
         let n = x.len();
         (0..n)
             .map(|i| {
@@ -578,8 +460,7 @@ mod tests {
             |t| band(&x, &t),
         );
         assert_eq!(sweeps.into_inner(), 1);
-        let dense =
-            crate::lanes::jacobian_columns_lanes::<Vec<f64>, Vec<f64>, 16>(&x, |t| band(&x, &t));
+        let dense = jacobian_columns_lanes::<Vec<f64>, Vec<f64>, 16>(&x, &|t| band(&x, &t));
         // Row 5 by hand: ∂y_5/∂(x_4, x_5, x_6) = (1, 2 x_5, cos x_6).
         let Block::Sparse(rows) = &sparse else { panic!("a band is sparse") };
         assert_eq!(rows[5], vec![(4, 1.0), (5, 2.0 * x[5]), (6, x[6].cos())]);
@@ -589,7 +470,7 @@ mod tests {
     }
 
     /// The reverse sweep of [`band`]: the adjoint of x for cotangents `c` of y.
-    fn band_back<L: crate::lanes::Lane<f64>>(x: &[f64], c: &[L]) -> Vec<L> {
+    fn band_back<L: Lane<f64>>(x: &[f64], c: &[L]) -> Vec<L> {
         let n = x.len();
         let mut a = vec![L::default(); n];
         for i in 0..n {
@@ -620,8 +501,7 @@ mod tests {
         // Three colours of rows (no two rows within two of each other share an input):
         // one sweep of values instead of 19 of 16 rows.
         assert_eq!(sweeps.into_inner(), 1);
-        let dense =
-            crate::lanes::jacobian_rows_lanes::<Vec<f64>, Vec<f64>, 16>(&x, |c| band_back(&x, &c));
+        let dense = jacobian_rows_lanes::<Vec<f64>, Vec<f64>, 16>(&x, &|c| band_back(&x, &c));
         assert_eq!(rows, dense);
         // Row 5 by hand: ∂y_5/∂(x_4, x_5, x_6) = (1, 2 x_5, cos x_6), zeros elsewhere.
         let row5 = &rows[5 * n..6 * n];

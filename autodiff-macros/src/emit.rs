@@ -112,7 +112,7 @@ pub fn sibling(shared: &Shared, func: &Func, d: &Derived, kind: Sibling) -> Toke
         })
         .collect();
     let krate = &shared.krate;
-    let lanes_of = |ty: &TokenStream| quote!(<#ty as #krate::__private::LaneShape>::Lanes<L>);
+    let lanes_of = |ty: &TokenStream| quote!(<#ty as #krate::__private::Shape>::Map<L>);
     let (ret_ty, extra) = match kind {
         Sibling::JvpLanes | Sibling::HvpLanes => {
             let out_ty = &func.output_ty;
@@ -720,7 +720,7 @@ impl Directions {
             let (o, z) = (&owned[k], &zeros[k]);
             setup.extend(quote! {
                 let #o = #value;
-                let #z = #krate::__private::Basis::basis_zero(&#o);
+                let #z = #krate::__private::Shape::zero_like(&#o);
             });
         }
         let seq = active.iter().map(|p| matches!(p.kind, ParamKind::Seq { .. })).collect();
@@ -877,7 +877,7 @@ pub fn hessian(shared: &Shared, func: &Func, lanes: bool) -> TokenStream {
     let bounds: Vec<TokenStream> = floats
         .iter()
         .map(|id| {
-            quote!(#id: #krate::__private::Basis<Leaf = #id> + ::core::marker::Send + ::core::marker::Sync)
+            quote!(#id: #krate::__private::Shape<Leaf = #id, Owned = #id> + ::core::marker::Send + ::core::marker::Sync)
         })
         .collect();
     let (impl_generics, _, where_all) = split(&item.sig.generics, func, krate, &bounds);
@@ -920,8 +920,8 @@ fn other_zeros(
         let pattern = quote!(#krate::__private::Pattern<#words>);
         for ((o, z), zp) in owned.iter().zip(&lane_zeros).zip(&pattern_zeros) {
             setup.extend(quote! {
-                let #z = #krate::__private::LaneShape::lanes_zero::<#lane>(&#o);
-                let #zp = #krate::__private::LaneShape::lanes_zero::<#pattern>(&#o);
+                let #z = #krate::__private::Shape::lanes_zero::<#lane>(&#o);
+                let #zp = #krate::__private::Shape::lanes_zero::<#pattern>(&#o);
             });
         }
     }
@@ -951,7 +951,7 @@ pub fn jacobian(
         .iter()
         .map(|t| {
             let t = syn::Ident::new(t, Span::call_site());
-            quote!(#t: #krate::FloatLeaf + #krate::__private::Basis<Leaf = #t, Map<#t> = #t #(, Map<#blocks> = #blocks)*>)
+            quote!(#t: #krate::FloatLeaf + #krate::__private::Shape<Leaf = #t, Map<#t> = #t #(, Map<#blocks> = #blocks)*>)
         })
         .collect();
     let (impl_generics, _, where_clause) = split(&item.sig.generics, func, krate, &bounds);
@@ -1375,7 +1375,7 @@ impl Cx<'_> {
             Expr::ZeroLike(a) if a.var().is_some_and(adjoint) => {
                 let krate = self.krate;
                 let a = self.atom(a, span);
-                quote_spanned!(span=> #krate::__private::LaneZero::lane_zero(&#a))
+                quote_spanned!(span=> #krate::__private::Shape::zero_like(&#a))
             }
             _ => self.expr(&Expr::Tangent(Box::new(value.clone())), span),
         }
@@ -1769,7 +1769,7 @@ impl Cx<'_> {
                 let a = self.atom(a, span);
                 quote_spanned!(span=> #krate::__private::zero_of(&#a))
             }
-            // In a function generic over its float type, `ZeroLike` (f32/f64 leaves only)
+            // In a function generic over its float type, `Shape` (f32/f64 leaves only)
             // does not apply: a parameter's zero is built from its written type.
             Expr::ZeroLike(Atom::Var(v))
                 if self.generic_floats && self.param_types.contains_key(v) =>
@@ -1779,12 +1779,12 @@ impl Cx<'_> {
                 match kind {
                     ParamKind::Array { array } => zero_of_type(array, krate),
                     ParamKind::Seq { elem } => zero_of_rows(elem, &a, krate, span),
-                    _ => quote_spanned!(span=> #krate::__private::ZeroLike::zero_like(&#a)),
+                    _ => quote_spanned!(span=> #krate::__private::Shape::zero_like(&#a)),
                 }
             }
             Expr::ZeroLike(a) => {
                 let a = self.atom(a, span);
-                quote_spanned!(span=> #krate::__private::ZeroLike::zero_like(&#a))
+                quote_spanned!(span=> #krate::__private::Shape::zero_like(&#a))
             }
             Expr::ZeroOfType(ty) => {
                 quote_spanned!(span=> <#ty as #krate::__private::num_traits::Zero>::zero())
@@ -1811,11 +1811,11 @@ impl Cx<'_> {
                 }
                 (Some(k), Expr::ZeroLike(a)) => {
                     let a = self.atom(a, span);
-                    quote_spanned!(span=> #krate::__private::LaneShape::lanes_zero::<#k>(&#a))
+                    quote_spanned!(span=> #krate::__private::Shape::lanes_zero::<#k>(&#a))
                 }
                 (Some(k), Expr::ZeroOfType(ty)) => {
                     let z = zero_of_type(ty, krate);
-                    quote_spanned!(span=> #krate::__private::LaneShape::lanes_zero::<#k>(&#z))
+                    quote_spanned!(span=> #krate::__private::Shape::lanes_zero::<#k>(&#z))
                 }
                 (Some(_), z) => self.expr(z, span),
             },

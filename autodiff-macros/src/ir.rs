@@ -302,7 +302,7 @@ pub enum Expr {
     CopyOf(Atom),
     /// The zero of a scalar's type (`zero_of(&v)`).
     ZeroOf(Atom),
-    /// The zero of a tensor's shape (`ZeroLike::zero_like(&v)`).
+    /// The zero of a tensor's shape (`Shape::zero_like(&v)`).
     ZeroLike(Atom),
     /// The zero of a written float type (`<T as Zero>::zero()`).
     ZeroOfType(syn::Type),

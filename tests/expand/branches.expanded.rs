@@ -116,7 +116,7 @@ fn branchy_vjp(
         let t_7 = t_4 + t_6;
         t_7
     };
-    let mut v_bar = ::autodiff_core::__private::ZeroLike::zero_like(&v);
+    let mut v_bar = ::autodiff_core::__private::Shape::zero_like(&v);
     let t_8_bar = dout;
     let mut y_1_bar = ::autodiff_core::__private::zero_of(&y_1);
     let mut s_3_bar = ::autodiff_core::__private::zero_of(&s_3);

@@ -15,21 +15,21 @@ fn polar(r: f64, theta: f64) -> [f64; 2] {
 fn polar_jacobian(r: f64, theta: f64) -> ([f64; 2], ([f64; 2], [f64; 2])) {
     let y = polar(r, theta);
     let p0 = r;
-    let z0 = ::autodiff_core::__private::Basis::basis_zero(&p0);
+    let z0 = ::autodiff_core::__private::Shape::zero_like(&p0);
     let p1 = theta;
-    let z1 = ::autodiff_core::__private::Basis::basis_zero(&p1);
-    let zl0 = ::autodiff_core::__private::LaneShape::lanes_zero::<
+    let z1 = ::autodiff_core::__private::Shape::zero_like(&p1);
+    let zl0 = ::autodiff_core::__private::Shape::lanes_zero::<
         ::autodiff_core::__private::Lanes<f64, { ::autodiff_core::__private::LANES }>,
     >(&p0);
-    let zp0 = ::autodiff_core::__private::LaneShape::lanes_zero::<
+    let zp0 = ::autodiff_core::__private::Shape::lanes_zero::<
         ::autodiff_core::__private::Pattern<
             { ::autodiff_core::__private::PATTERN_WORDS },
         >,
     >(&p0);
-    let zl1 = ::autodiff_core::__private::LaneShape::lanes_zero::<
+    let zl1 = ::autodiff_core::__private::Shape::lanes_zero::<
         ::autodiff_core::__private::Lanes<f64, { ::autodiff_core::__private::LANES }>,
     >(&p1);
-    let zp1 = ::autodiff_core::__private::LaneShape::lanes_zero::<
+    let zp1 = ::autodiff_core::__private::Shape::lanes_zero::<
         ::autodiff_core::__private::Pattern<
             { ::autodiff_core::__private::PATTERN_WORDS },
         >,
@@ -119,9 +119,9 @@ fn polar_jacobian(r: f64, theta: f64) -> ([f64; 2], ([f64; 2], [f64; 2])) {
 fn polar_jvp_lanes<L: ::autodiff_core::__private::Lane<f64>>(
     r: f64,
     theta: f64,
-    r_dot: <f64 as ::autodiff_core::__private::LaneShape>::Lanes<L>,
-    theta_dot: <f64 as ::autodiff_core::__private::LaneShape>::Lanes<L>,
-) -> ([f64; 2], <[f64; 2] as ::autodiff_core::__private::LaneShape>::Lanes<L>) {
+    r_dot: <f64 as ::autodiff_core::__private::Shape>::Map<L>,
+    theta_dot: <f64 as ::autodiff_core::__private::Shape>::Map<L>,
+) -> ([f64; 2], <[f64; 2] as ::autodiff_core::__private::Shape>::Map<L>) {
     let t = theta.cos();
     let t_dot = theta_dot * ::autodiff_core::rules::d_cos(theta, t);
     let t_1 = r * t;
@@ -131,7 +131,7 @@ fn polar_jvp_lanes<L: ::autodiff_core::__private::Lane<f64>>(
     let t_3 = r * t_2;
     let t_3_dot = (r_dot * t_2) + (t_2_dot * r);
     let mut t_4 = [::autodiff_core::__private::zero_of(&t_1); 2usize];
-    let mut t_4_dot = ::autodiff_core::__private::LaneShape::lanes_zero::<L>(&t_4);
+    let mut t_4_dot = ::autodiff_core::__private::Shape::lanes_zero::<L>(&t_4);
     t_4[0usize] = t_1;
     t_4_dot[0usize] = t_1_dot;
     t_4[1usize] = t_3;
@@ -153,8 +153,8 @@ fn polar_jvp_lanes<L: ::autodiff_core::__private::Lane<f64>>(
 fn polar_vjp_lanes<L: ::autodiff_core::__private::Lane<f64>>(
     r: f64,
     theta: f64,
-    dout: <[f64; 2] as ::autodiff_core::__private::LaneShape>::Lanes<L>,
-) -> ([f64; 2], <(f64, f64) as ::autodiff_core::__private::LaneShape>::Lanes<L>) {
+    dout: <[f64; 2] as ::autodiff_core::__private::Shape>::Map<L>,
+) -> ([f64; 2], <(f64, f64) as ::autodiff_core::__private::Shape>::Map<L>) {
     let t = theta.cos();
     let t_1 = r * t;
     let t_2 = theta.sin();
@@ -162,7 +162,7 @@ fn polar_vjp_lanes<L: ::autodiff_core::__private::Lane<f64>>(
     let mut t_4 = [::autodiff_core::__private::zero_of(&t_1); 2usize];
     t_4[0usize] = t_1;
     t_4[1usize] = t_3;
-    let mut t_4_bar = ::autodiff_core::__private::LaneShape::lanes_zero::<L>(&t_4);
+    let mut t_4_bar = ::autodiff_core::__private::Shape::lanes_zero::<L>(&t_4);
     ::autodiff_core::__private::add_to(&mut t_4_bar, &dout.to_owned());
     let t_3_bar = t_4_bar[1usize];
     t_4_bar[1usize] = ::autodiff_core::__private::lanes_zero_of::<
@@ -203,7 +203,7 @@ fn polar_jvp(r: f64, theta: f64, r_dot: f64, theta_dot: f64) -> ([f64; 2], [f64;
     let t_3 = r * t_2;
     let t_3_dot = (r_dot * t_2) + (t_2_dot * r);
     let mut t_4 = [::autodiff_core::__private::zero_of(&t_1); 2usize];
-    let mut t_4_dot = ::autodiff_core::__private::ZeroLike::zero_like(&t_4);
+    let mut t_4_dot = ::autodiff_core::__private::Shape::zero_like(&t_4);
     t_4[0usize] = t_1;
     t_4_dot[0usize] = t_1_dot;
     t_4[1usize] = t_3;
@@ -229,7 +229,7 @@ fn polar_vjp(r: f64, theta: f64, dout: [f64; 2]) -> ([f64; 2], (f64, f64)) {
     let mut t_4 = [::autodiff_core::__private::zero_of(&t_1); 2usize];
     t_4[0usize] = t_1;
     t_4[1usize] = t_3;
-    let mut t_4_bar = ::autodiff_core::__private::ZeroLike::zero_like(&t_4);
+    let mut t_4_bar = ::autodiff_core::__private::Shape::zero_like(&t_4);
     ::autodiff_core::__private::add_to(&mut t_4_bar, &dout.to_owned());
     let t_3_bar = t_4_bar[1usize];
     t_4_bar[1usize] = ::autodiff_core::__private::zero_of(&t_4_bar[1usize]);
@@ -268,9 +268,9 @@ fn residuals_jacobian(
     residuals(p, t, r);
     let y = r.to_vec();
     let p0 = p.to_vec();
-    let z0 = ::autodiff_core::__private::Basis::basis_zero(&p0);
+    let z0 = ::autodiff_core::__private::Shape::zero_like(&p0);
     let p1 = t.to_vec();
-    let z1 = ::autodiff_core::__private::Basis::basis_zero(&p1);
+    let z1 = ::autodiff_core::__private::Shape::zero_like(&p1);
     let inputs = 0 + ::autodiff_core::__private::size(&p0)
         + ::autodiff_core::__private::size(&p1);
     if inputs <= ::autodiff_core::__private::size(&y) {
@@ -348,7 +348,7 @@ fn residuals_jvp(
 ) -> ::std::vec::Vec<f64> {
     ::autodiff_core::__private::same_len(p_dot.len(), p.len(), "p");
     ::autodiff_core::__private::same_len(t_dot.len(), t.len(), "t");
-    let mut r_dot = ::autodiff_core::__private::ZeroLike::zero_like(&r);
+    let mut r_dot = ::autodiff_core::__private::Shape::zero_like(&r);
     let t_1 = t.len();
     for i in 0..t_1 {
         let t_2 = p[1] * t[i];
@@ -392,9 +392,9 @@ fn residuals_vjp(
         r[i] = t_5;
         t_3_tape.put(t_3);
     }
-    let mut p_bar = ::autodiff_core::__private::ZeroLike::zero_like(&p);
-    let mut t_bar = ::autodiff_core::__private::ZeroLike::zero_like(&t);
-    let mut r_bar = ::autodiff_core::__private::ZeroLike::zero_like(&r);
+    let mut p_bar = ::autodiff_core::__private::Shape::zero_like(&p);
+    let mut t_bar = ::autodiff_core::__private::Shape::zero_like(&t);
+    let mut r_bar = ::autodiff_core::__private::Shape::zero_like(&r);
     ::autodiff_core::__private::add_to(&mut r_bar, &dout.to_owned());
     for i in (0..t_1).rev() {
         let t_3 = t_3_tape.pop();

@@ -61,9 +61,9 @@ fn layer_vjp(
 ) -> (f64, (SMatrix<f64, 2, 3>, SVector<f64, 3>)) {
     let y = ::autodiff_core::linalg::mat_vec(&m, &v);
     let t = y[0] * y[1];
-    let mut m_bar = ::autodiff_core::__private::ZeroLike::zero_like(&m);
-    let mut v_bar = ::autodiff_core::__private::ZeroLike::zero_like(&v);
-    let mut y_bar = ::autodiff_core::__private::ZeroLike::zero_like(&y);
+    let mut m_bar = ::autodiff_core::__private::Shape::zero_like(&m);
+    let mut v_bar = ::autodiff_core::__private::Shape::zero_like(&v);
+    let mut y_bar = ::autodiff_core::__private::Shape::zero_like(&y);
     let t_bar = dout;
     y_bar[0] += t_bar * y[1];
     y_bar[1] += t_bar * y[0];

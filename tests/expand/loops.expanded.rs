@@ -64,7 +64,7 @@ fn running_product_vjp(x: &[f64], dout: f64) -> (f64, ::std::vec::Vec<f64>) {
         p_tape.put(p);
         p = p_1;
     }
-    let mut x_bar = ::autodiff_core::__private::ZeroLike::zero_like(&x);
+    let mut x_bar = ::autodiff_core::__private::Shape::zero_like(&x);
     let mut p_bar = dout;
     for i in (0..t).rev() {
         let p = p_tape.pop();
@@ -165,7 +165,7 @@ fn rosenbrock_vjp(x: &[f64], dout: f64) -> (f64, ::std::vec::Vec<f64>) {
         let s_1 = s + t_7;
         s = s_1;
     }
-    let mut x_bar = ::autodiff_core::__private::ZeroLike::zero_like(&x);
+    let mut x_bar = ::autodiff_core::__private::Shape::zero_like(&x);
     let mut s_bar = dout;
     for i in (0..t_1).rev() {
         let t_2 = i + 1;
@@ -298,7 +298,7 @@ fn log_sum_exp_vjp(x: &[f64], dout: f64) -> (f64, ::std::vec::Vec<f64>) {
     }
     let t_3 = s.ln();
     let t_4 = m + t_3;
-    let mut x_bar = ::autodiff_core::__private::ZeroLike::zero_like(&x);
+    let mut x_bar = ::autodiff_core::__private::Shape::zero_like(&x);
     let mut t_4_bar = dout;
     let t_3_bar = t_4_bar;
     let mut s_bar = t_3_bar * ::autodiff_core::rules::d_ln(s, t_3);
@@ -390,9 +390,9 @@ fn packed_triangle_jvp(
     ::autodiff_core::__private::same_len(l_dot.len(), l.len(), "l");
     ::autodiff_core::__private::same_len(x_dot.len(), x.len(), "x");
     let mut xc = ::std::vec![0.0; d];
-    let mut xc_dot = ::autodiff_core::__private::ZeroLike::zero_like(&xc);
+    let mut xc_dot = ::autodiff_core::__private::Shape::zero_like(&xc);
     let mut q = ::std::vec![0.0; d];
-    let mut q_dot = ::autodiff_core::__private::ZeroLike::zero_like(&q);
+    let mut q_dot = ::autodiff_core::__private::Shape::zero_like(&q);
     let t = x.len();
     let t_1 = t / d;
     let zero = ::autodiff_core::__private::zero_of(&0.0);
@@ -515,10 +515,10 @@ fn packed_triangle_vjp(
         }
         s = s_1;
     }
-    let mut l_bar = ::autodiff_core::__private::ZeroLike::zero_like(&l);
-    let mut x_bar = ::autodiff_core::__private::ZeroLike::zero_like(&x);
-    let mut xc_bar = ::autodiff_core::__private::ZeroLike::zero_like(&xc);
-    let mut q_bar = ::autodiff_core::__private::ZeroLike::zero_like(&q);
+    let mut l_bar = ::autodiff_core::__private::Shape::zero_like(&l);
+    let mut x_bar = ::autodiff_core::__private::Shape::zero_like(&x);
+    let mut xc_bar = ::autodiff_core::__private::Shape::zero_like(&xc);
+    let mut q_bar = ::autodiff_core::__private::Shape::zero_like(&q);
     let mut s_bar = dout;
     for p in (0..t_1).rev() {
         let mut s_bar_next = s_bar;

@@ -71,7 +71,7 @@ fn row_ends_vjp(x: &[Vec<f64>], dout: f64) -> (f64, ::std::vec::Vec<Vec<f64>>) {
         let s_1 = s + t_2;
         s = s_1;
     }
-    let mut x_bar = ::autodiff_core::__private::ZeroLike::zero_like(&x);
+    let mut x_bar = ::autodiff_core::__private::Shape::zero_like(&x);
     let mut s_bar = dout;
     for i in (0..n).rev() {
         let t = x[i].len();
@@ -111,7 +111,7 @@ fn outer_jacobian(
 ) -> (Vec<Vec<f64>>, ::std::vec::Vec<::std::vec::Vec<::std::vec::Vec<f64>>>) {
     let y = outer(x);
     let p0 = x.to_vec();
-    let z0 = ::autodiff_core::__private::Basis::basis_zero(&p0);
+    let z0 = ::autodiff_core::__private::Shape::zero_like(&p0);
     let inputs = 0 + ::autodiff_core::__private::size(&p0);
     if inputs <= ::autodiff_core::__private::size(&y) {
         let jac = ({
@@ -167,15 +167,12 @@ fn outer_jacobian(
 )]
 fn outer_jvp_lanes<L: ::autodiff_core::__private::Lane<f64>>(
     x: &[f64],
-    x_dot: &[<f64 as ::autodiff_core::__private::LaneShape>::Lanes<L>],
-) -> (
-    Vec<Vec<f64>>,
-    <Vec<Vec<f64>> as ::autodiff_core::__private::LaneShape>::Lanes<L>,
-) {
+    x_dot: &[<f64 as ::autodiff_core::__private::Shape>::Map<L>],
+) -> (Vec<Vec<f64>>, <Vec<Vec<f64>> as ::autodiff_core::__private::Shape>::Map<L>) {
     ::autodiff_core::__private::same_len(x_dot.len(), x.len(), "x");
     let n = x.len();
     let mut out = ::std::vec![::std::vec![0.0; n]; n];
-    let mut out_dot = ::autodiff_core::__private::LaneShape::lanes_zero::<L>(&out);
+    let mut out_dot = ::autodiff_core::__private::Shape::lanes_zero::<L>(&out);
     for i in 0..n {
         for j in 0..n {
             let t_1 = x[i] * x[j];
@@ -200,10 +197,10 @@ fn outer_jvp_lanes<L: ::autodiff_core::__private::Lane<f64>>(
 )]
 fn outer_vjp_lanes<L: ::autodiff_core::__private::Lane<f64>>(
     x: &[f64],
-    dout: &[<Vec<f64> as ::autodiff_core::__private::LaneShape>::Lanes<L>],
+    dout: &[<Vec<f64> as ::autodiff_core::__private::Shape>::Map<L>],
 ) -> (
     Vec<Vec<f64>>,
-    <::std::vec::Vec<f64> as ::autodiff_core::__private::LaneShape>::Lanes<L>,
+    <::std::vec::Vec<f64> as ::autodiff_core::__private::Shape>::Map<L>,
 ) {
     let n = x.len();
     let mut out = ::std::vec![::std::vec![0.0; n]; n];
@@ -213,8 +210,8 @@ fn outer_vjp_lanes<L: ::autodiff_core::__private::Lane<f64>>(
             out[i][j] = t_1;
         }
     }
-    let mut x_bar = ::autodiff_core::__private::LaneShape::lanes_zero::<L>(&x);
-    let mut out_bar = ::autodiff_core::__private::LaneShape::lanes_zero::<L>(&out);
+    let mut x_bar = ::autodiff_core::__private::Shape::lanes_zero::<L>(&x);
+    let mut out_bar = ::autodiff_core::__private::Shape::lanes_zero::<L>(&out);
     ::autodiff_core::__private::add_to(&mut out_bar, &dout.to_owned());
     for i in (0..n).rev() {
         for j in (0..n).rev() {
@@ -244,7 +241,7 @@ fn outer_jvp(x: &[f64], x_dot: &[f64]) -> (Vec<Vec<f64>>, Vec<Vec<f64>>) {
     ::autodiff_core::__private::same_len(x_dot.len(), x.len(), "x");
     let n = x.len();
     let mut out = ::std::vec![::std::vec![0.0; n]; n];
-    let mut out_dot = ::autodiff_core::__private::ZeroLike::zero_like(&out);
+    let mut out_dot = ::autodiff_core::__private::Shape::zero_like(&out);
     for i in 0..n {
         for j in 0..n {
             let t_1 = x[i] * x[j];
@@ -275,8 +272,8 @@ fn outer_vjp(x: &[f64], dout: &[Vec<f64>]) -> (Vec<Vec<f64>>, ::std::vec::Vec<f6
             out[i][j] = t_1;
         }
     }
-    let mut x_bar = ::autodiff_core::__private::ZeroLike::zero_like(&x);
-    let mut out_bar = ::autodiff_core::__private::ZeroLike::zero_like(&out);
+    let mut x_bar = ::autodiff_core::__private::Shape::zero_like(&x);
+    let mut out_bar = ::autodiff_core::__private::Shape::zero_like(&out);
     ::autodiff_core::__private::add_to(&mut out_bar, &dout.to_owned());
     for i in (0..n).rev() {
         for j in (0..n).rev() {

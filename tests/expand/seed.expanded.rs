@@ -226,31 +226,31 @@ fn phi2_hvp(
 fn phi2_hessian(w1: f64, a: f64, b1: f64) -> (f64, (f64, f64, f64), [[f64; 3]; 3]) {
     let (y, g) = phi2_grad(w1, a, b1);
     let p0 = w1;
-    let z0 = ::autodiff_core::__private::Basis::basis_zero(&p0);
+    let z0 = ::autodiff_core::__private::Shape::zero_like(&p0);
     let p1 = a;
-    let z1 = ::autodiff_core::__private::Basis::basis_zero(&p1);
+    let z1 = ::autodiff_core::__private::Shape::zero_like(&p1);
     let p2 = b1;
-    let z2 = ::autodiff_core::__private::Basis::basis_zero(&p2);
-    let zl0 = ::autodiff_core::__private::LaneShape::lanes_zero::<
+    let z2 = ::autodiff_core::__private::Shape::zero_like(&p2);
+    let zl0 = ::autodiff_core::__private::Shape::lanes_zero::<
         ::autodiff_core::__private::Lanes<f64, { ::autodiff_core::__private::LANES }>,
     >(&p0);
-    let zp0 = ::autodiff_core::__private::LaneShape::lanes_zero::<
+    let zp0 = ::autodiff_core::__private::Shape::lanes_zero::<
         ::autodiff_core::__private::Pattern<
             { ::autodiff_core::__private::PATTERN_WORDS },
         >,
     >(&p0);
-    let zl1 = ::autodiff_core::__private::LaneShape::lanes_zero::<
+    let zl1 = ::autodiff_core::__private::Shape::lanes_zero::<
         ::autodiff_core::__private::Lanes<f64, { ::autodiff_core::__private::LANES }>,
     >(&p1);
-    let zp1 = ::autodiff_core::__private::LaneShape::lanes_zero::<
+    let zp1 = ::autodiff_core::__private::Shape::lanes_zero::<
         ::autodiff_core::__private::Pattern<
             { ::autodiff_core::__private::PATTERN_WORDS },
         >,
     >(&p1);
-    let zl2 = ::autodiff_core::__private::LaneShape::lanes_zero::<
+    let zl2 = ::autodiff_core::__private::Shape::lanes_zero::<
         ::autodiff_core::__private::Lanes<f64, { ::autodiff_core::__private::LANES }>,
     >(&p2);
-    let zp2 = ::autodiff_core::__private::LaneShape::lanes_zero::<
+    let zp2 = ::autodiff_core::__private::Shape::lanes_zero::<
         ::autodiff_core::__private::Pattern<
             { ::autodiff_core::__private::PATTERN_WORDS },
         >,
@@ -319,13 +319,13 @@ fn phi2_hvp_lanes<L: ::autodiff_core::__private::Lane<f64>>(
     w1: f64,
     a: f64,
     b1: f64,
-    w1_dot: <f64 as ::autodiff_core::__private::LaneShape>::Lanes<L>,
-    a_dot: <f64 as ::autodiff_core::__private::LaneShape>::Lanes<L>,
-    b1_dot: <f64 as ::autodiff_core::__private::LaneShape>::Lanes<L>,
+    w1_dot: <f64 as ::autodiff_core::__private::Shape>::Map<L>,
+    a_dot: <f64 as ::autodiff_core::__private::Shape>::Map<L>,
+    b1_dot: <f64 as ::autodiff_core::__private::Shape>::Map<L>,
 ) -> (
     f64,
     (f64, f64, f64),
-    <(f64, f64, f64) as ::autodiff_core::__private::LaneShape>::Lanes<L>,
+    <(f64, f64, f64) as ::autodiff_core::__private::Shape>::Map<L>,
 ) {
     let y1 = a * w1;
     let y1_dot = (a_dot * w1) + (w1_dot * a);

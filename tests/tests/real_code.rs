@@ -8479,7 +8479,8 @@ fn average_margin_ranking_loss_147() {
     // Away from the kinks margin = y (f - s); the second term is clipped to 0.
     let (f, s) = (vec![1.0, 2.5, 3.0], vec![2.0, 1.0, 3.4]);
     for (margin, y_true) in [(1.0, 1.0), (0.5, -1.0)] {
-        let (v, (gf, gs, gm, gy)) = average_margin_ranking_loss_grad(&f, &s, margin, y_true).unwrap();
+        let (v, (gf, gs, gm, gy)) =
+            average_margin_ranking_loss_grad(&f, &s, margin, y_true).unwrap();
         assert_eq!(Ok(v), average_margin_ranking_loss(&f, &s, margin, y_true));
         let n = f.len();
         let at = [&f[..], &s[..], &[margin][..]].concat();
@@ -8491,7 +8492,12 @@ fn average_margin_ranking_loss_147() {
         );
         // `y_true` is ±1 (any other value is an error): its derivative by hand,
         // -(f - s) / n summed over the unclipped terms.
-        let dy: f64 = f.iter().zip(&s).filter(|&(a, b)| margin - y_true * (a - b) > 0.0).map(|(a, b)| -(a - b)).sum();
+        let dy: f64 = f
+            .iter()
+            .zip(&s)
+            .filter(|&(a, b)| margin - y_true * (a - b) > 0.0)
+            .map(|(a, b)| -(a - b))
+            .sum();
         assert_close(gy, dy / n as f64, "-(f - s) / n over the active terms");
     }
     // The errors of `check_input`, through `?`, from every sibling.

@@ -1,83 +1,13 @@
-//! Zero adjoints of any shape, asked of rustc instead of the macro.
+//! What generated code calls beside the rules: the zero of a scalar of any float type,
+//! adjoints added element by element, conversions between float types, tangents passed on
+//! to callees, and the check of a tangent's length.
 //!
-//! A proc macro sees tokens, not types: where generated code needs a zero of the same
-//! shape and float width as a value, it calls [`ZeroLike::zero_like`] (containers and
-//! `f32`/`f64`) or [`zero_of`] (any scalar `T: Float`, generic ones included).
+//! The zero of any shape is [`Shape::zero_like`]; the two
+//! zeros here are those of a scalar whose type may be a generic `T: Float`, which `Shape`
+//! cannot cover (see module `shape`).
 
+use crate::shape::Shape;
 use num_traits::Float;
-
-/// Values that have a zero of their own shape: the adjoint or tangent that holds nothing.
-///
-/// Implemented for `f32`, `f64`, fixed arrays of them at any nesting, slices and `Vec`s
-/// (whose zero is an owned `Vec`), and shared references to all of these.
-///
-/// ```
-/// use autodiff_core::ZeroLike;
-/// assert_eq!([[1.5_f64; 2]; 3].zero_like(), [[0.0; 2]; 3]);
-/// assert_eq!([1.0_f32, 2.0][..].zero_like(), vec![0.0_f32, 0.0]);
-/// ```
-pub trait ZeroLike {
-    /// The owned type of the zero: `[T; N]` for arrays, `Vec<T>` for slices and `Vec`s.
-    type Zero;
-    /// A zero of the same shape as `self`.
-    fn zero_like(&self) -> Self::Zero;
-}
-
-impl ZeroLike for f64 {
-    type Zero = f64;
-    #[inline]
-    fn zero_like(&self) -> f64 {
-        0.0
-    }
-}
-
-impl ZeroLike for f32 {
-    type Zero = f32;
-    #[inline]
-    fn zero_like(&self) -> f32 {
-        0.0
-    }
-}
-
-impl<T: ZeroLike, const N: usize> ZeroLike for [T; N] {
-    type Zero = [T::Zero; N];
-    #[inline]
-    fn zero_like(&self) -> Self::Zero {
-        core::array::from_fn(|i| self[i].zero_like())
-    }
-}
-
-impl<T: ZeroLike> ZeroLike for [T] {
-    type Zero = Vec<T::Zero>;
-    #[inline]
-    fn zero_like(&self) -> Self::Zero {
-        self.iter().map(ZeroLike::zero_like).collect()
-    }
-}
-
-impl<T: ZeroLike> ZeroLike for Vec<T> {
-    type Zero = Vec<T::Zero>;
-    #[inline]
-    fn zero_like(&self) -> Self::Zero {
-        self.as_slice().zero_like()
-    }
-}
-
-impl<T: ZeroLike + ?Sized> ZeroLike for &mut T {
-    type Zero = T::Zero;
-    #[inline]
-    fn zero_like(&self) -> Self::Zero {
-        (**self).zero_like()
-    }
-}
-
-impl<T: ZeroLike + ?Sized> ZeroLike for &T {
-    type Zero = T::Zero;
-    #[inline]
-    fn zero_like(&self) -> Self::Zero {
-        (**self).zero_like()
-    }
-}
 
 /// Checks that a slice's tangent has the slice's length (`param` names the slice).
 ///
@@ -103,6 +33,13 @@ fn len_mismatch(tangent: usize, primal: usize, param: &str) -> ! {
 #[inline]
 pub fn zero_of<T: Float>(_like: &T) -> T {
     T::zero()
+}
+
+/// The zero tangent `L` of a scalar (`like` may be a literal whose float type is inferred
+/// later, or of a generic float type).
+#[inline]
+pub fn lanes_zero_of<T, L: Default>(_like: &T) -> L {
+    L::default()
 }
 
 /// `value` converted to the float type of `like`: the tangent of a conversion between
@@ -164,7 +101,7 @@ add_to_sequences! {
 /// of its generated siblings (zeros of their shape, adjoints added to them): `f32` and
 /// `f64`. Generated code bounds such a parameter by it only when the function builds
 /// arrays; otherwise any `num_traits::Float` type works.
-pub trait FloatLeaf: Float + ZeroLike<Zero = Self> + AddTo + Default {}
+pub trait FloatLeaf: Float + Shape<Leaf = Self, Owned = Self> + AddTo + Default {}
 
 impl FloatLeaf for f64 {}
 impl FloatLeaf for f32 {}
