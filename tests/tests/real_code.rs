@@ -712,6 +712,82 @@ where
 }
 }
 
+// Source: argmin-rs/argmin: crates/argmin-testfunctions/src/bukin.rs, fn bukin_n6_derivative
+#[rustfmt::skip]
+pub mod bukin_n6_derivative_018 {
+use autodiff_core::differentiate;
+use num_traits::{Float, FromPrimitive};
+
+#[differentiate]
+pub fn bukin_n6_derivative<T>(param: &[T; 2]) -> [T; 2]
+where
+    T: Float + FromPrimitive,
+{
+    let [x1, x2] = *param;
+
+    let n0 = T::from_f64(0.0).unwrap();
+    let n0_01 = T::from_f64(0.01).unwrap();
+    let n10 = T::from_f64(10.0).unwrap();
+    let n50 = T::from_f64(50.0).unwrap();
+    let eps = T::epsilon();
+
+    let denom = (x2 - n0_01 * x1.powi(2)).abs().powi(3).sqrt();
+    let tmp = x2 - n0_01 * x1.powi(2);
+
+    if denom.abs() <= eps {
+        // Deriviative is actually not defined at optimum. Therefore, as soon as we get close,
+        // we'll set the derivative to 0
+        [n0, n0]
+    } else {
+        [
+            n0_01 * (x1 + n10).signum() - x1 * tmp / denom,
+            n50 * tmp / denom,
+        ]
+    }
+}
+}
+
+// Source: argmin-rs/argmin: crates/argmin-testfunctions/src/bukin.rs, fn bukin_n6_hessian
+#[rustfmt::skip]
+pub mod bukin_n6_hessian_019 {
+use autodiff_core::differentiate;
+use num_traits::{Float, FromPrimitive};
+
+#[differentiate]
+pub fn bukin_n6_hessian<T>(param: &[T; 2]) -> [[T; 2]; 2]
+where
+    T: Float + FromPrimitive,
+{
+    let [x1, x2] = *param;
+
+    let n0 = T::from_f64(0.0).unwrap();
+    let n0_01 = T::from_f64(0.01).unwrap();
+    let n0_02 = T::from_f64(0.02).unwrap();
+    let n0_0001 = T::from_f64(0.0001).unwrap();
+    let n0_5 = T::from_f64(0.5).unwrap();
+    let n25 = T::from_f64(25.0).unwrap();
+    let eps = T::epsilon() * T::from_f64(1e-4).unwrap();
+
+    let tmp = x2 - n0_01 * x1.powi(2);
+    let denom = tmp.abs().powi(7).sqrt();
+
+    if denom.abs() <= eps {
+        // Hessian is actually not defined at optimum. Therefore, as soon as we get close,
+        // we'll set the Hessian to 0
+        [[n0, n0], [n0, n0]]
+    } else {
+        let offdiag = n0_5 * x1 * tmp.powi(2) / denom;
+        [
+            [
+                x2 * (-n0_0001 * x1.powi(4) + n0_02 * x2 * x1.powi(2) - x2.powi(2)) / denom,
+                offdiag,
+            ],
+            [offdiag, -n25 * tmp.powi(2) / denom],
+        ]
+    }
+}
+}
+
 // Source: argmin-rs/argmin: crates/argmin-testfunctions/src/crossintray.rs, fn cross_in_tray
 #[rustfmt::skip]
 pub mod cross_in_tray_020 {
@@ -1474,6 +1550,57 @@ where
     let pi = T::from_f64(PI).unwrap();
     let n1 = T::from_f64(1.0).unwrap();
     -(x1.sin() * x2.cos() * (n1 - (x1.powi(2) + x2.powi(2)).sqrt() / pi).abs().exp()).abs()
+}
+}
+
+// Source: argmin-rs/argmin: crates/argmin-testfunctions/src/holdertable.rs, fn holder_table_derivative
+#[rustfmt::skip]
+pub mod holder_table_derivative_036 {
+use autodiff_core::differentiate;
+use num_traits::{Float, FromPrimitive};
+use std::f64::consts::PI;
+
+#[differentiate]
+pub fn holder_table_derivative<T>(param: &[T; 2]) -> [T; 2]
+where
+    T: Float + FromPrimitive,
+{
+    let [x1, x2] = *param;
+
+    let pi = T::from_f64(PI).unwrap();
+    let n0 = T::from_f64(0.0).unwrap();
+    let n1 = T::from_f64(1.0).unwrap();
+    let eps = T::epsilon();
+
+    let x1sin = x1.sin();
+    let x2sin = x2.sin();
+    let x1cos = x1.cos();
+    let x2cos = x2.cos();
+    let x1sinabs = x1sin.abs();
+    let x2cosabs = x2cos.abs();
+    let a = (x1.powi(2) + x2.powi(2)).sqrt();
+    let b = a / pi - n1;
+    let c = b.abs();
+    let d = c.exp();
+
+    if a <= eps {
+        [n0, n0]
+    } else {
+        [
+            -(x1 * x1sinabs * x2cosabs * b * d) / (pi * a * c)
+                - if x1sinabs <= eps {
+                    n0
+                } else {
+                    (x1sin * x1cos * x2cosabs * d) / (x1sinabs)
+                },
+            -(x2 * x1sinabs * x2cosabs * b * d) / (pi * a * c)
+                + if x2cosabs <= eps {
+                    n0
+                } else {
+                    (x2sin * x2cos * x1sinabs * d) / (x2cosabs)
+                },
+        ]
+    }
 }
 }
 
@@ -5466,127 +5593,6 @@ mod source_derivatives {
         hessian
     }
 
-    // Source: argmin-rs/argmin: crates/argmin-testfunctions/src/bukin.rs, fn bukin_n6_derivative
-    #[rustfmt::skip]
-    pub mod bukin_n6_derivative_018 {
-    use num_traits::{Float, FromPrimitive};
-
-    pub fn bukin_n6_derivative<T>(param: &[T; 2]) -> [T; 2]
-    where
-        T: Float + FromPrimitive,
-    {
-        let [x1, x2] = *param;
-
-        let n0 = T::from_f64(0.0).unwrap();
-        let n0_01 = T::from_f64(0.01).unwrap();
-        let n10 = T::from_f64(10.0).unwrap();
-        let n50 = T::from_f64(50.0).unwrap();
-        let eps = T::epsilon();
-
-        let denom = (x2 - n0_01 * x1.powi(2)).abs().powi(3).sqrt();
-        let tmp = x2 - n0_01 * x1.powi(2);
-
-        if denom.abs() <= eps {
-            // Deriviative is actually not defined at optimum. Therefore, as soon as we get close,
-            // we'll set the derivative to 0
-            [n0, n0]
-        } else {
-            [
-                n0_01 * (x1 + n10).signum() - x1 * tmp / denom,
-                n50 * tmp / denom,
-            ]
-        }
-    }
-    }
-
-    // Source: argmin-rs/argmin: crates/argmin-testfunctions/src/bukin.rs, fn bukin_n6_hessian
-    #[rustfmt::skip]
-    pub mod bukin_n6_hessian_019 {
-    use num_traits::{Float, FromPrimitive};
-
-    pub fn bukin_n6_hessian<T>(param: &[T; 2]) -> [[T; 2]; 2]
-    where
-        T: Float + FromPrimitive,
-    {
-        let [x1, x2] = *param;
-
-        let n0 = T::from_f64(0.0).unwrap();
-        let n0_01 = T::from_f64(0.01).unwrap();
-        let n0_02 = T::from_f64(0.02).unwrap();
-        let n0_0001 = T::from_f64(0.0001).unwrap();
-        let n0_5 = T::from_f64(0.5).unwrap();
-        let n25 = T::from_f64(25.0).unwrap();
-        let eps = T::epsilon() * T::from_f64(1e-4).unwrap();
-
-        let tmp = x2 - n0_01 * x1.powi(2);
-        let denom = tmp.abs().powi(7).sqrt();
-
-        if denom.abs() <= eps {
-            // Hessian is actually not defined at optimum. Therefore, as soon as we get close,
-            // we'll set the Hessian to 0
-            [[n0, n0], [n0, n0]]
-        } else {
-            let offdiag = n0_5 * x1 * tmp.powi(2) / denom;
-            [
-                [
-                    x2 * (-n0_0001 * x1.powi(4) + n0_02 * x2 * x1.powi(2) - x2.powi(2)) / denom,
-                    offdiag,
-                ],
-                [offdiag, -n25 * tmp.powi(2) / denom],
-            ]
-        }
-    }
-    }
-
-    // Source: argmin-rs/argmin: crates/argmin-testfunctions/src/holdertable.rs, fn holder_table_derivative
-    #[rustfmt::skip]
-    pub mod holder_table_derivative_036 {
-    use num_traits::{Float, FromPrimitive};
-    use std::f64::consts::PI;
-
-    pub fn holder_table_derivative<T>(param: &[T; 2]) -> [T; 2]
-    where
-        T: Float + FromPrimitive,
-    {
-        let [x1, x2] = *param;
-
-        let pi = T::from_f64(PI).unwrap();
-        let n0 = T::from_f64(0.0).unwrap();
-        let n1 = T::from_f64(1.0).unwrap();
-        let eps = T::epsilon();
-
-        let x1sin = x1.sin();
-        let x2sin = x2.sin();
-        let x1cos = x1.cos();
-        let x2cos = x2.cos();
-        let x1sinabs = x1sin.abs();
-        let x2cosabs = x2cos.abs();
-        let a = (x1.powi(2) + x2.powi(2)).sqrt();
-        let b = a / pi - n1;
-        let c = b.abs();
-        let d = c.exp();
-
-        if a <= eps {
-            [n0, n0]
-        } else {
-            [
-                -(x1 * x1sinabs * x2cosabs * b * d) / (pi * a * c)
-                    - if x1sinabs <= eps {
-                        n0
-                    } else {
-                        (x1sin * x1cos * x2cosabs * d) / (x1sinabs)
-                    },
-                -(x2 * x1sinabs * x2cosabs * b * d) / (pi * a * c)
-                    + if x2cosabs <= eps {
-                        n0
-                    } else {
-                        (x2sin * x2cos * x1sinabs * d) / (x2cosabs)
-                    },
-            ]
-        }
-    }
-    }
-
     // Source: argmin-rs/argmin: crates/argmin-testfunctions/src/rastrigin.rs, fn rastrigin_hessian_const (with the helpers it calls: rastrigin_a_hessian_const)
     #[rustfmt::skip]
     pub mod rastrigin_hessian_const_064 {
@@ -6671,16 +6677,69 @@ fn bukin_n6_017() {
         // The source's own derivative and Hessian.
         assert_close_all(
             &g,
-            &source_derivatives::bukin_n6_derivative_018::bukin_n6_derivative(&x),
+            &bukin_n6_derivative_018::bukin_n6_derivative(&x),
             "bukin_n6_derivative",
         );
         let (_, _, h) = bukin_n6_hessian(&x);
         assert_close_all(
             &flat_2(&h),
-            &flat_2(&source_derivatives::bukin_n6_hessian_019::bukin_n6_hessian(&x)),
+            &flat_2(&bukin_n6_hessian_019::bukin_n6_hessian(&x)),
             "bukin_n6_hessian",
         );
     }
+}
+
+#[test]
+fn bukin_n6_derivative_018() {
+    use bukin_n6_derivative_018::*;
+    let (t, w) = ([0.6, -0.25], [-0.8, 0.35]);
+    for x in [[1.3, -0.7], [-2.1, 0.4]] {
+        let (d, j) = bukin_n6_derivative_jacobian(&x);
+        assert_eq!(d, bukin_n6_derivative(&x));
+        assert_jacobian(|v| bukin_n6_derivative(&[v[0], v[1]]).to_vec(), &x, &rows_2(&j));
+        // The source's own Hessian.
+        assert_close_all(
+            &flat_2(&j),
+            &flat_2(&bukin_n6_hessian_019::bukin_n6_hessian(&x)),
+            "bukin_n6_hessian",
+        );
+        let ((d_t, jt), (d_w, wj)) =
+            (bukin_n6_derivative_jvp(&x, t), bukin_n6_derivative_vjp(&x, w));
+        assert_eq!((d_t, d_w), (d, d));
+        assert_jvp_vjp(&rows_2(&j), &t, &jt, &w, &wj);
+    }
+    // On the valley x2 = 0.01 x1², where the source returns [0, 0] while
+    // |x2 - 0.01 x1²|^(3/2) <= ε (|x2 - 0.01 x1²| below about 3.7e-11).
+    let x = [2.0, 0.04];
+    let (d, j) = bukin_n6_derivative_jacobian(&x);
+    assert_eq!(d, [0.0, 0.0]);
+    let fd = jacobian(|v| bukin_n6_derivative(&[v[0], v[1]]).to_vec(), &x, 1e-12);
+    assert_zero_on_branch(&rows_2(&j), &fd, "bukin_n6_derivative on x2 = 0.01 x1²");
+    let ((_, jt), (_, wj)) = (bukin_n6_derivative_jvp(&x, t), bukin_n6_derivative_vjp(&x, w));
+    assert_eq!((jt, wj), ([0.0; 2], [0.0; 2]));
+}
+
+#[test]
+fn bukin_n6_hessian_019() {
+    use bukin_n6_hessian_019::*;
+    let (t, w) = ([0.6, -0.25], [[-0.8, 0.35], [1.4, 0.2]]);
+    for x in [[1.3, -0.7], [-2.1, 0.4]] {
+        let (h, j) = bukin_n6_hessian_jacobian(&x);
+        assert_eq!(h, bukin_n6_hessian(&x));
+        assert_jacobian(|v| flat_2(&bukin_n6_hessian(&[v[0], v[1]])), &x, &rows_3(&j));
+        let ((h_t, jt), (h_w, wj)) = (bukin_n6_hessian_jvp(&x, t), bukin_n6_hessian_vjp(&x, w));
+        assert_eq!((h_t, h_w), (h, h));
+        assert_jvp_vjp(&rows_3(&j), &t, &flat_2(&jt), &flat_2(&w), &wj);
+    }
+    // On the valley x2 = 0.01 x1², where the source returns zeros while
+    // |x2 - 0.01 x1²|^(7/2) <= 1e-4 ε (|x2 - 0.01 x1²| below about 2.4e-6).
+    let x = [2.0, 0.04];
+    let (h, j) = bukin_n6_hessian_jacobian(&x);
+    assert_eq!(h, [[0.0; 2]; 2]);
+    let fd = jacobian(|v| flat_2(&bukin_n6_hessian(&[v[0], v[1]])), &x, 1e-9);
+    assert_zero_on_branch(&rows_3(&j), &fd, "bukin_n6_hessian on x2 = 0.01 x1²");
+    let ((_, jt), (_, wj)) = (bukin_n6_hessian_jvp(&x, t), bukin_n6_hessian_vjp(&x, w));
+    assert_eq!((jt, wj), ([[0.0; 2]; 2], [0.0; 2]));
 }
 
 #[test]
@@ -6931,7 +6990,7 @@ fn holder_table_035() {
         // The source's own derivative and Hessian.
         assert_close_all(
             &g,
-            &source_derivatives::holder_table_derivative_036::holder_table_derivative(&x),
+            &holder_table_derivative_036::holder_table_derivative(&x),
             "holder_table_derivative",
         );
         let (_, _, h) = holder_table_hessian(&x);
@@ -6941,6 +7000,36 @@ fn holder_table_035() {
             "holder_table_hessian",
         );
     }
+}
+
+#[test]
+fn holder_table_derivative_036() {
+    use holder_table_derivative_036::*;
+    let (t, w) = ([0.6, -0.25], [-0.8, 0.35]);
+    for x in [[1.3, -0.7], [-2.1, 0.4]] {
+        let (d, j) = holder_table_derivative_jacobian(&x);
+        assert_eq!(d, holder_table_derivative(&x));
+        assert_jacobian(|v| holder_table_derivative(&[v[0], v[1]]).to_vec(), &x, &rows_2(&j));
+        // The source's own Hessian.
+        assert_close_all(
+            &flat_2(&j),
+            &flat_2(&holder_table_hessian_037::holder_table_hessian(&x)),
+            "holder_table_hessian",
+        );
+        let ((d_t, jt), (d_w, wj)) =
+            (holder_table_derivative_jvp(&x, t), holder_table_derivative_vjp(&x, w));
+        assert_eq!((d_t, d_w), (d, d));
+        assert_jvp_vjp(&rows_2(&j), &t, &jt, &w, &wj);
+    }
+    // At the origin, where the source returns [0, 0] while |x| <= ε.
+    let x = [0.0, 0.0];
+    let (d, j) = holder_table_derivative_jacobian(&x);
+    assert_eq!(d, [0.0, 0.0]);
+    let fd = jacobian(|v| holder_table_derivative(&[v[0], v[1]]).to_vec(), &x, 1e-17);
+    assert_zero_on_branch(&rows_2(&j), &fd, "holder_table_derivative at the origin");
+    let ((_, jt), (_, wj)) =
+        (holder_table_derivative_jvp(&x, t), holder_table_derivative_vjp(&x, w));
+    assert_eq!((jt, wj), ([0.0; 2], [0.0; 2]));
 }
 
 #[test]
