@@ -461,3 +461,36 @@ fn a_loop_over_a_constant_slice_of_tuples() {
     assert_all_close(&g, &want, EXACT, "2 sum (p - y) x");
     assert_fd(|w| linear_fit(w, &data), &w, &g, FD, "central differences");
 }
+
+/// `max_by` and `min_by` with a comparison closure or `f64::total_cmp`, taken apart with
+/// `unwrap`: the derivative flows into the chosen element (the last of equal maxima, the
+/// first of equal minima, as Rust's iterators choose).
+#[differentiate]
+fn spread(x: &[f64]) -> f64 {
+    let hi = x.iter().cloned().max_by(|a, b| a.partial_cmp(b).unwrap()).unwrap();
+    let lo = x.iter().map(|v| v * 2.0).min_by(f64::total_cmp).expect("not empty");
+    hi - lo
+}
+
+#[test]
+fn max_by_and_min_by() {
+    let x = [0.5, 3.0, -1.0, 3.0, -1.0];
+    let (v, g) = spread_grad(&x);
+    assert_eq!(v, spread(&x));
+    assert_eq!(v, 3.0 + 2.0);
+    // The last of the equal maxima (index 3), the first of the equal minima (index 2).
+    assert_eq!(g, vec![0.0, 0.0, -2.0, 1.0, 0.0]);
+    let (_, t) = spread_jvp(&x, &[0.0, 1.0, 0.0, 0.0, 0.0]);
+    assert_eq!(t, 0.0, "the first maximum is not the one chosen");
+}
+
+#[test]
+fn max_by_of_nothing_panics_as_in_rust() {
+    fn message<R>(r: std::thread::Result<R>) -> Option<String> {
+        r.err().and_then(|e| e.downcast_ref::<&str>().map(|s| s.to_string()))
+    }
+    let primal = message(std::panic::catch_unwind(|| spread(&[])));
+    let grad = message(std::panic::catch_unwind(|| spread_grad(&[])));
+    assert_eq!(primal.as_deref(), Some("called `Option::unwrap()` on a `None` value"));
+    assert_eq!(grad, primal, "the same panic as the function's");
+}

@@ -300,6 +300,8 @@ const UNARY: &[&str] = &[
 const BINARY: &[&str] = &["atan2", "hypot", "powf", "log", "min", "max", "rem_euclid"];
 const TERNARY: &[&str] = &["mul_add", "clamp"];
 const CONSTANT: &[&str] = &["signum", "floor", "ceil", "round", "trunc"];
+/// Methods of floats that take the other float by reference.
+const BY_REF_METHODS: &[&str] = &["partial_cmp", "total_cmp"];
 
 /// The primitive a float method name stands for, given how many arguments follow the
 /// receiver.
@@ -2399,6 +2401,13 @@ impl Lower<'_> {
                 .zip(args)
                 .map(|(syn_arg, a)| match syn_arg {
                     syn::Expr::Reference(r) if r.mutability.is_none() => {
+                        Expr::Unary(UnOp::Ref, Box::new(Expr::Atom(a)))
+                    }
+                    // `a.partial_cmp(b)` takes `&f64`: a float bound to a reference (a
+                    // comparison closure's parameter) is a float here, borrowed again.
+                    _ if BY_REF_METHODS.iter().any(|n| m.method == n)
+                        && self.shape_of(&a) == Shape::Scalar =>
+                    {
                         Expr::Unary(UnOp::Ref, Box::new(Expr::Atom(a)))
                     }
                     _ => Expr::Atom(a),

@@ -13,6 +13,8 @@
 //!   `collect()` pushes its items onto a new `Vec` the same way:
 //!   `x.iter().map(|v| v * v).collect()` becomes
 //!   `{ let mut acc = Vec::new(); for v in x.iter() { acc.push(v * v); } acc }`.
+//!   `max_by(f)` and `min_by(f)` taken apart by `unwrap()` or `expect(..)` are the fold
+//!   Rust's iterators make (see [`extremum`]).
 //!   A chain ending in `count()` or `for_each(f)` runs for the effects of its closures
 //!   (`x.iter().zip(y.iter_mut()).map(|(a, o)| *o = 2.0 * a).count()`): a loop of
 //!   them, counting the items for `count`.
@@ -134,6 +136,9 @@ pub fn chain_to_loop(
         (None, Some(t)) => Some(syn::parse_quote!(#t)),
         (None, None) => None,
     };
+    if let Some(r) = extremum(m, acc, float) {
+        return Some(r);
+    }
     let (init, combine): (syn::Expr, Combine) = match (m.method.to_string().as_str(), generic) {
         ("sum", None) if m.args.is_empty() => (syn::parse_quote!(-0.0), Combine::Add),
         ("sum", Some(t)) if m.args.is_empty() => (syn::parse_quote!(-<#t>::zero()), Combine::Add),
@@ -209,6 +214,124 @@ pub fn maps_in_for(
     Some(Ok((syn::parse_quote!(#item), source.clone(), stmts)))
 }
 
+/// `src.max_by(f).unwrap()` and `src.min_by(f).unwrap()` (or `.expect(m)`), `map`s
+/// between, as the fold Rust's `Iterator::max_by` is:
+/// `{ let mut first = true; let mut acc = 0; for v in src { if first { acc = v; first =
+/// false } else if f(&acc, &v) != Greater { acc = v } } assert!(!first, ..); acc }` (for
+/// `min_by`, `acc` is replaced when `f(&acc, &v) == Greater`: of equal items `max_by`
+/// keeps the last and `min_by` the first, as Rust's do; the `assert!` panics on an empty
+/// source with `unwrap`'s or `expect`'s message).
+fn extremum(
+    m: &syn::ExprMethodCall,
+    acc: &syn::Ident,
+    float: Option<&syn::Ident>,
+) -> Option<Rewrite<syn::Expr>> {
+    let message: syn::Expr = match (m.method.to_string().as_str(), m.args.len()) {
+        ("unwrap", 0) => syn::parse_quote!("called `Option::unwrap()` on a `None` value"),
+        ("expect", 1) => m.args[0].clone(),
+        _ => return None,
+    };
+    let syn::Expr::MethodCall(ext) = &*m.receiver else { return None };
+    let max = match (ext.method.to_string().as_str(), ext.args.len()) {
+        ("max_by", 1) => true,
+        ("min_by", 1) => false,
+        _ => return None,
+    };
+    let mut maps = Vec::new();
+    let mut source = &*ext.receiver;
+    while let syn::Expr::MethodCall(call) = source {
+        if call.method == "map" && call.args.len() == 1 {
+            maps.push(call.args[0].clone());
+            source = &call.receiver;
+        } else {
+            break;
+        }
+    }
+    maps.reverse();
+    let item = syn::Ident::new(&format!("{acc}_item"), acc.span());
+    let first = syn::Ident::new(&format!("{acc}_first"), acc.span());
+    let compare: syn::Expr = match &ext.args[0] {
+        syn::Expr::Closure(c) => {
+            let ps: Vec<&syn::Pat> = c.inputs.iter().collect();
+            let [pa, pb] = ps[..] else {
+                return Some(Err((
+                    c.span(),
+                    "a comparison closure takes two parameters".to_string(),
+                )));
+            };
+            let b = &c.body;
+            syn::parse_quote!({ let #pa = &#acc; let #pb = &#item; #b })
+        }
+        path => syn::parse_quote!(#path(&#acc, &#item)),
+    };
+    let replace: syn::Expr = if max {
+        syn::parse_quote!(#compare != ::core::cmp::Ordering::Greater)
+    } else {
+        syn::parse_quote!(#compare == ::core::cmp::Ordering::Greater)
+    };
+    let zero: syn::Expr = match float {
+        Some(t) => syn::parse_quote!(<#t>::zero()),
+        None => syn::parse_quote!(0.0),
+    };
+    let step: syn::Stmt = syn::parse_quote! {
+        if #first {
+            #acc = #item;
+            #first = false;
+        } else if #replace {
+            #acc = #item;
+        }
+    };
+    let body = match loop_body(maps, &item) {
+        Ok(b) => b,
+        Err(e) => return Some(Err(e)),
+    };
+    let (pat, stmts) = body;
+    Some(Ok(syn::parse_quote!({
+        let mut #first = true;
+        let mut #acc = #zero;
+        for #pat in #source {
+            #(#stmts)*
+            #step
+        }
+        assert!(!#first, #message);
+        #acc
+    })))
+}
+
+/// The pattern a loop over the source binds and the statements that apply the `map`s to
+/// it, leaving the item in `item` (the loop binds the first closure's parameter directly
+/// when there is one).
+fn loop_body(maps: Vec<syn::Expr>, item: &syn::Ident) -> Rewrite<(syn::Pat, Vec<syn::Stmt>)> {
+    let mut body: Vec<syn::Stmt> = Vec::new();
+    let (pat, rest): (syn::Pat, &[syn::Expr]) = match maps.first() {
+        Some(first) if !matches!(first, syn::Expr::Closure(_)) => (syn::parse_quote!(#item), &maps),
+        Some(first) => {
+            let c = closure_of(first)?;
+            let [p] = c.inputs.iter().collect::<Vec<_>>()[..] else {
+                return Err((c.span(), "a `map` closure takes one parameter".to_string()));
+            };
+            let b = &c.body;
+            body.push(syn::parse_quote!(let #item = #b;));
+            (p.clone(), &maps[1..])
+        }
+        None => (syn::parse_quote!(#item), &[]),
+    };
+    for m in rest {
+        // `map(f64::sqrt)`, `map(sq)` of a local closure: a call of it.
+        if !matches!(m, syn::Expr::Closure(_)) {
+            body.push(syn::parse_quote!(let #item = #m(#item);));
+            continue;
+        }
+        let c = closure_of(m)?;
+        let [p] = c.inputs.iter().collect::<Vec<_>>()[..] else {
+            return Err((c.span(), "a `map` closure takes one parameter".to_string()));
+        };
+        let b = &c.body;
+        body.push(syn::parse_quote!(let #item = { let #p = #item; #b };));
+    }
+    Ok((pat, body))
+}
+
 enum Combine {
     Add,
     Mul,
@@ -239,34 +362,7 @@ fn build_loop(
     ty: Option<syn::Type>,
 ) -> Result<syn::Expr, (proc_macro2::Span, String)> {
     let item = syn::Ident::new(&format!("{acc}_item"), acc.span());
-    let mut body: Vec<syn::Stmt> = Vec::new();
-    // The loop binds the first closure's parameter directly when there is one.
-    let (pat, rest): (syn::Pat, &[syn::Expr]) = match maps.first() {
-        Some(first) if !matches!(first, syn::Expr::Closure(_)) => (syn::parse_quote!(#item), &maps),
-        Some(first) => {
-            let c = closure_of(first)?;
-            let [p] = c.inputs.iter().collect::<Vec<_>>()[..] else {
-                return Err((c.span(), "a `map` closure takes one parameter".to_string()));
-            };
-            let b = &c.body;
-            body.push(syn::parse_quote!(let #item = #b;));
-            (p.clone(), &maps[1..])
-        }
-        None => (syn::parse_quote!(#item), &[]),
-    };
-    for m in rest {
-        // `map(f64::sqrt)`, `map(sq)` of a local closure: a call of it.
-        if !matches!(m, syn::Expr::Closure(_)) {
-            body.push(syn::parse_quote!(let #item = #m(#item);));
-            continue;
-        }
-        let c = closure_of(m)?;
-        let [p] = c.inputs.iter().collect::<Vec<_>>()[..] else {
-            return Err((c.span(), "a `map` closure takes one parameter".to_string()));
-        };
-        let b = &c.body;
-        body.push(syn::parse_quote!(let #item = { let #p = #item; #b };));
-    }
+    let (pat, body) = loop_body(maps, &item)?;
     let step: syn::Stmt = match combine {
         Combine::Add => syn::parse_quote!(#acc += #item;),
         Combine::Mul => syn::parse_quote!(#acc *= #item;),
