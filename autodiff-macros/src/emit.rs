@@ -1402,7 +1402,11 @@ impl Cx<'_> {
                     // A statement run for its effect (`assert!`, `println!`).
                     [] => quote_spanned!(*span=> #value;),
                     vs => {
-                        let ids = vs.iter().map(|v| self.ident(*v, *span));
+                        let ids = vs.iter().map(|v| {
+                            let m = self.mutable.contains(v).then(|| quote!(mut));
+                            let id = self.ident(*v, *span);
+                            quote!(#m #id)
+                        });
                         quote_spanned!(*span=> let (#(#ids),*) = #value;)
                     }
                 }

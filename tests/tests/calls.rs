@@ -300,3 +300,26 @@ fn a_constant_slice_literal_passed_to_a_differentiated_callee() {
         assert_eq!(fixed_polynomial_jvp(z, 2.0), (v, 2.0 * g));
     }
 }
+
+/// A callee's `Vec`, owned by a `let mut` and then written in place: the element written
+/// takes its new derivative, the others keep the callee's.
+/// `f = 3 x_1 + x_1^2` (element 0 replaced, element 1 the callee's `x_1^2`).
+#[differentiate(order = 2)]
+fn patched(x: &[f64]) -> f64 {
+    let mut m = squares(x, 1.0);
+    m[0] = 3.0 * x[1];
+    m[0] + m[1]
+}
+
+#[test]
+fn a_callees_vec_written_in_place() {
+    let x = [2.0_f64, -0.5];
+    let (v, g) = patched_grad(&x);
+    assert_eq!(v, patched(&x));
+    assert_eq!(v, 3.0 * x[1] + x[1] * x[1]);
+    assert_eq!(g, vec![0.0, 3.0 + 2.0 * x[1]]);
+    let (_, t) = patched_jvp(&x, &[1.0, 1.0]);
+    assert_eq!(t, 3.0 + 2.0 * x[1]);
+    let (_, _, h) = patched_hessian(&x);
+    assert_eq!(h, vec![vec![0.0, 0.0], vec![0.0, 2.0]]);
+}

@@ -1499,6 +1499,19 @@ impl Lower<'_> {
                 return Value::Unit;
             }
         };
+        // `let mut m = g(x); m[i] = ..`: a callee's array or `Vec`, owned by the `let mut`,
+        // written in place like a local one.
+        let owned_result = self.call_results.contains(&y)
+            && matches!(base, syn::Expr::Path(p) if p.path.get_ident().is_some_and(|id| self.lookup(&id.to_string()).is_some_and(|b| b.mutable)));
+        if owned_result && !self.mutable_tensors.contains(&y) {
+            let depth = proj.len() + indices.len();
+            let info = &mut self.func.vars[y.0];
+            match info.shape {
+                Shape::Tensor { depth: d } if d >= depth => {}
+                _ => info.shape = Shape::Tensor { depth },
+            }
+            self.mutable_tensors.insert(y);
+        }
         if !self.mutable_tensors.contains(&y) {
             self.errors.at(target, diag::STORE_TARGET);
             return Value::Unit;
