@@ -155,17 +155,7 @@ pub fn chain_to_loop(
         _ => return None,
     };
     // The `map`s between the source and the end, innermost first.
-    let mut maps = Vec::new();
-    let mut source = &*m.receiver;
-    while let syn::Expr::MethodCall(call) = source {
-        if call.method == "map" && call.args.len() == 1 {
-            maps.push(call.args[0].clone());
-            source = &call.receiver;
-        } else {
-            break;
-        }
-    }
-    maps.reverse();
+    let (source, mut maps) = peel_maps(&m.receiver);
     if let Combine::Effect = combine {
         maps.push(m.args[0].clone());
     }
@@ -180,38 +170,17 @@ pub fn maps_in_for(
     expr: &syn::Expr,
     item: impl FnOnce() -> syn::Ident,
 ) -> Option<Rewrite<(syn::Pat, syn::Expr, Vec<syn::Stmt>)>> {
-    let mut maps = Vec::new();
-    let mut source = expr;
-    while let syn::Expr::MethodCall(call) = source {
-        if call.method == "map" && call.args.len() == 1 {
-            maps.push(&call.args[0]);
-            source = &call.receiver;
-        } else {
-            break;
-        }
-    }
+    let (source, maps) = peel_maps(expr);
     if maps.is_empty() {
         return None;
     }
     let item = item();
-    let mut stmts: Vec<syn::Stmt> = Vec::new();
-    for m in maps.into_iter().rev() {
-        match m {
-            syn::Expr::Closure(c) => {
-                let [p] = c.inputs.iter().collect::<Vec<_>>()[..] else {
-                    return Some(Err((
-                        c.span(),
-                        "a `map` closure takes one parameter".to_string(),
-                    )));
-                };
-                let b = &c.body;
-                stmts.push(syn::parse_quote!(let #item = { let #p = #item; #b };));
-            }
-            path => stmts.push(syn::parse_quote!(let #item = #path(#item);)),
-        }
-    }
+    let (first, mut stmts) = match loop_body(maps, &item) {
+        Ok(b) => b,
+        Err(e) => return Some(Err(e)),
+    };
     stmts.push(syn::parse_quote!(let #pat = #item;));
-    Some(Ok((syn::parse_quote!(#item), source.clone(), stmts)))
+    Some(Ok((first, source.clone(), stmts)))
 }
 
 /// `src.max_by(f).unwrap()` and `src.min_by(f).unwrap()` (or `.expect(m)`), `map`s
@@ -237,17 +206,7 @@ fn extremum(
         ("min_by", 1) => false,
         _ => return None,
     };
-    let mut maps = Vec::new();
-    let mut source = &*ext.receiver;
-    while let syn::Expr::MethodCall(call) = source {
-        if call.method == "map" && call.args.len() == 1 {
-            maps.push(call.args[0].clone());
-            source = &call.receiver;
-        } else {
-            break;
-        }
-    }
-    maps.reverse();
+    let (source, maps) = peel_maps(&ext.receiver);
     let item = syn::Ident::new(&format!("{acc}_item"), acc.span());
     let first = syn::Ident::new(&format!("{acc}_first"), acc.span());
     let compare: syn::Expr = match &ext.args[0] {
@@ -330,6 +289,22 @@ fn loop_body(maps: Vec<syn::Expr>, item: &syn::Ident) -> Rewrite<(syn::Pat, Vec<
         body.push(syn::parse_quote!(let #item = { let #p = #item; #b };));
     }
     Ok((pat, body))
+}
+
+/// The `map`s at the end of an iterator expression, innermost first, and what they map.
+fn peel_maps(e: &syn::Expr) -> (&syn::Expr, Vec<syn::Expr>) {
+    let mut maps = Vec::new();
+    let mut source = e;
+    while let syn::Expr::MethodCall(call) = source {
+        if call.method == "map" && call.args.len() == 1 {
+            maps.push(call.args[0].clone());
+            source = &call.receiver;
+        } else {
+            break;
+        }
+    }
+    maps.reverse();
+    (source, maps)
 }
 
 enum Combine {
