@@ -13,7 +13,8 @@
 //! the source has one (argmin's `*_derivative`/`*_hessian`, the activations'
 //! `*_deriv`/`*_diff`), or a known formula (statrs's `polynomial` by hand, `ln_gamma` and
 //! `gamma` by statrs's `digamma`, `logit` by `1 / (p (1 - p))`, the incomplete gamma
-//! functions in `x` by `± x^(a - 1) e^(-x)`). Functions returning `Option` or `Result` are
+//! functions in `x` by `± x^(a - 1) e^(-x)`, logistic regression's `derivative` by the
+//! logistic loss's gradient and Hessian written out). Functions returning `Option` or `Result` are
 //! checked on their success path, and on their failures for the same `None` or `Err` from
 //! `f_grad`, `f_jvp` and `f_vjp`. Where a test calls `f_jvp` and `f_vjp` (and, with
 //! `order = 2`, `f_hvp` and `f_vjp_jvp`), it compares them with the Jacobian (and the
@@ -22,7 +23,8 @@
 //! `a = 3`. The source writes no derivative of its `*_hessian`s (a third derivative):
 //! their Jacobians are checked against central differences of their own code, and their
 //! values against the macro's Hessian (`order = 2`) of the objective where the objective
-//! has one here (`levy`, `rosenbrock`, `rosenbrock_ab`). One exception: statrs's
+//! has one here (`levy`, `rosenbrock`, `rosenbrock_ab`), or against argmin's Hessian on
+//! slices (`rastrigin_a_hessian_const`, `rastrigin_hessian_const`). One exception: statrs's
 //! `inv_digamma` is a bisection, whose derivative as written (the sign steps have
 //! derivative 0) is not the function's; its test asserts the derivative of the code and
 //! shows how central differences differ.
