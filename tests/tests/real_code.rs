@@ -13,7 +13,8 @@
 //! the source has one (argmin's `*_derivative`/`*_hessian`, the activations'
 //! `*_deriv`/`*_diff`), or a known formula (statrs's `polynomial` by hand, `ln_gamma` and
 //! `gamma` by statrs's `digamma`, `logit` by `1 / (p (1 - p))`, the incomplete gamma
-//! functions in `x` by `± x^(a - 1) e^(-x)`). Functions returning `Option` or `Result` are
+//! functions in `x` by `± x^(a - 1) e^(-x)`, logistic regression's `derivative` by the
+//! logistic loss's gradient and Hessian written out). Functions returning `Option` or `Result` are
 //! checked on their success path, and on their failures for the same `None` or `Err` from
 //! `f_grad`, `f_jvp` and `f_vjp`. Where a test calls `f_jvp` and `f_vjp` (and, with
 //! `order = 2`, `f_hvp` and `f_vjp_jvp`), it compares them with the Jacobian (and the
@@ -22,7 +23,8 @@
 //! `a = 3`. The source writes no derivative of its `*_hessian`s (a third derivative):
 //! their Jacobians are checked against central differences of their own code, and their
 //! values against the macro's Hessian (`order = 2`) of the objective where the objective
-//! has one here (`levy`, `rosenbrock`, `rosenbrock_ab`). One exception: statrs's
+//! has one here (`levy`, `rosenbrock`, `rosenbrock_ab`), or against argmin's Hessian on
+//! slices (`rastrigin_a_hessian_const`, `rastrigin_hessian_const`). One exception: statrs's
 //! `inv_digamma` is a bisection, whose derivative as written (the sign steps have
 //! derivative 0) is not the function's; its test asserts the derivative of the code and
 //! shows how central differences differ.
@@ -2556,6 +2558,68 @@ where
     let mut hessian = vec![vec![n0; n]; n];
 
     for i in 0..n {
+        hessian[i][i] = n2 + n4pisq * a * T::from_f64(f64::cos((npi2 * param[i]).into())).unwrap();
+    }
+    hessian
+}
+}
+
+// Source: argmin-rs/argmin: crates/argmin-testfunctions/src/rastrigin.rs, fn rastrigin_a_hessian_const
+#[rustfmt::skip]
+pub mod rastrigin_a_hessian_const_063 {
+use autodiff_core::differentiate;
+use num_traits::{Float, FromPrimitive};
+use std::f64::consts::PI;
+use std::iter::Sum;
+
+#[differentiate]
+pub fn rastrigin_a_hessian_const<const N: usize, T>(param: &[T], a: T) -> [[T; N]; N]
+where
+    T: Float + FromPrimitive + Sum + Into<f64>,
+{
+    let npi2 = T::from_f64(2.0 * PI).unwrap();
+    let n4pisq = T::from_f64(4.0 * PI.powi(2)).unwrap();
+    let n2 = T::from_f64(2.0).unwrap();
+    let n0 = T::from_f64(0.0).unwrap();
+
+    let mut hessian = [[n0; N]; N];
+
+    for i in 0..N {
+        hessian[i][i] = n2 + n4pisq * a * T::from_f64(f64::cos((npi2 * param[i]).into())).unwrap();
+    }
+    hessian
+}
+}
+
+// Source: argmin-rs/argmin: crates/argmin-testfunctions/src/rastrigin.rs, fn rastrigin_hessian_const (with the helpers it calls: rastrigin_a_hessian_const)
+#[rustfmt::skip]
+pub mod rastrigin_hessian_const_064 {
+use autodiff_core::differentiate;
+use num_traits::{Float, FromPrimitive};
+use std::f64::consts::PI;
+use std::iter::Sum;
+
+#[differentiate]
+pub fn rastrigin_hessian_const<const N: usize, T>(param: &[T; N]) -> [[T; N]; N]
+where
+    T: Float + FromPrimitive + Sum + Into<f64>,
+{
+    rastrigin_a_hessian_const(param, T::from_f64(10.0).unwrap())
+}
+
+#[differentiate]
+pub fn rastrigin_a_hessian_const<const N: usize, T>(param: &[T], a: T) -> [[T; N]; N]
+where
+    T: Float + FromPrimitive + Sum + Into<f64>,
+{
+    let npi2 = T::from_f64(2.0 * PI).unwrap();
+    let n4pisq = T::from_f64(4.0 * PI.powi(2)).unwrap();
+    let n2 = T::from_f64(2.0).unwrap();
+    let n0 = T::from_f64(0.0).unwrap();
+
+    let mut hessian = [[n0; N]; N];
+
+    for i in 0..N {
         hessian[i][i] = n2 + n4pisq * a * T::from_f64(f64::cos((npi2 * param[i]).into())).unwrap();
     }
     hessian
@@ -5437,6 +5501,101 @@ pub fn cholesky(mat: Vec<f64>, n: usize) -> Vec<f64> {
 }
 }
 
+// Source: kevindadi/RustPTA: example/thousands_code/src/machine_learning/logistic_regression.rs, fn derivative
+#[rustfmt::skip]
+pub mod derivative_162 {
+use autodiff_core::differentiate;
+use std::f64::consts::E;
+
+#[differentiate]
+fn derivative(params: &[f64], data_points: &[(Vec<f64>, f64)]) -> Vec<f64> {
+    let num_features = params.len();
+    let mut gradients = vec![0.0; num_features];
+
+    for (features, y_i) in data_points {
+        let z = params[0]
+            + params[1..]
+                .iter()
+                .zip(features)
+                .map(|(p, x)| p * x)
+                .sum::<f64>();
+        let prediction = 1.0 / (1.0 + E.powf(-z));
+
+        gradients[0] += prediction - y_i;
+        for (i, x_i) in features.iter().enumerate() {
+            gradients[i + 1] += (prediction - y_i) * x_i;
+        }
+    }
+
+    gradients
+}
+
+    // The function is private to its file, so its check is a child of its module.
+    #[cfg(test)]
+    mod check {
+        use super::*;
+
+        /// The gradient of the logistic loss, `Σ_i (σ(z_i) - y_i) [1, x_i]` with
+        /// `z_i = params[0] + params[1..] · x_i`, written out here.
+        fn logistic_gradient(params: &[f64], data: &[(Vec<f64>, f64)]) -> Vec<f64> {
+            let mut g = vec![0.0; params.len()];
+            for (x, y) in data {
+                let z = params[0] + (0..x.len()).map(|k| params[k + 1] * x[k]).sum::<f64>();
+                let r = 1.0 / (1.0 + (-z).exp()) - y;
+                g[0] += r;
+                for k in 0..x.len() {
+                    g[k + 1] += r * x[k];
+                }
+            }
+            g
+        }
+
+        /// Its Jacobian, the logistic loss's Hessian `Σ_i σ(z_i) (1 - σ(z_i)) u_i u_iᵀ`
+        /// with `u_i = [1, x_i]`.
+        fn logistic_hessian(params: &[f64], data: &[(Vec<f64>, f64)]) -> Vec<Vec<f64>> {
+            let n = params.len();
+            let mut h = vec![vec![0.0; n]; n];
+            for (x, _) in data {
+                let u: Vec<f64> = [&[1.0][..], &x[..]].concat();
+                let z: f64 = params.iter().zip(&u).map(|(p, u)| p * u).sum();
+                let s = 1.0 / (1.0 + (-z).exp());
+                for j in 0..n {
+                    for k in 0..n {
+                        h[j][k] += s * (1.0 - s) * u[j] * u[k];
+                    }
+                }
+            }
+            h
+        }
+
+        #[test]
+        fn derivative_162() {
+            let data = vec![
+                (vec![0.5, -1.2], 1.0),
+                (vec![-0.3, 0.8], 0.0),
+                (vec![1.4, 0.1], 1.0),
+                (vec![-0.9, -0.6], 0.0),
+            ];
+            let (t, w) = ([0.6, -0.25, 1.1], [-0.8, 0.35, 1.4]);
+            for params in [[0.3, -1.1, 2.4], [-0.7, 0.45, -0.2]] {
+                let (d, j) = derivative_jacobian(&params, &data);
+                assert_eq!(d, derivative(&params, &data));
+                crate::assert_close_all(&d, &logistic_gradient(&params, &data), "the gradient");
+                crate::assert_jacobian(|v| derivative(v, &data), &params, &j);
+                crate::assert_close_all(
+                    &j.concat(),
+                    &logistic_hessian(&params, &data).concat(),
+                    "the Hessian",
+                );
+                let ((d_t, jt), (d_w, wj)) =
+                    (derivative_jvp(&params, &data, &t), derivative_vjp(&params, &data, &w));
+                assert_eq!((&d_t, &d_w), (&d, &d));
+                crate::assert_jvp_vjp(&j, &t, &jt, &w, &wj);
+            }
+        }
+    }
+}
+
 // Source: eachampagne/Quantum-Solver: src/potentials.rs, fn squ_well_v
 #[rustfmt::skip]
 pub mod squ_well_v_165 {
@@ -5570,61 +5729,6 @@ pub fn quart_half_v(x:f64) -> f64 {
 /// for `picheny_hessian`, rustc overflows its stack on the generated code), copied as
 /// written, without `#[differentiate]`.
 mod source_derivatives {
-    use num_traits::{Float, FromPrimitive};
-    use std::f64::consts::PI;
-    use std::iter::Sum;
-
-    // Source: argmin-rs/argmin: crates/argmin-testfunctions/src/rastrigin.rs, fn rastrigin_a_hessian_const
-    #[rustfmt::skip]
-    pub fn rastrigin_a_hessian_const<const N: usize, T>(param: &[T], a: T) -> [[T; N]; N]
-    where
-        T: Float + FromPrimitive + Sum + Into<f64>,
-    {
-        let npi2 = T::from_f64(2.0 * PI).unwrap();
-        let n4pisq = T::from_f64(4.0 * PI.powi(2)).unwrap();
-        let n2 = T::from_f64(2.0).unwrap();
-        let n0 = T::from_f64(0.0).unwrap();
-
-        let mut hessian = [[n0; N]; N];
-
-        for i in 0..N {
-            hessian[i][i] = n2 + n4pisq * a * T::from_f64(f64::cos((npi2 * param[i]).into())).unwrap();
-        }
-        hessian
-    }
-
-    // Source: argmin-rs/argmin: crates/argmin-testfunctions/src/rastrigin.rs, fn rastrigin_hessian_const (with the helpers it calls: rastrigin_a_hessian_const)
-    #[rustfmt::skip]
-    pub mod rastrigin_hessian_const_064 {
-    use num_traits::{Float, FromPrimitive};
-    use std::f64::consts::PI;
-    use std::iter::Sum;
-
-    pub fn rastrigin_hessian_const<const N: usize, T>(param: &[T; N]) -> [[T; N]; N]
-    where
-        T: Float + FromPrimitive + Sum + Into<f64>,
-    {
-        rastrigin_a_hessian_const(param, T::from_f64(10.0).unwrap())
-    }
-
-    pub fn rastrigin_a_hessian_const<const N: usize, T>(param: &[T], a: T) -> [[T; N]; N]
-    where
-        T: Float + FromPrimitive + Sum + Into<f64>,
-    {
-        let npi2 = T::from_f64(2.0 * PI).unwrap();
-        let n4pisq = T::from_f64(4.0 * PI.powi(2)).unwrap();
-        let n2 = T::from_f64(2.0).unwrap();
-        let n0 = T::from_f64(0.0).unwrap();
-
-        let mut hessian = [[n0; N]; N];
-
-        for i in 0..N {
-            hessian[i][i] = n2 + n4pisq * a * T::from_f64(f64::cos((npi2 * param[i]).into())).unwrap();
-        }
-        hessian
-    }
-    }
-
     // Source: argmin-rs/argmin: crates/argmin-testfunctions/src/picheny.rs, fn picheny_hessian
     #[rustfmt::skip]
     pub mod picheny_hessian_054 {
@@ -7397,7 +7501,7 @@ fn rastrigin_a_derivative_const_059() {
             &rows,
         );
         // The source's own Hessian.
-        let theirs = source_derivatives::rastrigin_a_hessian_const::<3, f64>(&x, a);
+        let theirs = rastrigin_a_hessian_const_063::rastrigin_a_hessian_const::<3, f64>(&x, a);
         for i in 0..3 {
             for k in 0..3 {
                 assert_close(jp[i][k], theirs[i][k], "rastrigin_a_hessian_const");
@@ -7420,7 +7524,7 @@ fn rastrigin_derivative_const_060() {
         // The source's own Hessian.
         assert_close_all(
             &flat_2(&jp),
-            &flat_2(&source_derivatives::rastrigin_hessian_const_064::rastrigin_hessian_const(&x)),
+            &flat_2(&rastrigin_hessian_const_064::rastrigin_hessian_const(&x)),
             "rastrigin_hessian_const",
         );
     }
@@ -7464,6 +7568,60 @@ fn rastrigin_hessian_062() {
         let ((h_t, jt), (h_w, wj)) = (rastrigin_hessian_jvp(&x, &t), rastrigin_hessian_vjp(&x, &w));
         assert_eq!((&h_t, &h_w), (&h, &h));
         assert_jvp_vjp(&j.concat(), &t, &jt.concat(), &w.concat(), &wj);
+    }
+}
+
+#[test]
+fn rastrigin_a_hessian_const_063() {
+    use rastrigin_a_hessian_const_063::*;
+    let (t, w) = ([0.6, -0.25, 1.1, 0.3], [[-0.8, 0.35, 1.4], [0.2, -1.5, 0.9], [1.1, 0.4, -0.3]]);
+    for a in [10.0, 3.0] {
+        for x in [[0.3, -1.1, 2.4], [1.7, 0.45, -0.2]] {
+            let (h, (jp, ja)) = rastrigin_a_hessian_const_jacobian::<3, f64>(&x, a);
+            assert_eq!(h, rastrigin_a_hessian_const::<3, f64>(&x, a));
+            let rows: Vec<Vec<f64>> = jp
+                .iter()
+                .flatten()
+                .zip(ja.iter().flatten())
+                .map(|(r, c)| [&r[..], &[*c]].concat())
+                .collect();
+            assert_jacobian(
+                |v| flat_2(&rastrigin_a_hessian_const::<3, f64>(&v[..3], v[3])),
+                &[&x[..], &[a]].concat(),
+                &rows,
+            );
+            // The source's Hessian on slices, the same values.
+            assert_close_all(
+                &flat_2(&h),
+                &rastrigin_a_hessian_061::rastrigin_a_hessian(&x, a).concat(),
+                "rastrigin_a_hessian",
+            );
+            let (h_t, jt) = rastrigin_a_hessian_const_jvp::<3, f64>(&x, a, &t[..3], t[3]);
+            let (h_w, (wp, wa)) = rastrigin_a_hessian_const_vjp::<3, f64>(&x, a, w);
+            assert_eq!((h_t, h_w), (h, h));
+            assert_jvp_vjp(&rows, &t, &flat_2(&jt), &flat_2(&w), &[&wp[..], &[wa]].concat());
+        }
+    }
+}
+
+#[test]
+fn rastrigin_hessian_const_064() {
+    use rastrigin_hessian_const_064::*;
+    let (t, w) = ([0.6, -0.25, 1.1], [[-0.8, 0.35, 1.4], [0.2, -1.5, 0.9], [1.1, 0.4, -0.3]]);
+    for x in [[0.3, -1.1, 2.4], [1.7, 0.45, -0.2]] {
+        let (h, j) = rastrigin_hessian_const_jacobian(&x);
+        assert_eq!(h, rastrigin_hessian_const(&x));
+        assert_jacobian(|v| flat_2(&rastrigin_hessian_const(&[v[0], v[1], v[2]])), &x, &rows_3(&j));
+        // The source's Hessian on slices, the same values.
+        assert_close_all(
+            &flat_2(&h),
+            &rastrigin_hessian_062::rastrigin_hessian(&x).concat(),
+            "rastrigin_hessian",
+        );
+        let (h_t, jt) = rastrigin_hessian_const_jvp(&x, t);
+        let (h_w, wj) = rastrigin_hessian_const_vjp(&x, w);
+        assert_eq!((h_t, h_w), (h, h));
+        assert_jvp_vjp(&rows_3(&j), &t, &flat_2(&jt), &flat_2(&w), &wj);
     }
 }
 
