@@ -356,6 +356,12 @@ tuple_shape!(A 0, B 1, C 2);
 tuple_shape!(A 0, B 1, C 2, D 3);
 tuple_shape!(A 0, B 1, C 2, D 3, E 4);
 tuple_shape!(A 0, B 1, C 2, D 3, E 4, F 5);
+tuple_shape!(A 0, B 1, C 2, D 3, E 4, F 5, P6 6);
+tuple_shape!(A 0, B 1, C 2, D 3, E 4, F 5, P6 6, P7 7);
+tuple_shape!(A 0, B 1, C 2, D 3, E 4, F 5, P6 6, P7 7, P8 8);
+tuple_shape!(A 0, B 1, C 2, D 3, E 4, F 5, P6 6, P7 7, P8 8, P9 9);
+tuple_shape!(A 0, B 1, C 2, D 3, E 4, F 5, P6 6, P7 7, P8 8, P9 9, P10 10);
+tuple_shape!(A 0, B 1, C 2, D 3, E 4, F 5, P6 6, P7 7, P8 8, P9 9, P10 10, P11 11);
 
 /// The number of leaves of `v`: a parameter's or the output's size.
 #[inline]

@@ -691,3 +691,47 @@ fn wildcard_parameters_in_every_sibling() {
     assert_eq!(y, [6.0, 2.0]);
     assert_eq!((d_, dx), ([0.0, 0.0], [[3.0, 2.0], [1.0, 0.0]]));
 }
+
+/// Many scalar parameters: gradients, Jacobians and Hessians have one block per
+/// parameter, a tuple of up to twelve (as far as std's tuple traits go).
+#[differentiate(order = 2)]
+#[allow(clippy::too_many_arguments)]
+fn twelve(
+    a: f64,
+    b: f64,
+    c: f64,
+    d: f64,
+    e: f64,
+    f: f64,
+    g: f64,
+    h: f64,
+    i: f64,
+    j: f64,
+    k: f64,
+    l: f64,
+) -> f64 {
+    a * b + c * d + e * f * g + h * i + j * k * l + (a * l).sin()
+}
+
+#[differentiate]
+#[allow(clippy::too_many_arguments)]
+fn seven_out(a: f64, b: f64, c: f64, d: f64, e: f64, f: f64, g: f64) -> [f64; 2] {
+    [a * b + c * d, e * f * g]
+}
+
+#[test]
+fn twelve_scalar_parameters_in_every_route() {
+    let p = [1.0, 2.0, 3.0, 4.0, 5.0, 6.0, 7.0, 8.0, 9.0, 10.0, 11.0, 0.5];
+    let [a, b, c, d, e, f, g, h, i, j, k, l] = p;
+    let (v, gr) = twelve_grad(a, b, c, d, e, f, g, h, i, j, k, l);
+    assert_eq!(v, twelve(a, b, c, d, e, f, g, h, i, j, k, l));
+    assert_eq!((gr.1, gr.6, gr.10), (a, e * f, j * l));
+    assert!((gr.0 - (b + l * (a * l).cos())).abs() < 1e-15);
+    let (_, _, hs) = twelve_hessian(a, b, c, d, e, f, g, h, i, j, k, l);
+    assert_eq!((hs[0][1], hs[4][5], hs[9][10], hs[2][7]), (1.0, g, l, 0.0));
+    let want = (a * l).cos() - a * l * (a * l).sin();
+    assert!((hs[0][11] - want).abs() < 1e-14, "d2/da dl");
+    let (y, jac) = seven_out_jacobian(a, b, c, d, e, f, g);
+    assert_eq!(y, seven_out(a, b, c, d, e, f, g));
+    assert_eq!((jac.0, jac.3, jac.6), ([b, 0.0], [c, 0.0], [0.0, e * f]));
+}
