@@ -1418,12 +1418,19 @@ impl Cx<'_> {
                 match outs.as_slice() {
                     [] if els.stmts.is_empty() => quote_spanned!(*span=> if #c { #t }),
                     [] => quote_spanned!(*span=> if #c { #t } else { #e }),
+                    // (`mut` for an out written later: an array chosen whole, then
+                    // written element by element.)
                     [v] => {
+                        let m = self.mutable.contains(v).then(|| quote!(mut));
                         let id = self.ident(*v, *span);
-                        quote_spanned!(*span=> let #id = if #c { #t } else { #e };)
+                        quote_spanned!(*span=> let #m #id = if #c { #t } else { #e };)
                     }
                     vs => {
-                        let ids = vs.iter().map(|v| self.ident(*v, *span));
+                        let ids = vs.iter().map(|v| {
+                            let m = self.mutable.contains(v).then(|| quote!(mut));
+                            let id = self.ident(*v, *span);
+                            quote!(#m #id)
+                        });
                         quote_spanned!(*span=> let (#(#ids),*) = if #c { #t } else { #e };)
                     }
                 }

@@ -1066,9 +1066,12 @@ fn tensor_locals(block: &Block, vars: &[VarInfo]) -> Vec<Var> {
     block
         .stmts
         .iter()
-        .filter_map(|s| match s {
-            Stmt::Let { vars: vs, .. } => vs.first().copied(),
-            _ => None,
+        .flat_map(|s| match s {
+            Stmt::Let { vars: vs, .. } => vs.first().copied().into_iter().collect(),
+            // An array an `if` chooses (`let w = if c { a } else { b };`): its adjoint is
+            // read wherever `w` is, in later branches and loops too.
+            Stmt::If { outs, .. } => outs.clone(),
+            _ => Vec::new(),
         })
         .filter(|v| matches!(vars[v.0].shape, Shape::Tensor { .. }))
         .collect()

@@ -494,3 +494,39 @@ fn max_by_of_nothing_panics_as_in_rust() {
     assert_eq!(primal.as_deref(), Some("called `Option::unwrap()` on a `None` value"));
     assert_eq!(grad, primal, "the same panic as the function's");
 }
+
+/// Seed 41 programs 17, 71, 98, 129: an `if` inside a loop over `windows` (refused: the
+/// window's constant width looked different in the two branches).
+#[differentiate]
+fn positive_steps(x: &[f64]) -> f64 {
+    let mut s = 0.0;
+    for w in x.windows(2) {
+        if w[0] > 0.0 {
+            s += w[1] * w[0];
+        }
+    }
+    s
+}
+
+#[test]
+fn a_branch_inside_a_loop_over_windows() {
+    let x = [0.5, -1.0, 2.0, 3.0];
+    let (v, g) = positive_steps_grad(&x);
+    assert_eq!(v, positive_steps(&x));
+    // Windows (0.5, -1), (-1, 2), (2, 3): the first and the last have w[0] > 0.
+    assert_eq!(v, 0.5 * -1.0 + 2.0 * 3.0);
+    assert_all_close(&g, &[-1.0, 0.5, 3.0, 2.0], EXACT, "d/dx");
+}
+
+/// Seed 43 programs 51 and 70: `min_by` with a closure calling `total_cmp` (did not
+/// compile: the accumulator's float type was not known where the method is called).
+#[differentiate]
+fn least_double(x: &[f64]) -> f64 {
+    x.iter().map(|&e| e * 2.0).min_by(|p, q| p.total_cmp(q)).unwrap()
+}
+
+#[test]
+fn min_by_with_total_cmp_in_a_closure() {
+    let x = [0.5, -1.0, 2.0];
+    assert_eq!(least_double_grad(&x), (least_double(&x), vec![0.0, 2.0, 0.0]));
+}

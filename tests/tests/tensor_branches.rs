@@ -189,3 +189,80 @@ fn arrays_chosen_in_a_loop() {
     assert_all_close(&hx, &want_hx, EXACT, "d2/dx da_0");
     assert_all_close(&ha, &[0.0, 0.0], EXACT, "d2/da da_0");
 }
+
+// Found by the fuzzer (seed 41, programs 87 and 145; seed 43, 15, 183, 196): an array
+// chosen by an `if` and read later inside a branch or a loop lost its adjoint (its
+// adjoint was made at the first read, inside that branch or loop). Each is checked
+// against a hand-derived derivative.
+
+/// Read after an `if` that returns: `f = a` for `a < 1` and `b <= 1`.
+#[differentiate(order = 2)]
+fn read_after_return(a: f64, b: f64) -> f64 {
+    let w = if a < 1.0 { [b, a] } else { [a, b] };
+    if b > 1.0 {
+        return 0.0;
+    }
+    w[1]
+}
+
+/// Read in a loop, iterated, and scaling an `iter_mut` loop: `f = 2y + 3y + 2y * 1`.
+#[differentiate(order = 2)]
+fn read_in_loops(y: f64) -> f64 {
+    let w = if y < 3.0 { [y, 2.0 * y] } else { [2.0 * y, y] };
+    let mut s = 0.0;
+    for _i in 0..1 {
+        s += w[1];
+    }
+    let t: f64 = w.iter().map(|&p| p).sum();
+    let mut v = [1.0, 0.5];
+    for e in v.iter_mut() {
+        *e *= w[1];
+    }
+    s + t + v[0]
+}
+
+/// Seed 41 program 87, reduced: `f = 2.25 y^2` for `y < 3`.
+#[differentiate]
+fn squared_through_a_chosen_row(y: f64) -> f64 {
+    let w1 = if y < 3.0 { [y, 1.5 * y] } else { [1.5 * y, y] };
+    let mut w8 = [w1[1], 0.5];
+    for e in w8.iter_mut() {
+        *e *= w1[1];
+    }
+    w8[0]
+}
+
+#[test]
+fn a_chosen_array_read_later_in_branches_and_loops() {
+    assert_eq!(read_after_return_grad(0.5, 0.25), (0.5, (1.0, 0.0)));
+    assert_eq!(read_after_return_vjp(0.5, 0.25, 2.0).1, (2.0, 0.0));
+    assert_eq!(read_after_return_hessian(0.5, 0.25).1, (1.0, 0.0));
+    assert_eq!(read_after_return_grad(0.5, 2.0), (0.0, (0.0, 0.0)));
+    let y = 0.5;
+    let (v, g) = read_in_loops_grad(y);
+    assert_eq!(v, read_in_loops(y));
+    assert_close(g, 7.0, EXACT, "2 + 3 + 2");
+    assert_close(read_in_loops_hessian(y).2[0][0], 0.0, EXACT, "linear");
+    let y = -1.1068227798148103;
+    let (v, g) = squared_through_a_chosen_row_grad(y);
+    assert_close(v, 2.25 * y * y, EXACT, "the value");
+    assert_close(g, 4.5 * y, EXACT, "d/dy 2.25 y^2");
+    assert_fd(|p| squared_through_a_chosen_row(p[0]), &[y], &[g], FD, "central differences");
+}
+
+/// Seed 41 programs 8 and 123: a `let mut` array chosen whole, then written by index
+/// (did not compile). `f = w[1]` after `w[0] = 1`.
+#[differentiate(order = 2)]
+fn chosen_then_written(a: f64, b: f64) -> f64 {
+    let mut w = if a > 0.0 { [a, b] } else { [b, a] };
+    w[0] = 1.0;
+    w[0] * w[1]
+}
+
+#[test]
+fn a_chosen_array_written_after() {
+    assert_eq!(chosen_then_written_grad(0.5, 2.0), (2.0, (0.0, 1.0)));
+    assert_eq!(chosen_then_written_grad(-0.5, 2.0), (-0.5, (1.0, 0.0)));
+    assert_eq!(chosen_then_written_jvp(0.5, 2.0, 1.0, 3.0).1, 3.0);
+    assert_eq!(chosen_then_written_hessian(0.5, 2.0).2, [[0.0; 2]; 2]);
+}

@@ -2375,8 +2375,11 @@ impl Lower<'_> {
             [t] => Some(syn::Ident::new(t, span)),
             _ => None,
         };
+        let written = float.clone().or_else(|| self.written_float(span));
         let acc = self.fresh("acc", span);
-        if let Some(rewritten) = super::desugar::chain_to_loop(m, &acc, float.as_ref()) {
+        if let Some(rewritten) =
+            super::desugar::chain_to_loop(m, &acc, float.as_ref(), written.as_ref())
+        {
             return match rewritten {
                 Ok(e) => self.lower_expr(&e, hint),
                 Err((span, msg)) => {
@@ -2457,6 +2460,23 @@ impl Lower<'_> {
             }
         ));
         self.lookup(&out.to_string()).map(|b| b.value.clone()).unwrap_or(Value::Unit)
+    }
+
+    /// The one primitive float type the signature writes (`f64` when `f32` is not
+    /// written, and the other way round), if there is exactly one.
+    fn written_float(&self, span: Span) -> Option<syn::Ident> {
+        let mut sig = quote::quote!();
+        for p in &self.func.params {
+            quote::ToTokens::to_tokens(&p.ty, &mut sig);
+        }
+        quote::ToTokens::to_tokens(&self.func.output_ty, &mut sig);
+        let text = sig.to_string();
+        let words: Vec<&str> = text.split(|c: char| !c.is_alphanumeric() && c != '_').collect();
+        match (words.contains(&"f64"), words.contains(&"f32")) {
+            (true, false) => Some(syn::Ident::new("f64", span)),
+            (false, true) => Some(syn::Ident::new("f32", span)),
+            _ => None,
+        }
     }
 
     /// An argument of an opaque call or method: `&x` stays a reference.
@@ -2632,6 +2652,18 @@ fn is_assign_op(op: &syn::BinOp) -> bool {
     )
 }
 
+/// Whether two atoms are the same: a variable or place by [`Atom::same`], a constant by
+/// its tokens (a window's width `2` in both branches).
+fn same_atom(a: &Atom, b: &Atom) -> bool {
+    match (a, b) {
+        (Atom::Const(x), Atom::Const(y)) => {
+            quote::ToTokens::to_token_stream(x).to_string()
+                == quote::ToTokens::to_token_stream(y).to_string()
+        }
+        _ => a.same(b),
+    }
+}
+
 /// Whether two environment values are the same (so no phi is needed).
 fn same(a: &Value, b: &Value) -> bool {
     match (a, b) {
@@ -2644,10 +2676,12 @@ fn same(a: &Value, b: &Value) -> bool {
         (Value::Tuple(xs), Value::Tuple(ys)) => {
             xs.len() == ys.len() && xs.iter().zip(ys).all(|(x, y)| same(x, y))
         }
-        (Value::MutRef(x), Value::MutRef(y)) => x.same(y),
+        (Value::MutRef(x), Value::MutRef(y)) => same_atom(x, y),
         (Value::Closure(x), Value::Closure(y)) => std::rc::Rc::ptr_eq(x, y),
         (Value::View(x), Value::View(y)) => {
-            x.base.same(&y.base) && x.start.same(&y.start) && x.len.same(&y.len)
+            same_atom(&x.base, &y.base)
+                && same_atom(&x.start, &y.start)
+                && same_atom(&x.len, &y.len)
         }
         _ => false,
     }

@@ -118,11 +118,13 @@ fn pattern_test(
 ///
 /// `float` is the function's float type parameter when it has exactly one (`T` of
 /// `fn f<T: Float>`): a sum or product of a generic float starts at `-T::zero()` or
-/// `T::one()` (through `T`'s `Float` bound), not at a float literal.
+/// `T::one()` (through `T`'s `Float` bound), not at a float literal. `written` is the
+/// function's one float type, a parameter or `f64`/`f32` (for `max_by`'s accumulator).
 pub fn chain_to_loop(
     m: &syn::ExprMethodCall,
     acc: &syn::Ident,
     float: Option<&syn::Ident>,
+    written: Option<&syn::Ident>,
 ) -> Option<Result<syn::Expr, (proc_macro2::Span, String)>> {
     // `sum::<f64>()`: the accumulator has the written type, which the items (literals
     // perhaps) may not give it.
@@ -136,7 +138,7 @@ pub fn chain_to_loop(
         (None, Some(t)) => Some(syn::parse_quote!(#t)),
         (None, None) => None,
     };
-    if let Some(r) = extremum(m, acc, float) {
+    if let Some(r) = extremum(m, acc, written) {
         return Some(r);
     }
     let (init, combine): (syn::Expr, Combine) = match (m.method.to_string().as_str(), generic) {
@@ -228,7 +230,12 @@ fn extremum(
     } else {
         syn::parse_quote!(#compare == ::core::cmp::Ordering::Greater)
     };
+    // Typed where the function's float type is known: a comparison's method
+    // (`p.total_cmp(q)`) needs it at once.
     let zero: syn::Expr = match float {
+        Some(t) if crate::ir::is_primitive_float(&syn::parse_quote!(#t)) => {
+            syn::parse_quote!(0.0 as #t)
+        }
         Some(t) => syn::parse_quote!(<#t>::zero()),
         None => syn::parse_quote!(0.0),
     };
