@@ -25,7 +25,13 @@
 //! `(e * e + 0.5).sqrt()`, `e.tanh().exp()`); calls of the helpers `h_sq`, `h_mix` and
 //! `h_sum` (see [`HELPERS_SOURCE`]); conversions between float types through num-traits,
 //! `From` and `Into` (`e.to_f64().unwrap()`, `<f64 as num_traits::NumCast>::from(e).unwrap()`,
-//! `f64::from_f64(e).expect(..)`, `num_traits::cast`, `f64::from(e)`, `.into()`).
+//! `f64::from_f64(e).expect(..)`, `num_traits::cast`, `f64::from(e)`, `.into()`); loops
+//! and chains through the adaptors `.rev()`, `.take(k)`, `.step_by(k)`, `.skip(k)`,
+//! `.zip(s.iter().skip(k))`, `.enumerate().skip(k)` and over sub-slices (`&x[a..]`,
+//! `x[..b].iter()`, `x[a..=b].iter()`), over `.windows(2)` and `.chunks(2)` (their views
+//! read by constant index, a chunk summed too), `.iter_mut()` over a `let mut` copy;
+//! `max_by`/`min_by` in chains; closures bound to locals and called later (a captured
+//! local sometimes shadowed before the call); `if` choosing between whole arrays.
 // Each user of this file uses part of it.
 #![allow(dead_code)]
 
@@ -241,6 +247,15 @@ enum Kind {
     Count {
         value: usize,
     },
+    /// A window or chunk of a loop over `.windows(2)` or `.chunks(2)`: read by `w[j]` for
+    /// `j < len` only (a view used as a whole value is refused), and by
+    /// `w.iter().sum::<f64>()` when `sum`.
+    View {
+        len: usize,
+        sum: bool,
+    },
+    /// A closure `|t: f64| ..` bound to a local, called with one float.
+    Closure,
 }
 
 #[derive(Clone, Debug)]
@@ -401,6 +416,24 @@ impl Gen<'_> {
             .collect()
     }
 
+    fn views(&self) -> Vec<(String, usize, bool)> {
+        self.visible()
+            .into_iter()
+            .filter_map(|v| match v.kind {
+                Kind::View { len, sum } => Some((v.name.clone(), len, sum)),
+                _ => None,
+            })
+            .collect()
+    }
+
+    fn closures(&self) -> Vec<String> {
+        self.visible()
+            .into_iter()
+            .filter(|v| matches!(v.kind, Kind::Closure))
+            .map(|v| v.name.clone())
+            .collect()
+    }
+
     fn count(&self) -> Option<(String, usize)> {
         self.visible().into_iter().find_map(|v| match v.kind {
             Kind::Count { value } => Some((v.name.clone(), value)),
@@ -478,13 +511,24 @@ impl Gen<'_> {
         let floats = self.floats(false);
         let seqs = self.seqs(false);
         let idx = self.indices();
+        let views = self.views();
         let w = [
             6 * usize::from(!floats.is_empty()),
             4 * usize::from(!seqs.is_empty()),
             2,
             usize::from(!idx.is_empty()),
+            4 * usize::from(!views.is_empty()),
         ];
         match self.weighted(&w) {
+            4 => {
+                let (v, len, sum) = self.pick_from(&views);
+                if sum && self.chance(2) {
+                    E::atom(format!("{v}.iter().sum::<f64>()"), true)
+                } else {
+                    let j = self.pick(len);
+                    E::atom(format!("{v}[{j}]"), true)
+                }
+            }
             0 => E::atom(self.pick_from(&floats), true),
             1 => {
                 let (s, len, len_expr) = self.pick_from(&seqs);
@@ -547,6 +591,7 @@ impl Gen<'_> {
         let helpers = self.opts.helpers && !self.in_closure;
         let has_idx = !self.indices().is_empty() || self.count().is_some();
         let seqs = !self.seqs(false).is_empty();
+        let closures = !self.in_closure && !self.closures().is_empty();
         let w = [
             6,                                     // leaf
             8,                                     // binary operator
@@ -560,6 +605,7 @@ impl Gen<'_> {
             usize::from(!self.in_closure && seqs), // iterator chain
             usize::from(has_idx),                  // match on an integer
             2,                                     // conversion between float types
+            3 * usize::from(closures),             // closure call
         ];
         match self.weighted(&w) {
             1 => {
@@ -729,18 +775,62 @@ impl Gen<'_> {
                 };
                 E::atom(s, true)
             }
+            12 => {
+                let closures = self.closures();
+                let g = self.pick_from(&closures);
+                let a = self.expr(d);
+                E::atom(format!("{g}({})", a.s), true)
+            }
             _ => self.leaf(),
+        }
+    }
+
+    /// `s` (of length `len`, at least 2) through an adaptor or as a sub-slice, yielding
+    /// `&f64`: the source text and how many items it yields, always at least one. `for_loop`
+    /// allows the form `&s[a..]`, which a chain cannot start with.
+    fn adapted(&mut self, s: &str, len: usize, for_loop: bool) -> (String, usize) {
+        match self.pick(7) {
+            0 => (format!("{s}.iter().rev()"), len),
+            1 => {
+                let k = 1 + self.pick(len);
+                (format!("{s}.iter().take({k})"), k)
+            }
+            2 => {
+                let k = 1 + self.pick(3);
+                (format!("{s}.iter().step_by({k})"), len.div_ceil(k))
+            }
+            3 => {
+                let k = 1 + self.pick(len - 1);
+                (format!("{s}.iter().skip({k})"), len - k)
+            }
+            4 => {
+                let a = self.pick(len);
+                if for_loop && self.chance(2) {
+                    (format!("&{s}[{a}..]"), len - a)
+                } else {
+                    (format!("{s}[{a}..].iter()"), len - a)
+                }
+            }
+            5 => {
+                let b = 1 + self.pick(len);
+                (format!("{s}[..{b}].iter()"), b)
+            }
+            _ => {
+                let a = self.pick(len);
+                let b = a + self.pick(len - a);
+                (format!("{s}[{a}..={b}].iter()"), b + 1 - a)
+            }
         }
     }
 
     /// An iterator chain over a sequence, ending in `sum`, `product` or `fold`.
     fn chain(&mut self, depth: usize) -> E {
         let seqs = self.seqs(false);
-        let (s, _, _) = self.pick_from(&seqs);
+        let (s, len, _) = self.pick_from(&seqs);
         let mark = self.scope.len();
         self.in_closure = true;
         let v = self.fresh("e");
-        let s = match self.pick(5) {
+        let s = match self.pick(8) {
             0 => format!("{s}.iter().copied().sum::<f64>()"),
             1 => {
                 self.scope.push(Var { name: v.clone(), kind: Kind::Float { mutable: false } });
@@ -759,6 +849,51 @@ impl Gen<'_> {
                 self.scope.push(Var { name: v.clone(), kind: Kind::Float { mutable: false } });
                 let body = self.expr(depth.min(1));
                 format!("{s}.iter().map(|&{v}| {}).product::<f64>()", body.s)
+            }
+            5 => {
+                // Through an adaptor or a sub-slice.
+                let (src, _) = self.adapted(&s, len, false);
+                self.scope.push(Var { name: v.clone(), kind: Kind::Float { mutable: false } });
+                let body = self.expr(depth);
+                format!("{src}.map(|&{v}| {}).sum::<f64>()", body.s)
+            }
+            6 => {
+                // Each element with the one `k` further on.
+                let k = 1 + self.pick(len - 1);
+                let w = self.fresh("e");
+                self.scope.push(Var { name: v.clone(), kind: Kind::Float { mutable: false } });
+                self.scope.push(Var { name: w.clone(), kind: Kind::Float { mutable: false } });
+                let body = self.expr(depth);
+                format!(
+                    "{s}.iter().zip({s}.iter().skip({k})).map(|(&{v}, &{w})| {}).sum::<f64>()",
+                    body.s
+                )
+            }
+            7 => {
+                // The largest or smallest element, of the sequence, through an adaptor, or
+                // of a map; never of an empty source.
+                let src = if self.chance(2) {
+                    self.adapted(&s, len, false).0
+                } else {
+                    format!("{s}.iter()")
+                };
+                let src = if self.chance(2) {
+                    format!("{src}.copied()")
+                } else {
+                    self.scope.push(Var { name: v.clone(), kind: Kind::Float { mutable: false } });
+                    let body = self.expr(depth);
+                    // A `{float}` body would leave the comparison's receiver untyped.
+                    let body = if body.typed { body.s } else { format!("{} * {v}", body.op()) };
+                    format!("{src}.map(|&{v}| {body})")
+                };
+                let which = self.pick_from(&["max_by", "min_by"]);
+                let (p, q) = (self.fresh("p"), self.fresh("q"));
+                let cmp = if self.chance(4) {
+                    format!("{p}.total_cmp({q})")
+                } else {
+                    format!("{p}.partial_cmp({q}).unwrap()")
+                };
+                format!("{src}.{which}(|{p}, {q}| {cmp}).unwrap()")
             }
             _ => {
                 let acc = self.fresh("acc");
@@ -855,6 +990,9 @@ impl Gen<'_> {
             1,                                                // tuple let
             usize::from(nest_ok && self.loops.len() < 2),     // loop with a counter
             usize::from(!self.floats(false).is_empty()),      // shadowing
+            2,                                                // iter_mut over a copy
+            2,                                                // closure bound to a local
+            1,                                                // if choosing arrays
         ];
         match self.weighted(&w) {
             1 => self.declare_float(true),
@@ -921,6 +1059,9 @@ impl Gen<'_> {
                 self.scope.push(Var { name: q, kind: Kind::Float { mutable: false } });
             }
             11 => self.counted_loop(),
+            13 => self.iter_mut_loop(),
+            14 => self.closure(),
+            15 => self.if_arrays(),
             12 => {
                 let floats = self.floats(false);
                 let name = self.pick_from(&floats);
@@ -1005,7 +1146,7 @@ impl Gen<'_> {
         }
         let (s, len, len_expr) = self.pick_from(&seqs);
         let len_s = if len_expr.is_empty() { format!("{s}.len()") } else { len_expr.to_string() };
-        match self.weighted(&[6, 2, 2, 1, 1, 2, 1, usize::from(count.is_some()), 2]) {
+        match self.weighted(&[6, 2, 2, 1, 1, 2, 1, usize::from(count.is_some()), 2, 3, 2, 1, 2]) {
             1 => {
                 let k = 2 + self.pick(3);
                 self.loop_body(format!("for {i} in 0..{k}"), label, vec![index(&i, k)], vec![])
@@ -1083,6 +1224,72 @@ impl Gen<'_> {
                     vec![format!("{k} += {step};")],
                 )
             }
+            9 => {
+                // Through an adaptor or over a sub-slice.
+                let (src, _) = self.adapted(&s, len, true);
+                let v = self.fresh("e");
+                let fv = Var { name: v.clone(), kind: Kind::Float { mutable: false } };
+                self.frozen.push(s.clone());
+                self.loop_body(format!("for &{v} in {src}"), label, vec![fv], vec![]);
+                self.frozen.pop();
+            }
+            10 => {
+                // Pairs `k` apart, of one sequence (or of two).
+                let (s2, len2) = if self.chance(3) {
+                    let (s2, len2, _) = self.pick_from(&seqs);
+                    (s2, len2)
+                } else {
+                    (s.clone(), len)
+                };
+                let k = 1 + self.pick(len2 - 1);
+                let (p, q) = (self.fresh("e"), self.fresh("e"));
+                let vars = vec![
+                    Var { name: p.clone(), kind: Kind::Float { mutable: false } },
+                    Var { name: q.clone(), kind: Kind::Float { mutable: false } },
+                ];
+                self.frozen.push(s.clone());
+                self.frozen.push(s2.clone());
+                self.loop_body(
+                    format!("for (&{p}, &{q}) in {s}.iter().zip({s2}.iter().skip({k}))"),
+                    label,
+                    vars,
+                    vec![],
+                );
+                self.frozen.truncate(self.frozen.len() - 2);
+            }
+            11 => {
+                let k = 1 + self.pick(len - 1);
+                let v = self.fresh("e");
+                let fv = Var { name: v.clone(), kind: Kind::Float { mutable: false } };
+                self.frozen.push(s.clone());
+                self.loop_body(
+                    format!("for ({i}, &{v}) in {s}.iter().enumerate().skip({k})"),
+                    label,
+                    vec![index(&i, len), fv],
+                    vec![],
+                );
+                self.frozen.pop();
+            }
+            12 => {
+                // Views: windows of two, read by `w[0]` and `w[1]`; chunks of two (the last
+                // one shorter for an odd length), read by `c[0]` or summed.
+                let (header, var) = if self.chance(2) {
+                    let c = self.fresh("c");
+                    (
+                        format!("for {c} in {s}.chunks(2)"),
+                        Var { name: c, kind: Kind::View { len: 1, sum: true } },
+                    )
+                } else {
+                    let w = self.fresh("wd");
+                    (
+                        format!("for {w} in {s}.windows(2)"),
+                        Var { name: w, kind: Kind::View { len: 2, sum: false } },
+                    )
+                };
+                self.frozen.push(s.clone());
+                self.loop_body(header, label, vec![var], vec![]);
+                self.frozen.pop();
+            }
             _ => self.loop_body(
                 format!("for {i} in 0..{len_s}"),
                 label,
@@ -1090,6 +1297,118 @@ impl Gen<'_> {
                 vec![],
             ),
         }
+    }
+
+    /// `let mut y = <a copy>; for v in y.iter_mut() { *v = <expr of *v>; }`: the copy is
+    /// not in scope in the loop (it is borrowed there), and is an array the function
+    /// writes after it.
+    fn iter_mut_loop(&mut self) {
+        let seqs = self.seqs(false);
+        let y = self.fresh("w");
+        let len = match self.weighted(&[2 * usize::from(!seqs.is_empty()), 1]) {
+            0 => {
+                let (s, len, _) = self.pick_from(&seqs);
+                self.line(format!("let mut {y} = {s}.to_vec();"));
+                len
+            }
+            _ => {
+                let a = self.expr(1);
+                let b = self.expr(1);
+                let ann = if a.typed || b.typed { "" } else { ": [f64; 2]" };
+                self.line(format!("let mut {y}{ann} = [{}, {}];", a.s, b.s));
+                2
+            }
+        };
+        let v = self.fresh("e");
+        let mark = self.scope.len();
+        self.scope.push(Var { name: format!("(*{v})"), kind: Kind::Float { mutable: false } });
+        let e = self.expr_upto(3);
+        self.scope.truncate(mark);
+        let op = self.pick_from(&["=", "+=", "*=", "="]);
+        let deref = format!("(*{v})");
+        let e =
+            if op == "=" && !e.s.contains(&deref) { format!("{} * {deref}", e.op()) } else { e.s };
+        self.line(format!("for {v} in {y}.iter_mut() {{"));
+        self.indent += 1;
+        self.line(format!("*{v} {op} {e};"));
+        self.indent -= 1;
+        self.line("}");
+        self.scope.push(Var {
+            name: y,
+            kind: Kind::Seq { len, writable: true, len_expr: "", by_ref: false },
+        });
+    }
+
+    /// `let g = |t: f64| ..;` capturing what nothing writes later (immutable floats and
+    /// sequences the function does not write), then called; sometimes a captured local is
+    /// shadowed before the call, which must keep the captured value.
+    fn closure(&mut self) {
+        let g = self.fresh("g");
+        let t = self.fresh("t");
+        let captures: Vec<Var> = self
+            .visible()
+            .into_iter()
+            .filter(|v| match v.kind {
+                Kind::Float { mutable } => !mutable,
+                Kind::Seq { writable, .. } => !writable,
+                _ => false,
+            })
+            .cloned()
+            .collect();
+        let saved = std::mem::replace(&mut self.scope, captures);
+        let floats = self.floats(false);
+        let captured = if !floats.is_empty() && !self.chance(4) {
+            Some(self.pick_from(&floats))
+        } else {
+            None
+        };
+        self.scope.push(Var { name: t.clone(), kind: Kind::Float { mutable: false } });
+        let was = self.in_closure;
+        self.in_closure = true;
+        let body = self.expr_upto(3);
+        self.in_closure = was;
+        self.scope = saved;
+        let body = match &captured {
+            Some(c) => format!("{} + {c} * {t}", body.op()),
+            None if !body.typed => format!("{} * {t}", body.op()),
+            None => body.s,
+        };
+        self.line(format!("let {g} = |{t}: f64| {body};"));
+        self.scope.push(Var { name: g.clone(), kind: Kind::Closure });
+        if let Some(c) = captured {
+            if self.chance(2) {
+                let e = self.expr_upto(3);
+                let ann = if e.typed { "" } else { ": f64" };
+                self.line(format!("let {c}{ann} = {};", e.s));
+                self.scope.push(Var { name: c, kind: Kind::Float { mutable: false } });
+            }
+        }
+        let a = self.expr_upto(3);
+        let r = self.fresh("v");
+        self.line(format!("let {r} = {g}({});", a.s));
+        self.scope.push(Var { name: r, kind: Kind::Float { mutable: false } });
+    }
+
+    /// `let v = if c { [a, b] } else { [b, a] };`, read by index later.
+    fn if_arrays(&mut self) {
+        let c = self.cond(1);
+        let a = self.expr(1);
+        let b = self.expr(1);
+        let w = self.fresh("w");
+        let writable = self.chance(3);
+        let m = if writable { "mut " } else { "" };
+        let ann = if a.typed || b.typed { "" } else { ": [f64; 2]" };
+        let other = if self.chance(3) {
+            let e = self.expr(1);
+            format!("[{}, {}]", e.s, a.s)
+        } else {
+            format!("[{}, {}]", b.s, a.s)
+        };
+        self.line(format!("let {m}{w}{ann} = if {c} {{ [{}, {}] }} else {{ {other} }};", a.s, b.s));
+        self.scope.push(Var {
+            name: w,
+            kind: Kind::Seq { len: 2, writable, len_expr: "", by_ref: false },
+        });
     }
 
     /// `while k < B { k += 1; .. }`, sometimes with an active condition too; the counter
