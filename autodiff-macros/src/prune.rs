@@ -128,70 +128,27 @@ fn loop_live(body: &Block, needed: &[bool], n: usize, live: &Live) -> Live {
 /// The variables live before `block` given `live` after it, as [`prune_block`] leaves
 /// them, without changing the block: `yields(k)` tells which yields are read.
 fn live_in(block: &Block, yields: &dyn Fn(usize) -> bool, live: &mut Live) {
-    let mut reads = Vec::new();
-    for (k, y) in block.yields.iter().enumerate() {
-        if yields(k) {
-            y.vars(&mut reads);
-        }
-    }
-    live.extend(reads);
+    block_yields(block, yields, live);
     for stmt in block.stmts.iter().rev() {
         let mut reads = Vec::new();
         match stmt {
-            Stmt::Let { vars, value, .. } => {
-                let effects =
-                    vars.is_empty() || matches!(value, Expr::Call { .. } | Expr::Method { .. });
-                if !effects && !vars.iter().any(|v| live.contains(v)) {
-                    continue;
-                }
-                vars.iter().for_each(|v| {
-                    live.remove(v);
-                });
-                value.vars(&mut reads);
-            }
             Stmt::If { cond, then, els, outs, .. } => {
-                outs.iter().for_each(|v| {
-                    live.remove(v);
-                });
-                let mut then_live = live.clone();
+                let (mut then_live, mut else_live) = if_start(outs, live);
                 live_in(then, &|_| true, &mut then_live);
-                let mut else_live = live.clone();
                 live_in(els, &|_| true, &mut else_live);
-                live.union(&then_live);
-                live.union(&else_live);
-                cond.vars(&mut reads);
-            }
-            Stmt::Accumulate { target, value, .. } | Stmt::Assign { target, value, .. } => {
-                target.vars(&mut reads);
-                value.vars(&mut reads);
-            }
-            Stmt::Push { tape, value, .. } => {
-                reads.push(*tape);
-                value.vars(&mut reads);
-            }
-            Stmt::Reserve { tape, count, .. } => {
-                reads.push(*tape);
-                count.vars(&mut reads);
+                if_end(cond, then_live, else_live, live, &mut reads);
             }
             Stmt::Loop { header, carried, body, code, .. } => {
                 let n = carried.len();
                 let needed = needed_cells(carried, body, live);
                 let mut start = loop_live(body, &needed, n, live);
                 live_in(body, &|k| k >= n || needed[k], &mut start);
-                code.iter().for_each(|c| {
-                    live.remove(c);
-                });
-                live.union(&start);
-                if let Header::Range { iter, .. } = header {
-                    iter.vars(&mut reads);
-                }
-                if let Header::Times { count } = header {
-                    count.vars(&mut reads);
-                }
-                for ((_, init), keep) in carried.iter().zip(&needed) {
-                    if *keep {
-                        init.vars(&mut reads);
-                    }
+                let inits = carried.iter().zip(&needed).filter(|(_, k)| **k).map(|(c, _)| c);
+                loop_end(header, code, inits, start, live, &mut reads);
+            }
+            other => {
+                if !straight(other, live, &mut reads) {
+                    continue;
                 }
             }
         }
@@ -201,49 +158,17 @@ fn live_in(block: &Block, yields: &dyn Fn(usize) -> bool, live: &mut Live) {
 
 /// Prunes `block` given the variables live after it; leaves those live before it.
 fn prune_block(block: &mut Block, live: &mut Live) {
-    let mut reads = Vec::new();
-    block.yields.iter().for_each(|y| y.vars(&mut reads));
-    live.extend(reads);
+    block_yields(block, &|_| true, live);
     let mut kept = Vec::with_capacity(block.stmts.len());
     for mut stmt in std::mem::take(&mut block.stmts).into_iter().rev() {
         let mut reads = Vec::new();
         match &mut stmt {
-            Stmt::Let { vars, value, .. } => {
-                // A `let` that binds nothing (`assert!`, `println!`) is there for its effect.
-                let effects =
-                    vars.is_empty() || matches!(value, Expr::Call { .. } | Expr::Method { .. });
-                if !effects && !vars.iter().any(|v| live.contains(v)) {
-                    continue;
-                }
-                vars.iter().for_each(|v| {
-                    live.remove(v);
-                });
-                value.vars(&mut reads);
-            }
             Stmt::If { cond, then, els, outs, .. } => {
-                outs.iter().for_each(|v| {
-                    live.remove(v);
-                });
                 // The yields of an out nobody reads are still printed, so stay live.
-                let mut then_live = live.clone();
+                let (mut then_live, mut else_live) = if_start(outs, live);
                 prune_block(then, &mut then_live);
-                let mut else_live = live.clone();
                 prune_block(els, &mut else_live);
-                live.union(&then_live);
-                live.union(&else_live);
-                cond.vars(&mut reads);
-            }
-            Stmt::Accumulate { target, value, .. } | Stmt::Assign { target, value, .. } => {
-                target.vars(&mut reads);
-                value.vars(&mut reads);
-            }
-            Stmt::Push { tape, value, .. } => {
-                reads.push(*tape);
-                value.vars(&mut reads);
-            }
-            Stmt::Reserve { tape, count, .. } => {
-                reads.push(*tape);
-                count.vars(&mut reads);
+                if_end(cond, then_live, else_live, live, &mut reads);
             }
             Stmt::Loop { header, carried, body, code, .. } => {
                 drop_dead_cells(carried, body, live);
@@ -252,18 +177,11 @@ fn prune_block(block: &mut Block, live: &mut Live) {
                 let n = carried.len();
                 let mut start = loop_live(body, &vec![true; n], n, live);
                 prune_block(body, &mut start);
-                code.iter().for_each(|c| {
-                    live.remove(c);
-                });
-                live.union(&start);
-                if let Header::Range { iter, .. } = header {
-                    iter.vars(&mut reads);
-                }
-                if let Header::Times { count } = header {
-                    count.vars(&mut reads);
-                }
-                for (_, init) in carried.iter() {
-                    init.vars(&mut reads);
+                loop_end(header, code, carried.iter(), start, live, &mut reads);
+            }
+            other => {
+                if !straight(other, live, &mut reads) {
+                    continue;
                 }
             }
         }
@@ -272,4 +190,82 @@ fn prune_block(block: &mut Block, live: &mut Live) {
     }
     kept.reverse();
     block.stmts = kept;
+}
+
+/// The yields of `block` that are read (`yields(k)`) are live at its end.
+fn block_yields(block: &Block, yields: &dyn Fn(usize) -> bool, live: &mut Live) {
+    let mut reads = Vec::new();
+    for (k, y) in block.yields.iter().enumerate() {
+        if yields(k) {
+            y.vars(&mut reads);
+        }
+    }
+    live.extend(reads);
+}
+
+/// A statement without blocks: its reads (pushed to `reads`) and the variables it defines
+/// (no longer live before it). `false` for a dead `let`, which pruning drops. A `let`
+/// that binds nothing (`assert!`, `println!`) or calls something is kept for its effects.
+fn straight(stmt: &Stmt, live: &mut Live, reads: &mut Vec<Var>) -> bool {
+    match stmt {
+        Stmt::Let { vars, value, .. } => {
+            let effects =
+                vars.is_empty() || matches!(value, Expr::Call { .. } | Expr::Method { .. });
+            if !effects && !vars.iter().any(|v| live.contains(v)) {
+                return false;
+            }
+            vars.iter().for_each(|v| live.remove(v));
+            value.vars(reads);
+        }
+        Stmt::Accumulate { target, value, .. } | Stmt::Assign { target, value, .. } => {
+            target.vars(reads);
+            value.vars(reads);
+        }
+        Stmt::Push { tape, value, .. } => {
+            reads.push(*tape);
+            value.vars(reads);
+        }
+        Stmt::Reserve { tape, count, .. } => {
+            reads.push(*tape);
+            count.vars(reads);
+        }
+        Stmt::If { .. } | Stmt::Loop { .. } => {}
+    }
+    true
+}
+
+/// The live sets at the end of an `if`'s branches: what is live after it, but its outs.
+fn if_start(outs: &[Var], live: &mut Live) -> (Live, Live) {
+    outs.iter().for_each(|v| live.remove(v));
+    (live.clone(), live.clone())
+}
+
+/// What is live before an `if`: what its branches need, and its condition.
+fn if_end(cond: &crate::ir::Atom, then: Live, els: Live, live: &mut Live, reads: &mut Vec<Var>) {
+    live.union(&then);
+    live.union(&els);
+    cond.vars(reads);
+}
+
+/// What is live before a loop: what its body needs at its start (`start`), but its exit
+/// code, and what its header and the initial values of its (needed) cells read.
+fn loop_end<'a>(
+    header: &Header,
+    code: &Option<Var>,
+    inits: impl Iterator<Item = &'a (Var, crate::ir::Atom)>,
+    start: Live,
+    live: &mut Live,
+    reads: &mut Vec<Var>,
+) {
+    code.iter().for_each(|c| live.remove(c));
+    live.union(&start);
+    if let Header::Range { iter, .. } = header {
+        iter.vars(reads);
+    }
+    if let Header::Times { count } = header {
+        count.vars(reads);
+    }
+    for (_, init) in inits {
+        init.vars(reads);
+    }
 }

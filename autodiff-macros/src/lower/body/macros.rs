@@ -37,6 +37,13 @@ const ASSERTIONS: &[&str] = &["assert", "assert_eq", "assert_ne"];
 /// The macros that print a format string.
 const PRINTS: &[&str] = &["print", "println", "eprint", "eprintln"];
 
+/// `name = value`, a named argument of a macro.
+fn named_arg(arg: &syn::Expr) -> Option<(&syn::Ident, &syn::Expr)> {
+    let syn::Expr::Assign(a) = arg else { return None };
+    let syn::Expr::Path(p) = &*a.left else { return None };
+    Some((p.path.get_ident()?, &a.right))
+}
+
 impl Lower<'_> {
     /// A macro call, as a statement or an expression.
     pub(super) fn lower_macro(&mut self, mac: &syn::Macro, hint: Option<&str>) -> Value {
@@ -97,12 +104,11 @@ impl Lower<'_> {
         };
         let args = parsed
             .iter()
-            .map(|arg| match arg {
-                syn::Expr::Assign(a) if matches!(&*a.left, syn::Expr::Path(p) if p.path.get_ident().is_some()) => {
-                    let syn::Expr::Path(p) = &*a.left else { unreachable!() };
-                    MacroArg::Named(p.path.segments[0].ident.clone(), Expr::Atom(self.operand(&a.right)))
+            .map(|arg| match named_arg(arg) {
+                Some((name, value)) => {
+                    MacroArg::Named(name.clone(), Expr::Atom(self.operand(value)))
                 }
-                other => MacroArg::Value(Expr::Atom(self.operand(other))),
+                None => MacroArg::Value(Expr::Atom(self.operand(arg))),
             })
             .collect();
         let call = Expr::Macro(Box::new(MacroCall { path: mac.path.clone(), args }));
@@ -171,17 +177,13 @@ impl Lower<'_> {
         let mut out = vec![MacroArg::Verbatim(format.clone())];
         let mut named: Vec<String> = Vec::new();
         for arg in rest {
-            match arg {
-                syn::Expr::Assign(a) => match &*a.left {
-                    syn::Expr::Path(p) if p.path.get_ident().is_some() => {
-                        let name = p.path.segments[0].ident.clone();
-                        named.push(name.to_string());
-                        let value = Expr::Atom(self.operand(&a.right));
-                        out.push(MacroArg::Named(name, value));
-                    }
-                    _ => out.push(MacroArg::Value(Expr::Atom(self.operand(arg)))),
-                },
-                _ => out.push(MacroArg::Value(Expr::Atom(self.operand(arg)))),
+            match named_arg(arg) {
+                Some((name, value)) => {
+                    named.push(name.to_string());
+                    let value = Expr::Atom(self.operand(value));
+                    out.push(MacroArg::Named(name.clone(), value));
+                }
+                None => out.push(MacroArg::Value(Expr::Atom(self.operand(arg)))),
             }
         }
         let syn::Expr::Lit(syn::ExprLit { lit: syn::Lit::Str(s), .. }) = format else {
